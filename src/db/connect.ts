@@ -1,0 +1,176 @@
+import * as core from '@actions/core'
+import pg from 'pg'
+import { ActionError } from '../errors.js'
+import { withRetry } from '../util/retry.js'
+import { type ConnectionSettings, describeTarget, toPgConfig } from './connection-url.js'
+
+export interface DbSession {
+  client: pg.Client
+  settings: ConnectionSettings
+  /** e.g. 150018 */
+  serverVersionNum: number
+  /** e.g. "15.18" */
+  serverVersion: string
+  close: () => Promise<void>
+}
+
+export interface ConnectOptions {
+  baseDir: string
+  /** Create the `?schema=` schema when missing, as Prisma does on every migrate command. */
+  ensureSchema: boolean
+  /** Set the session's search_path to `?schema=` (Prisma does). */
+  setSearchPath?: boolean
+  attempts?: number
+  baseDelayMs?: number
+}
+
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE'])
+// cannot_connect_now (server starting), too_many_connections, admin_shutdown / crash_shutdown
+const TRANSIENT_SQLSTATES = new Set(['57P03', '53300', '57P01', '57P02'])
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER'
+])
+
+interface ErrorLike {
+  code?: string
+  message?: string
+}
+
+function isTimeout(error: ErrorLike): boolean {
+  return /timeout/i.test(error.message ?? '') && !error.code
+}
+
+export function isRetryableConnectError(error: unknown): boolean {
+  const e = error as ErrorLike
+  if (e.code && (TRANSIENT_NODE_CODES.has(e.code) || TRANSIENT_SQLSTATES.has(e.code))) return true
+  return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '')
+}
+
+const RAILWAY_HINT =
+  'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.'
+
+/** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
+export function classifyConnectError(error: unknown, settings: ConnectionSettings): ActionError {
+  const e = error as ErrorLike
+  const target = describeTarget(settings)
+  const where = `${settings.host}:${settings.port}`
+  const railway = settings.host.endsWith('.railway.internal')
+  const code = e.code ?? ''
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+    return new ActionError(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
+      code: 'P1001',
+      hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+      cause: error
+    })
+  }
+  if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) {
+    return new ActionError(`Can't reach database server at \`${where}\` (${code}).`, {
+      code: 'P1001',
+      hint: railway
+        ? RAILWAY_HINT
+        : 'Check the host and port in `database-url`, that the server is running, and that it accepts connections from the runner (firewall, allow-list, public proxy).',
+      cause: error
+    })
+  }
+  if (code === '28P01' || (code === '28000' && /password|authentication/i.test(e.message ?? ''))) {
+    return new ActionError(`Authentication failed against database server at \`${where}\`: the credentials for user \`${settings.user}\` are not valid.`, {
+      code: 'P1000',
+      hint: 'Check the user and password in `database-url` (percent-encode special characters); the secret may be stale after a password rotation.',
+      cause: error
+    })
+  }
+  if (code === '28000') {
+    return new ActionError(`User \`${settings.user}\` was denied access on the database server at \`${where}\`.`, {
+      code: 'P1010',
+      hint: 'The server refused the connection (pg_hba.conf or a role without LOGIN). Check the user, the database and whether TLS is required (`?sslmode=require`).',
+      cause: error
+    })
+  }
+  if (code === '3D000') {
+    return new ActionError(`Database \`${settings.database}\` does not exist on the database server at \`${where}\`.`, {
+      code: 'P1003',
+      hint: 'Check the database name in the path of `database-url` (Railway calls it "railway"), or create the database first.',
+      cause: error
+    })
+  }
+  if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
+    return new ActionError(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
+      code: 'P1011',
+      hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+      cause: error
+    })
+  }
+  if (isTimeout(e)) {
+    return new ActionError(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
+      code: 'P1001',
+      hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+      cause: error
+    })
+  }
+  return new ActionError(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error })
+}
+
+async function openClient(settings: ConnectionSettings, baseDir: string): Promise<pg.Client> {
+  const attempt = async (useTls: boolean): Promise<pg.Client> => {
+    const client = new pg.Client(toPgConfig(settings, baseDir, useTls))
+    // An idle client whose server goes away emits 'error'; without a listener Node would crash the process.
+    client.on('error', (err) => core.debug(`database connection error: ${err.message}`))
+    try {
+      await client.connect()
+      return client
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      throw error
+    }
+  }
+  if (settings.sslmode !== 'prefer') return attempt(settings.sslmode === 'require')
+  try {
+    return await attempt(true)
+  } catch (error) {
+    // libpq's `prefer`: a server without TLS support gets a plain connection.
+    if (/does not support SSL/i.test((error as Error).message ?? '')) return attempt(false)
+    throw error
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`
+}
+
+export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
+  const client = await withRetry(() => openClient(settings, options.baseDir), {
+    attempts: options.attempts ?? 3,
+    baseDelayMs: options.baseDelayMs ?? 1000,
+    isRetryable: isRetryableConnectError,
+    onRetry: (error, attempt, delay) =>
+      core.info(`Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`)
+  }).catch((error: unknown) => {
+    throw classifyConnectError(error, settings)
+  })
+  try {
+    if (settings.schema && options.setSearchPath !== false) await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
+    const { rows } = await client.query<{ exists: boolean; num: string; version: string }>(
+      `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`,
+      [settings.defaultSchema]
+    )
+    if (!rows[0].exists && options.ensureSchema) await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`)
+    return {
+      client,
+      settings,
+      serverVersionNum: Number(rows[0].num),
+      serverVersion: rows[0].version.split(' ')[0],
+      close: async () => {
+        await client.end().catch(() => undefined)
+      }
+    }
+  } catch (error) {
+    await client.end().catch(() => undefined)
+    throw error
+  }
+}
