@@ -1,0 +1,2 @@
+export function renderActionDocs(actionYml: string): { inputs: string; outputs: string }
+export function replaceSection(readme: string, name: string, content: string): string

@@ -1,0 +1,211 @@
+/**
+ * Prisma's user-facing errors for migrate deploy/status/resolve (prisma-migrate-compat.md §11), with the exact
+ * message text Prisma prints and a hint naming the next step in terms of THIS action's inputs.
+ */
+import { ActionError } from '../errors.js'
+import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
+
+export interface AppliedMigration {
+  name: string
+  checksum: string
+  startedAt: Date
+  finishedAt: Date
+  durationMs: number
+}
+
+/** A deploy that stopped. `applied` lists what this run applied before it stopped; those stay applied. */
+export class MigrationRunError extends ActionError {
+  readonly applied: AppliedMigration[]
+  readonly failedMigration?: string
+
+  constructor(
+    message: string,
+    options: {
+      code: string
+      hint?: string
+      cause?: unknown
+      applied?: AppliedMigration[]
+      failedMigration?: string
+    }
+  ) {
+    super(message, options)
+    this.name = 'MigrationRunError'
+    this.applied = options.applied ?? []
+    this.failedMigration = options.failedMigration
+  }
+
+  /**
+   * Attaches what this run applied to an error raised on the way (lock file, lock, P3005, a failed script).
+   * Errors without a Prisma code (e.g. a lost connection during bookkeeping) are returned unchanged.
+   */
+  static from(error: unknown, applied: AppliedMigration[], failedMigration?: string): unknown {
+    if (!(error instanceof ActionError) || !error.code) return error
+    const failed =
+      error instanceof MigrationRunError ? (error.failedMigration ?? failedMigration) : failedMigration
+    return new MigrationRunError(error.message, {
+      code: error.code,
+      hint: error.hint,
+      cause: error instanceof MigrationRunError ? error.cause : error,
+      applied: [...applied],
+      failedMigration: failed
+    })
+  }
+}
+
+const RESOLVE_DOCS = 'https://pris.ly/d/migrate-resolve'
+const BASELINE_DOCS = 'https://pris.ly/d/migrate-baseline'
+
+function resolveInput(kind: 'applied' | 'rolled-back', name: string): string {
+  return `\`mode: migrate-resolve\` and \`resolve-${kind}: "${name}"\``
+}
+
+/**
+ * chrono's `DateTime<Utc>` Display, which Prisma uses in P3009: the fraction is omitted when zero, otherwise
+ * printed with 3 or 6 digits (Postgres keeps microseconds).
+ */
+export function formatPrismaTimestamp(date: Date, microsOfSecond = date.getUTCMilliseconds() * 1000): string {
+  const base = date.toISOString().slice(0, 19).replace('T', ' ')
+  if (microsOfSecond === 0) return `${base} UTC`
+  const fraction =
+    microsOfSecond % 1000 === 0
+      ? String(microsOfSecond / 1000).padStart(3, '0')
+      : String(microsOfSecond).padStart(6, '0')
+  return `${base}.${fraction} UTC`
+}
+
+export function nonEmptyDatabaseError(
+  firstMigration: string | undefined,
+  migrationsDir: string
+): ActionError {
+  const hint = firstMigration
+    ? `The database already has tables but no migration history. If the migrations in ${migrationsDir} describe ` +
+      `the current schema, baseline it: run this action with ${resolveInput('applied', firstMigration)} (once ` +
+      `for each migration the database already reflects); later deploys then apply only newer migrations. ` +
+      `See ${BASELINE_DOCS}.`
+    : `The database already has tables but no migration history, and ${migrationsDir} has no migrations to ` +
+      `baseline it with. Point \`database-url\` at the right database, or create a baseline migration first. ` +
+      `See ${BASELINE_DOCS}.`
+  return new ActionError(
+    `The database schema is not empty. Read more about how to baseline an existing production database: ${BASELINE_DOCS}`,
+    { code: 'P3005', hint }
+  )
+}
+
+export function failedMigrationsError(
+  failed: { name: string; startedAt: Date; startedAtMicros?: number }[]
+): ActionError {
+  const details = failed
+    .map(
+      (row) =>
+        `The \`${row.name}\` migration started at ${formatPrismaTimestamp(row.startedAt, row.startedAtMicros)} failed\n`
+    )
+    .join('')
+  const first = failed[0]?.name ?? '<name>'
+  return new ActionError(
+    `migrate found failed migrations in the target database, new migrations will not be applied. Read more about how to resolve migration issues in a production database: ${RESOLVE_DOCS}\n${details}`,
+    {
+      code: 'P3009',
+      hint:
+        `Check what the failed migration left in the database. If its changes are not there (Postgres rolled the ` +
+        `file back), fix its migration.sql and run this action with ${resolveInput('rolled-back', first)}, then ` +
+        `deploy again. If you completed the change by hand, run it with ${resolveInput('applied', first)} instead.`
+    }
+  )
+}
+
+export interface DatabaseErrorLike {
+  code?: string
+  message?: string
+  detail?: string
+  hint?: string
+  position?: string
+}
+
+/** The text of Prisma's P3018 (§5.2) without the Rust debug dump; also what we store in `logs`. */
+export function applyFailedMessage(name: string, error: DatabaseErrorLike): string {
+  const lines = [`ERROR: ${error.message ?? String(error)}`]
+  if (error.detail) lines.push(`DETAIL: ${error.detail}`)
+  if (error.hint) lines.push(`HINT: ${error.hint}`)
+  return (
+    `A migration failed to apply. New migrations cannot be applied before the error is recovered from. Read more about how to resolve migration issues in a production database: ${RESOLVE_DOCS}\n\n` +
+    `Migration name: ${name}\n\n` +
+    `Database error code: ${error.code && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : 'none'}\n\n` +
+    `Database error:\n${lines.join('\n')}\n`
+  )
+}
+
+export function applyFailedHint(name: string): string {
+  return (
+    `Postgres rolled back this migration's statements (the file runs as one transaction, unless it contains its ` +
+    `own BEGIN/COMMIT), but _prisma_migrations now records it as failed, so every deploy stops with P3009 until ` +
+    `it is resolved. Fix migration.sql, run this action with ${resolveInput('rolled-back', name)}, then deploy again.`
+  )
+}
+
+export function missingScriptError(name: string, migrationsDir: string): ActionError {
+  return new ActionError(
+    'Could not find the migration file at migration.sql. Please delete the directory or restore the migration file.',
+    {
+      code: 'P3015',
+      hint: `Migration \`${name}\` has no readable migration.sql in ${migrationsDir}. Restore the file, or delete the directory if the migration was abandoned.`
+    }
+  )
+}
+
+export function alreadyAppliedError(name: string): ActionError {
+  return new ActionError(`The migration \`${name}\` is already recorded as applied in the database.`, {
+    code: 'P3008',
+    hint: `Nothing to resolve. Check the name in \`resolve-applied\`; run \`mode: migrate-status\` to see each migration's state.`
+  })
+}
+
+export function neverAppliedError(name: string): ActionError {
+  return new ActionError(
+    `Migration \`${name}\` cannot be rolled back because it was never applied to the database. Hint: did you pass in the whole migration name? (example: "20201207184859_initial_migration")`,
+    {
+      code: 'P3011',
+      hint: '`resolve-rolled-back` must be the whole directory name of a migration recorded in _prisma_migrations; run `mode: migrate-status` to list them.'
+    }
+  )
+}
+
+export function notFailedError(name: string): ActionError {
+  return new ActionError(`Migration \`${name}\` cannot be rolled back because it is not in a failed state.`, {
+    code: 'P3012',
+    hint: 'Only a failed migration can be marked as rolled back. To undo an applied migration, write and deploy a new migration that reverts it.'
+  })
+}
+
+export function migrationNotFoundError(name: string, migrationsDir: string): ActionError {
+  return new ActionError(
+    `The migration ${name} could not be found. Please make sure that the migration exists, and that you included the whole name of the directory. (example: "20201207184859_initial_migration")`,
+    {
+      code: 'P3017',
+      hint: `\`resolve-applied\` must name a directory of ${migrationsDir} that contains migration.sql; check the name and \`migrations-dir\`.`
+    }
+  )
+}
+
+export function providerSwitchedError(found: string, lockfilePath: string): ActionError {
+  return new ActionError(
+    `The datasource provider \`postgresql\` specified in your schema does not match the one specified in the migration_lock.toml, \`${found}\`. Please remove your current migration directory and start a new migration history with prisma migrate dev. Read more: https://pris.ly/d/migrate-provider-switch`,
+    {
+      code: 'P3019',
+      hint: `This action runs PostgreSQL migrations; ${lockfilePath} must contain the line \`provider = "postgresql"\` exactly as \`prisma migrate dev\` writes it (Prisma reads it literally), or point \`migrations-dir\` at the PostgreSQL migrations.`
+    }
+  )
+}
+
+export function lockTimeoutError(timeoutMs: number): ActionError {
+  const context = `Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})). Timeout: ${timeoutMs}ms. See https://pris.ly/d/migrate-advisory-locking for details.`
+  return new ActionError(
+    `The database server was reached but timed out.\n\nPlease try again.\n\nPlease make sure your database server is running at the configured address.\n\nContext: ${context}\n`,
+    {
+      code: 'P1002',
+      hint:
+        `Another \`prisma migrate\` or run of this action holds the migration lock on this database. Wait for it ` +
+        `to finish and run again; \`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}\` ` +
+        `shows the session. Through a PgBouncer transaction pooler the lock cannot work: use a direct connection URL.`
+    }
+  )
+}

@@ -1,0 +1,149 @@
+/**
+ * The `_prisma_migrations` table: its DDL and every statement Prisma's schema engine runs on it, verbatim
+ * (prisma-migrate-compat.md §1, §5, §8). All statements are unqualified, so the session's search_path (set from
+ * `?schema=` on connect, like Prisma) decides the schema. Timestamps are client-side and bound as parameters.
+ */
+import pg from 'pg'
+
+export const MIGRATIONS_TABLE = '_prisma_migrations'
+
+export const CREATE_MIGRATIONS_TABLE = `CREATE TABLE _prisma_migrations (
+    id                      VARCHAR(36) PRIMARY KEY NOT NULL,
+    checksum                VARCHAR(64) NOT NULL,
+    finished_at             TIMESTAMPTZ,
+    migration_name          VARCHAR(255) NOT NULL,
+    logs                    TEXT,
+    rolled_back_at          TIMESTAMPTZ,
+    started_at              TIMESTAMPTZ NOT NULL DEFAULT now(),
+    applied_steps_count     INTEGER NOT NULL DEFAULT 0
+);`
+
+export interface MigrationRow {
+  id: string
+  checksum: string
+  finishedAt: Date | null
+  migrationName: string
+  /** Prisma never reads it; we show it for failed migrations. */
+  logs: string | null
+  rolledBackAt: Date | null
+  startedAt: Date
+  /** The microseconds of `started_at` within its second (a Date keeps only milliseconds); Prisma prints them. */
+  startedAtMicros: number
+  appliedStepsCount: number
+}
+
+/** Prisma's definition of a failed migration: started, never finished, never rolled back. */
+export function isFailed(row: MigrationRow): boolean {
+  return row.finishedAt === null && row.rolledBackAt === null
+}
+
+const TIMESTAMPTZ = pg.types.builtins.TIMESTAMPTZ
+const parseTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ, 'text') as (text: string) => Date
+// Keep timestamptz as text for this query so the microseconds survive; everything else as usual.
+const keepTimestampText = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ
+      ? (text: string) => text
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser']
+}
+
+function microsOf(text: string): number {
+  const fraction = /\d\d:\d\d:\d\d\.(\d+)/.exec(text)?.[1] ?? ''
+  return fraction ? Number(fraction.slice(0, 6).padEnd(6, '0')) : 0
+}
+
+interface RawRow {
+  id: string
+  checksum: string
+  finished_at: string | null
+  migration_name: string
+  logs: string | null
+  rolled_back_at: string | null
+  started_at: string
+  applied_steps_count: number
+}
+
+/** Prisma's read, in `started_at` order; null when the table does not exist (42P01), other errors propagate. */
+export async function readHistory(client: pg.Client): Promise<MigrationRow[] | null> {
+  let result: pg.QueryResult<RawRow>
+  try {
+    result = await client.query<RawRow>({
+      text: 'SELECT "id","checksum","finished_at","migration_name","logs","rolled_back_at","started_at","applied_steps_count" FROM "_prisma_migrations" ORDER BY "started_at" ASC',
+      types: keepTimestampText
+    })
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return null
+    throw error
+  }
+  return result.rows.map((row) => ({
+    id: row.id,
+    checksum: row.checksum,
+    finishedAt: row.finished_at === null ? null : parseTimestamptz(row.finished_at),
+    migrationName: row.migration_name,
+    logs: row.logs,
+    rolledBackAt: row.rolled_back_at === null ? null : parseTimestamptz(row.rolled_back_at),
+    startedAt: parseTimestamptz(row.started_at),
+    startedAtMicros: microsOf(row.started_at),
+    appliedStepsCount: row.applied_steps_count
+  }))
+}
+
+export async function createMigrationsTable(client: pg.Client): Promise<void> {
+  await client.query(CREATE_MIGRATIONS_TABLE)
+}
+
+/** Ordinary tables (relkind 'r') in the given schemas: what Prisma's emptiness check looks at. */
+export async function listTables(
+  client: pg.Client,
+  schemas: string[]
+): Promise<{ schema: string; table: string }[]> {
+  const { rows } = await client.query<{ relname: string; nspname: string }>(
+    "SELECT tbl.relname, namespace.nspname FROM pg_class tbl JOIN pg_namespace namespace ON namespace.oid = tbl.relnamespace WHERE tbl.relkind = 'r' AND namespace.nspname = ANY($1)",
+    [schemas]
+  )
+  return rows.map((row) => ({ schema: row.nspname, table: row.relname }))
+}
+
+/** Committed on its own before the script runs, so a crash leaves a failed row behind, as with Prisma. */
+export async function insertStartedRow(
+  client: pg.Client,
+  row: { id: string; checksum: string; startedAt: Date; name: string }
+): Promise<void> {
+  await client.query(
+    'INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES ($1,$2,$3,$4)',
+    [row.id, row.checksum, row.startedAt, row.name]
+  )
+}
+
+export async function incrementAppliedSteps(client: pg.Client, id: string): Promise<void> {
+  await client.query(
+    'UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) WHERE "id" = $1',
+    [id]
+  )
+}
+
+export async function setFinishedAt(client: pg.Client, id: string, finishedAt: Date): Promise<void> {
+  await client.query('UPDATE "_prisma_migrations" SET "finished_at" = $1 WHERE "id" = $2', [finishedAt, id])
+}
+
+export async function setLogs(client: pg.Client, id: string, logs: string): Promise<void> {
+  await client.query('UPDATE "_prisma_migrations" SET "logs" = $1 WHERE "id" = $2', [logs, id])
+}
+
+export async function setRolledBackAt(client: pg.Client, id: string, rolledBackAt: Date): Promise<void> {
+  await client.query('UPDATE "_prisma_migrations" SET "rolled_back_at" = $1 WHERE "id" = $2', [
+    rolledBackAt,
+    id
+  ])
+}
+
+/** `resolve --applied`: `logs` is '' (not NULL), started_at = finished_at, applied_steps_count keeps its default 0. */
+export async function insertResolvedAppliedRow(
+  client: pg.Client,
+  row: { id: string; checksum: string; at: Date; name: string }
+): Promise<void> {
+  await client.query(
+    'INSERT INTO "_prisma_migrations" ("id","checksum","logs","started_at","finished_at","migration_name") VALUES ($1,$2,$3,$4,$5,$6)',
+    [row.id, row.checksum, '', row.at, row.at, row.name]
+  )
+}

@@ -1,0 +1,268 @@
+/**
+ * `prisma migrate status` with pg: Prisma's diagnoseMigrationHistory and the CLI's decision order
+ * (prisma-migrate-compat.md §7), plus what Prisma computes but does not print (edited migrations, rows without
+ * a local directory, failures hidden behind pending ones) and what deploy would do next. Read-only: no lock,
+ * no table creation.
+ */
+import type pg from 'pg'
+import type { ConnectionSettings } from '../db/connection-url.js'
+import { scriptMatchesChecksum } from './checksum.js'
+import { formatPrismaTimestamp, missingScriptError } from './errors.js'
+import { type MigrationRow, isFailed, readHistory } from './history.js'
+import { inspectTables } from './initialize.js'
+import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
+import { findNonTransactional } from './non-transactional.js'
+import { unappliedMigrations } from './plan.js'
+import { serverVersionNum } from './server.js'
+import {
+  type HistoryDiagnostic,
+  UP_TO_DATE_MESSAGE,
+  divergedMessage,
+  failedMessage,
+  migrationsFoundLine,
+  notManagedMessage,
+  pendingMessage
+} from './status-message.js'
+
+export interface MigrationState {
+  name: string
+  state: 'applied' | 'pending' | 'failed' | 'rolled-back' | 'missing-locally'
+  edited: boolean
+  startedAt?: Date
+  finishedAt?: Date
+  rolledBackAt?: Date
+  checksum: string | null
+}
+
+export interface Diagnosis {
+  /** Prisma's decision, in its order (§7.2). */
+  status: 'up-to-date' | 'pending' | 'failed' | 'diverged' | 'not-managed'
+  prismaExitCode: 0 | 1
+  /** What `prisma migrate status` prints for this state, after its Datasource header. */
+  prismaMessage: string
+  hasMigrationsTable: boolean
+  /** What `deploy` would apply now (rolled-back ones included), in order. */
+  pending: LocalMigration[]
+  failed: { name: string; startedAt: Date }[]
+  /** Migrations whose local file no longer matches the recorded checksum (CRLF-tolerant), as Prisma computes it. */
+  edited: string[]
+  /** Database rows with no local directory. */
+  missingLocally: string[]
+  nonTransactional: { migration: string; line: number; statement: string }[]
+  migrations: MigrationState[]
+  warnings: string[]
+  /** Prisma's raw history diagnostic, for reports that want the detail. */
+  history: HistoryDiagnostic
+}
+
+export interface DiagnoseOptions {
+  /** With it, a database without `_prisma_migrations` is also checked for tables (deploy would stop with P3005). */
+  connection?: ConnectionSettings
+  /** As for deploy: the datasource's `schemas = [...]` and prisma.config's `tables.external`. */
+  schemas?: string[]
+  externalTables?: string[]
+}
+
+function historyDiagnostic(
+  local: LocalMigration[],
+  fsNotInDb: number[],
+  dbNotInFs: string[]
+): HistoryDiagnostic {
+  const unapplied = fsNotInDb.map((i) => local[i].name)
+  if (unapplied.length === 0 && dbNotInFs.length === 0) return null
+  if (dbNotInFs.length === 0) return { diagnostic: 'databaseIsBehind', unappliedMigrationNames: unapplied }
+  if (unapplied.length === 0)
+    return { diagnostic: 'migrationsDirectoryIsBehind', unpersistedMigrationNames: dbNotInFs }
+  const firstUnapplied = fsNotInDb[0]
+  return {
+    diagnostic: 'historiesDiverge',
+    lastCommonMigrationName: firstUnapplied > 0 ? local[firstUnapplied - 1].name : null,
+    unpersistedMigrationNames: dbNotInFs,
+    unappliedMigrationNames: unapplied
+  }
+}
+
+type Decision = Pick<Diagnosis, 'status' | 'prismaExitCode'> & { text: string }
+
+function decide(
+  history: HistoryDiagnostic,
+  hasTable: boolean,
+  local: LocalMigration[],
+  failedNames: string[]
+): Decision {
+  if (history?.diagnostic === 'databaseIsBehind') {
+    return { status: 'pending', prismaExitCode: 1, text: pendingMessage(history.unappliedMigrationNames) }
+  }
+  if (history?.diagnostic === 'historiesDiverge')
+    return { status: 'diverged', prismaExitCode: 1, text: divergedMessage(history) }
+  if (!hasTable) return { status: 'not-managed', prismaExitCode: 1, text: notManagedMessage(local[0]?.name) }
+  if (failedNames.length > 0) return { status: 'failed', prismaExitCode: 1, text: failedMessage(failedNames) }
+  return { status: 'up-to-date', prismaExitCode: 0, text: `\n${UP_TO_DATE_MESSAGE}` }
+}
+
+function stateOf(migration: LocalMigration, rows: MigrationRow[], edited: boolean): MigrationState {
+  const failed = rows.find(isFailed)
+  const applied = rows.find((row) => row.finishedAt !== null && row.rolledBackAt === null)
+  const shown = failed ?? applied ?? rows[rows.length - 1]
+  const state: MigrationState['state'] = failed
+    ? 'failed'
+    : applied
+      ? 'applied'
+      : shown
+        ? 'rolled-back'
+        : 'pending'
+  return {
+    name: migration.name,
+    state,
+    edited,
+    startedAt: shown?.startedAt,
+    finishedAt: shown?.finishedAt ?? undefined,
+    rolledBackAt: shown?.rolledBackAt ?? undefined,
+    checksum: migration.checksum
+  }
+}
+
+export async function diagnose(
+  client: pg.Client,
+  folder: MigrationsFolder,
+  options: DiagnoseOptions = {}
+): Promise<Diagnosis> {
+  checkLockfile(folder)
+  const rows = await readHistory(client)
+  const hasMigrationsTable = rows !== null
+  const history = rows ?? []
+  const local = folder.migrations
+
+  const rowsByName = new Map<string, MigrationRow[]>()
+  for (const row of history)
+    rowsByName.set(row.migrationName, [...(rowsByName.get(row.migrationName) ?? []), row])
+
+  const fsNotInDb: number[] = []
+  const edited: string[] = []
+  local.forEach((migration, index) => {
+    // Prisma compares with the OLDEST row of that name in any state (prisma/prisma#16927); `migrate dev` does too.
+    const first = rowsByName.get(migration.name)?.[0]
+    if (!first) return void fsNotInDb.push(index)
+    if (migration.script === null) throw missingScriptError(migration.name, folder.path)
+    if (!scriptMatchesChecksum(migration.script, first.checksum)) edited.push(migration.name)
+  })
+  const localNames = new Set(local.map((m) => m.name))
+  const failedRows = history.filter(isFailed)
+  const dbNotInFs = history
+    .filter((row) => !localNames.has(row.migrationName))
+    .map((row) => row.migrationName)
+  const diagnostic = historyDiagnostic(local, fsNotInDb, dbNotInFs)
+  const decision = decide(
+    diagnostic,
+    hasMigrationsTable,
+    local,
+    failedRows.map((row) => row.migrationName)
+  )
+  const pending = unappliedMigrations(local, history)
+  const missingLocally = [...new Set(dbNotInFs)]
+
+  const nonTransactional: Diagnosis['nonTransactional'] = []
+  let version: number | undefined
+  for (const migration of pending) {
+    if (migration.script === null) continue
+    version ??= await serverVersionNum(client)
+    for (const found of await findNonTransactional(migration.script, version)) {
+      nonTransactional.push({
+        migration: migration.name,
+        line: found.line,
+        statement: `${found.reason}: ${found.statement}`
+      })
+    }
+  }
+
+  const migrations: MigrationState[] = local.map((m) =>
+    stateOf(m, rowsByName.get(m.name) ?? [], edited.includes(m.name))
+  )
+  for (const name of missingLocally) {
+    const last = rowsByName.get(name)!.at(-1)!
+    migrations.push({
+      name,
+      state: 'missing-locally',
+      edited: false,
+      startedAt: last.startedAt,
+      finishedAt: last.finishedAt ?? undefined,
+      rolledBackAt: last.rolledBackAt ?? undefined,
+      checksum: last.checksum
+    })
+  }
+
+  const diagnosis: Diagnosis = {
+    status: decision.status,
+    prismaExitCode: decision.prismaExitCode,
+    prismaMessage: `${migrationsFoundLine(local.length)}\n${decision.text}`,
+    hasMigrationsTable,
+    pending,
+    failed: failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
+    edited,
+    missingLocally,
+    nonTransactional,
+    migrations,
+    warnings: [],
+    history: diagnostic
+  }
+  diagnosis.warnings = await collectWarnings(client, diagnosis, folder, failedRows, options)
+  return diagnosis
+}
+
+async function collectWarnings(
+  client: pg.Client,
+  d: Diagnosis,
+  folder: MigrationsFolder,
+  failedRows: MigrationRow[],
+  options: DiagnoseOptions
+): Promise<string[]> {
+  const warnings: string[] = []
+  for (const name of d.edited) {
+    warnings.push(
+      `Migration \`${name}\` was modified after it was applied: its migration.sql no longer matches the checksum recorded in _prisma_migrations, even allowing for CRLF/LF line endings. ` +
+        '`prisma migrate status` does not report this, but `prisma migrate dev` would ask to reset the database. Restore the file as it was deployed and put further changes in a new migration.'
+    )
+  }
+  for (const name of d.missingLocally) {
+    warnings.push(
+      `Migration \`${name}\` is recorded in the database but has no directory in ${folder.path}. ` +
+        'Check that `migrations-dir` points at the right folder and that no migration directory was renamed or deleted.'
+    )
+  }
+  if (d.status === 'pending' || d.status === 'diverged') {
+    for (const row of failedRows) {
+      warnings.push(
+        `Migration \`${row.migrationName}\` failed (started at ${formatPrismaTimestamp(row.startedAt, row.startedAtMicros)}). Prisma's status only lists the pending migrations, ` +
+          'but deploy will stop with P3009 until it is resolved with `mode: migrate-resolve`.'
+      )
+    }
+  }
+  for (const m of d.migrations) {
+    if (m.state === 'rolled-back' && d.status !== 'pending') {
+      warnings.push(
+        `Migration \`${m.name}\` is marked as rolled back: Prisma's status counts it as present, but deploy will apply it again.`
+      )
+    }
+  }
+  for (const found of d.nonTransactional) {
+    warnings.push(
+      `Migration \`${found.migration}\`, line ${found.line}: ${found.statement} cannot run inside a transaction block, and the file has other statements. ` +
+        'Prisma would fail it with P3018 (25001); this action refuses to deploy it. Move the statement into a migration of its own.'
+    )
+  }
+  if (!d.hasMigrationsTable && options.connection) {
+    const { userTables } = await inspectTables(client, {
+      ...options,
+      defaultSchema: options.connection.defaultSchema
+    })
+    if (userTables.length > 0) {
+      warnings.push(
+        `The database has tables (${userTables.slice(0, 3).join(', ')}${userTables.length > 3 ? ', ...' : ''}) but no _prisma_migrations history: deploy would stop with P3005. ` +
+          (folder.migrations[0]
+            ? `Baseline it with \`mode: migrate-resolve\` and \`resolve-applied: "${folder.migrations[0].name}"\` if the migrations describe the current schema.`
+            : 'Create a baseline migration first.')
+      )
+    }
+  }
+  return warnings
+}

@@ -1,0 +1,28 @@
+import type { Mode } from '../constants.js'
+import type { ConnectionSettings } from '../db/connection-url.js'
+
+/** Inputs every mode shares, parsed and validated once. */
+export interface CommonSettings {
+  mode: Mode
+  /** Absolute path; `working-directory` resolved against GITHUB_WORKSPACE (or the process's cwd). */
+  workingDirectory: string
+  /** The raw `database-url` ('' when not given). Registered as a secret before anything is logged. */
+  databaseUrl: string
+  /** Parsed `database-url`; undefined when it is empty (only `migrate-status` allows that: offline review). */
+  connection?: ConnectionSettings
+  /** Where the JSON report is written (output `report-path`). */
+  reportPath: string
+}
+
+/** Inputs of the three migrate modes. */
+export interface MigrateSettings {
+  /** Absolute path of the migrations folder and why it was chosen (logged). */
+  migrationsDir: { path: string; reason: string }
+  /** `migrate-status`: fail the step when migrations are pending. */
+  failOnPending: boolean
+  /** `migrate-resolve`: exactly one of the two. */
+  resolveApplied?: string
+  resolveRolledBack?: string
+  /** `migrate-deploy`: refuse unless the pending plan's id equals this (output `plan-id` of a reviewed status run). */
+  expectedPlanId?: string
+}
