@@ -1,0 +1,126 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  cell,
+  codeCell,
+  fenced,
+  formatBytes,
+  renderBackupReport,
+  renderDrillReport
+} from '../../src/backup/report.js'
+import { restoreCommand } from '../../src/backup/restore-command.js'
+import type { BackupResult } from '../../src/backup/run-backup.js'
+import type { DrillResult } from '../../src/backup/restore-drill.js'
+import type { BackupManifest } from '../../src/backup/manifest.js'
+
+const manifest = {
+  database: 'app|<b>',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  action: { name: 'x', version: '0.1.0' },
+  object: { key: 'k', size: 10, sha256: 'a'.repeat(64), contentType: 'application/octet-stream' },
+  dump: {
+    format: 'custom',
+    size: 20,
+    sha256: 'b'.repeat(64),
+    archiveEntries: 7,
+    archiveVersion: '1.14-0',
+    extraArgs: [],
+    consistentSnapshot: true
+  },
+  server: { version: '15.18', versionNum: 150018 },
+  pgDump: { version: '15.18', major: 15 },
+  verification: { performed: true, method: 'pg_restore read it all', passed: true },
+  rowCounts: { kind: 'exact', method: 'count(*)', tables: [{ schema: 'public', table: 'a|b', rows: 3 }] },
+  encryption: null
+} as unknown as BackupManifest
+
+describe('markdown helpers', () => {
+  it('escape HTML and table pipes', () => {
+    expect(cell('a | <script>&')).toBe('a \\| &lt;script&gt;&amp;')
+    expect(codeCell('x`y|z')).toBe('``x`y\\|z``')
+    expect(fenced('a ``` b', 'sh')).toBe('````sh\na ``` b\n````')
+    expect(formatBytes(1536)).toBe('1.50 KiB')
+  })
+})
+
+describe('renderBackupReport', () => {
+  it('renders the facts, escaped, with retention and a restore command', () => {
+    const result = {
+      uri: 's3://b/p/app/t.dump',
+      manifestUri: 's3://b/p/app/t.dump.manifest.json',
+      destination: 's3://b/p (endpoint http://127.0.0.1:9000)',
+      database: 'app|<b>',
+      target: '127.0.0.1:5432/app',
+      size: 10,
+      sha256: 'a'.repeat(64),
+      dumpSize: 20,
+      dumpSha256: 'b'.repeat(64),
+      durationMs: 1500,
+      throughputBytesPerSec: 2048,
+      serverVersion: '15.18',
+      pgDumpVersion: '15.18',
+      pgDumpPath: '/usr/lib/postgresql/15/bin/pg_dump',
+      pgDumpSource: 'debian-layout',
+      archiveEntries: 7,
+      format: 'custom',
+      rowCounts: manifest.rowCounts,
+      verification: manifest.verification,
+      recipients: [],
+      retention: {
+        deleted: [
+          {
+            uri: 's3://b/p/app/old.dump',
+            createdAt: '2025-12-01T00:00:00.000Z',
+            reason: 'not among the newest 2'
+          }
+        ],
+        kept: 2
+      },
+      restoreCommand: restoreCommand({
+        uri: 's3://b/p/app/t.dump',
+        format: 'custom',
+        encrypted: false,
+        s3Endpoint: 'http://127.0.0.1:9000'
+      }),
+      manifest
+    } as BackupResult
+    const md = renderBackupReport(result)
+    expect(md).toContain('### ✅ Backup of `app\\|<b>` stored')
+    expect(md).toContain('| Duration | 1.5 s · 2.00 KiB/s |')
+    expect(md).toContain('Deleted 1, kept 2:')
+    expect(md).toContain(
+      "aws s3 cp 's3://b/p/app/t.dump' - --endpoint-url 'http://127.0.0.1:9000' | pg_restore --clean --if-exists --no-owner --exit-on-error --dbname \"$DATABASE_URL\""
+    )
+    expect(md).not.toMatch(/<b>(?!`)/)
+  })
+})
+
+describe('renderDrillReport', () => {
+  it('lists mismatches first', () => {
+    const result: DrillResult = {
+      status: 'failed',
+      uri: 'file.dump',
+      manifestUri: 'file.dump.manifest.json',
+      manifest,
+      target: '127.0.0.1:5433/scratch',
+      pgRestoreVersion: '15.18',
+      durationMs: 300,
+      compared: 2,
+      mismatches: 1,
+      tables: [
+        { schema: 'public', table: 'ok', expected: 1, actual: 1, status: 'match' },
+        { schema: 'public', table: 'a|b', expected: 3, actual: 2, status: 'mismatch' }
+      ]
+    }
+    const md = renderDrillReport(result)
+    expect(md).toContain('### ❌ Restore drill failed')
+    expect(md.indexOf('a\\|b')).toBeLessThan(md.indexOf('public.ok'))
+  })
+})
+
+describe('restoreCommand', () => {
+  it('adds age for encrypted backups and psql for plain SQL', () => {
+    expect(restoreCommand({ uri: "/backups/it's.sql.age", format: 'plain', encrypted: true })).toBe(
+      `cat '/backups/it'\\''s.sql.age' | age --decrypt -i age-key.txt | psql -X -v ON_ERROR_STOP=1 --dbname "$DATABASE_URL"`
+    )
+  })
+})

@@ -1,0 +1,186 @@
+import { describe, expect, it } from '@jest/globals'
+import { generateX25519Identity, identityToRecipient } from 'age-encryption'
+import { parseDumpArgs, splitArgs } from '../../src/backup/dump-args.js'
+import { parseDestination } from '../../src/backup/destination.js'
+import { InputError } from '../../src/errors.js'
+import { resetSecrets, scrub } from '../../src/util/secrets.js'
+import { settingsFor } from './helpers.js'
+
+const SOURCE = 'postgresql://app:s3cr3t-pw@db.example.com:5432/app'
+
+describe('readBackupSettings', () => {
+  it('applies the defaults for mode backup', () => {
+    const s = settingsFor({ destination: 's3://bucket/some/prefix/', 'database-url': SOURCE })
+    expect(s).toMatchObject({
+      destination: { kind: 's3', bucket: 'bucket', prefix: 'some/prefix' },
+      format: 'custom',
+      verify: true,
+      installClient: false,
+      s3ForcePathStyle: false,
+      encryptTo: [],
+      pgDumpArgs: [],
+      backupBeforeDeploy: 'never',
+      targetClean: false
+    })
+  })
+
+  it('requires a destination for backup and for backup-before-deploy, but not for a plain deploy', () => {
+    expect(() => settingsFor({})).toThrow(/Input `destination`: is required for mode backup/)
+    expect(() => settingsFor({ 'backup-before-deploy': 'destructive' }, 'migrate-deploy')).toThrow(
+      /when backup-before-deploy is destructive/
+    )
+    expect(settingsFor({}, 'migrate-deploy').backupBeforeDeploy).toBe('never')
+    expect(() => settingsFor({ 'backup-before-deploy': 'sometimes' }, 'migrate-deploy')).toThrow(
+      /never, always, destructive/
+    )
+  })
+
+  it('refuses an unencrypted artifact unless allow-unencrypted, and keep-* for artifacts', async () => {
+    expect(() => settingsFor({ destination: 'artifact' })).toThrow(/anyone with read access/)
+    expect(settingsFor({ destination: 'artifact', 'allow-unencrypted': 'true' }).destination).toEqual({
+      kind: 'artifact'
+    })
+    const recipient = await identityToRecipient(await generateX25519Identity())
+    expect(settingsFor({ destination: 'artifact', 'encrypt-to': recipient }).encryptTo).toEqual([recipient])
+    expect(() => settingsFor({ destination: 'artifact', 'encrypt-to': recipient, 'keep-last': '3' })).toThrow(
+      /retention-days/
+    )
+  })
+
+  it('accepts several age recipients and rejects anything else, masking a pasted secret key', async () => {
+    const a = await identityToRecipient(await generateX25519Identity())
+    const b = await identityToRecipient(await generateX25519Identity())
+    expect(settingsFor({ destination: '/tmp/x', 'encrypt-to': `${a}, ${b}\n${a}` }).encryptTo).toEqual([a, b])
+    expect(() => settingsFor({ destination: '/tmp/x', 'encrypt-to': 'age1notakey' })).toThrow(
+      /not an age public key/
+    )
+    const identity = await generateX25519Identity()
+    resetSecrets()
+    const error = (() => {
+      try {
+        settingsFor({ destination: '/tmp/x', 'encrypt-to': identity })
+      } catch (e) {
+        return e as InputError
+      }
+    })()
+    expect(error?.message).toMatch(/holds a secret key/)
+    expect(error?.message).not.toContain(identity)
+    expect(scrub(identity)).toBe('***')
+  })
+
+  it('validates numbers, booleans and formats with the accepted values in the message', () => {
+    expect(() => settingsFor({ destination: '/tmp/x', 'keep-last': '0' })).toThrow(/keep-last.*≥ 1/)
+    expect(() => settingsFor({ destination: '/tmp/x', 'retention-days': '500' })).toThrow(/from 1 to 400/)
+    expect(() => settingsFor({ destination: '/tmp/x', verify: 'maybe' })).toThrow(/true or false/)
+    expect(() => settingsFor({ destination: '/tmp/x', format: 'tar' })).toThrow(/custom, plain/)
+    expect(() => settingsFor({ destination: '/tmp/x', 'pg-dump-path': 'pg_dump' })).toThrow(/absolute path/)
+    expect(() =>
+      settingsFor({ destination: '/tmp/x', 's3-endpoint': 'https://key:secret@r2.example.com' })
+    ).toThrow(/must not contain credentials/)
+  })
+
+  it('restore-drill: needs backup-uri and a target that is not the source, and registers the secrets', () => {
+    resetSecrets()
+    expect(() => settingsFor({ 'database-url': SOURCE }, 'restore-drill')).toThrow(/backup-uri/)
+    expect(() => settingsFor({ 'database-url': SOURCE, 'backup-uri': 'latest' }, 'restore-drill')).toThrow(
+      /destination/
+    )
+    expect(() =>
+      settingsFor({ 'database-url': SOURCE, 'backup-uri': 's3://b/k.dump' }, 'restore-drill')
+    ).toThrow(/target-database-url/)
+    expect(() =>
+      settingsFor(
+        {
+          'database-url': SOURCE,
+          'backup-uri': 's3://b/k.dump',
+          'target-database-url': 'postgres://other:tgt-Pw-1@DB.example.com/app?sslmode=require'
+        },
+        'restore-drill'
+      )
+    ).toThrow(/same server and database/)
+    expect(() =>
+      settingsFor(
+        {
+          'database-url': 'postgresql://u:p@localhost:5432/app',
+          'backup-uri': 's3://b/k.dump',
+          'target-database-url': 'postgresql://u:tgt-Pw-1@127.0.0.1:5432/app'
+        },
+        'restore-drill'
+      )
+    ).toThrow(/same server and database/)
+    const s = settingsFor(
+      {
+        'database-url': SOURCE,
+        'backup-uri': 's3://b/k.dump',
+        'target-database-url': 'postgresql://drill:tgt-Pw-2@127.0.0.1:5433/scratch',
+        'age-identity':
+          '# created: 2026\nAGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
+      },
+      'restore-drill'
+    )
+    expect(s.targetConnection).toMatchObject({ host: '127.0.0.1', port: 5433, database: 'scratch' })
+    expect(
+      scrub('pw tgt-Pw-2 key AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ')
+    ).toBe('pw *** key ***')
+  })
+})
+
+describe('pg-dump-args', () => {
+  it('splits like a shell without expanding anything', () => {
+    expect(splitArgs(`--schema 'my schema' -t "a \\"b\\"" $HOME`)).toEqual([
+      '--schema',
+      'my schema',
+      '-t',
+      'a "b"',
+      '$HOME'
+    ])
+  })
+
+  it('canonicalises allowed options', () => {
+    expect(
+      parseDumpArgs('-n app --exclude-table-data=audit.* -T "big log" -O --no-privileges -Z9', 'custom')
+    ).toEqual([
+      '--schema=app',
+      '--exclude-table-data=audit.*',
+      '--exclude-table=big log',
+      '--no-owner',
+      '--no-privileges',
+      '--compress=9'
+    ])
+  })
+
+  it.each([
+    ['-f /tmp/x', '-f'],
+    ['--file=/tmp/x', '--file=/tmp/x'],
+    ['-Fd', '-Fd'],
+    ['--dbname=postgres://u:p@h/db', '--dbname=postgres://u:p@h/db'],
+    ['-h evil.example.com', '-h'],
+    ['--snapshot=x', '--snapshot=x'],
+    ['-j 4', '-j'],
+    ['schema', 'schema']
+  ])('refuses %s', (text, shown) => {
+    expect(() => parseDumpArgs(text, 'custom')).toThrow(`does not accept "${shown}"`)
+  })
+
+  it('knows which options belong to which format', () => {
+    expect(() => parseDumpArgs('--inserts', 'custom')).toThrow(/does not accept/)
+    expect(parseDumpArgs('--inserts --clean --if-exists', 'plain')).toEqual([
+      '--inserts',
+      '--clean',
+      '--if-exists'
+    ])
+    expect(() => parseDumpArgs('-Z 5', 'plain')).toThrow(/does not accept/)
+    expect(() => parseDumpArgs('--schema', 'plain')).toThrow(/needs a value/)
+  })
+})
+
+describe('destination', () => {
+  it('parses the three kinds and rejects other schemes', () => {
+    expect(parseDestination('artifact')).toEqual({ kind: 'artifact' })
+    expect(parseDestination('s3://b-1')).toEqual({ kind: 's3', bucket: 'b-1', prefix: '' })
+    expect(parseDestination('backups/db')).toEqual({ kind: 'local', directory: 'backups/db' })
+    expect(parseDestination('file:///var/backups')).toEqual({ kind: 'local', directory: '/var/backups' })
+    expect(() => parseDestination('gs://bucket/x')).toThrow(/unsupported scheme "gs"/)
+    expect(() => parseDestination('s3://Bad_Bucket/x')).toThrow(/not a valid bucket name/)
+  })
+})

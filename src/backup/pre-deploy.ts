@@ -1,0 +1,50 @@
+import type { ConnectionSettings } from '../db/connection-url.js'
+import { codeCell, fenced, formatBytes } from './report.js'
+import { runBackup } from './run-backup.js'
+import type { BackupSettings } from './settings.js'
+
+export interface PreDeployBackupContext {
+  connection: ConnectionSettings
+  workingDirectory: string
+  settings: BackupSettings
+}
+
+export interface PreDeployBackup {
+  uri: string
+  manifestUri: string
+  sha256: string
+  size: number
+  restoreCommand: string
+  /** A short section for the deploy report: where the backup is and how to restore it. */
+  markdown: string
+}
+
+/**
+ * The backup migrate-deploy takes before applying migrations (`backup-before-deploy`). It throws an ActionError
+ * when the backup fails, so that the deploy does not go ahead without one; whether to call it at all (always, or
+ * only for destructive SQL) is the deploy mode's decision.
+ */
+export async function backupBeforeDeploy(ctx: PreDeployBackupContext): Promise<PreDeployBackup> {
+  const result = await runBackup({
+    connection: ctx.connection,
+    workingDirectory: ctx.workingDirectory,
+    settings: ctx.settings
+  })
+  const markdown = [
+    '#### Backup before deploy',
+    '',
+    `${codeCell(result.uri)} · ${formatBytes(result.size)} · sha256 ${codeCell(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+    '',
+    'To roll back, set `DATABASE_URL` to the database and run:',
+    '',
+    fenced(result.restoreCommand, 'sh')
+  ].join('\n')
+  return {
+    uri: result.uri,
+    manifestUri: result.manifestUri,
+    sha256: result.sha256,
+    size: result.size,
+    restoreCommand: result.restoreCommand,
+    markdown: markdown + '\n'
+  }
+}

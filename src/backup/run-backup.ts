@@ -1,0 +1,241 @@
+import { tmpdir } from 'node:os'
+import * as core from '@actions/core'
+import { connect } from '../db/connect.js'
+import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
+import { ActionError } from '../errors.js'
+import { describeDestination, resolveDestination } from './destination.js'
+import { runDumpPipeline } from './dump-pipeline.js'
+import { describeRecipients } from './encryption.js'
+import { type BackupManifest, MANIFEST_FORMAT, actionInfo, manifestKeyFor, objectKey } from './manifest.js'
+import { findClient } from './pg-client.js'
+import { restoreCommand } from './restore-command.js'
+import { type RetentionResult, applyRetention } from './retention.js'
+import { type RowCounts, countRows, exportSnapshot, releaseSnapshot } from './row-counts.js'
+import type { BackupSettings } from './settings.js'
+import { createStorage } from './storage/index.js'
+
+export interface RunBackupContext {
+  connection: ConnectionSettings
+  workingDirectory: string
+  settings: BackupSettings
+  /** Scratch space (artifact uploads); default RUNNER_TEMP, else the OS temp directory. */
+  tempDir?: string
+  /** S3 attempts per request; tests lower it. */
+  s3MaxAttempts?: number
+  s3PartSize?: number
+  now?: () => Date
+}
+
+export interface BackupResult {
+  uri: string
+  manifestUri: string
+  /** Secret-free description of where backups go. */
+  destination: string
+  database: string
+  target: string
+  size: number
+  sha256: string
+  dumpSize: number
+  dumpSha256: string
+  durationMs: number
+  /** Bytes of pg_dump output per second. */
+  throughputBytesPerSec: number
+  serverVersion: string
+  pgDumpVersion: string
+  pgDumpPath: string
+  pgDumpSource: string
+  archiveEntries: number | null
+  format: 'custom' | 'plain'
+  rowCounts: RowCounts
+  verification: BackupManifest['verification']
+  recipients: { recipient: string; fingerprint: string }[]
+  retention?: RetentionResult
+  restoreCommand: string
+  manifest: BackupManifest
+}
+
+function contentTypeOf(format: 'custom' | 'plain', encrypted: boolean): string {
+  if (encrypted) return 'application/octet-stream'
+  return format === 'plain' ? 'application/sql' : 'application/octet-stream'
+}
+
+/**
+ * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
+ * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
+ * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
+ */
+export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
+  const { settings, connection } = ctx
+  if (!settings.destination) throw new ActionError('No `destination` is set for the backup.')
+  const destination = resolveDestination(settings.destination, ctx.workingDirectory)
+  // Loading the storage SDK overlaps with connecting: both take a noticeable part of a small backup's time.
+  const storagePromise = createStorage(destination, {
+    s3Endpoint: settings.s3Endpoint,
+    s3Region: settings.s3Region,
+    s3ForcePathStyle: settings.s3ForcePathStyle,
+    retentionDays: settings.retentionDays,
+    tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(),
+    s3MaxAttempts: ctx.s3MaxAttempts,
+    s3PartSize: ctx.s3PartSize
+  })
+  storagePromise.catch(() => undefined)
+  const encrypted = settings.encryptTo.length > 0
+  const t0 = Date.now()
+  const phase = (name: string): void => core.debug(`backup timing: ${name} at ${Date.now() - t0} ms`)
+  const session = await connect(connection, {
+    baseDir: ctx.workingDirectory,
+    ensureSchema: false,
+    setSearchPath: false
+  })
+  try {
+    const serverMajor = Math.floor(session.serverVersionNum / 10000)
+    const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient }
+    const wantVerifier = settings.verify && settings.format === 'custom'
+    const [pgDump, restoreClient] = await Promise.all([
+      findClient('pg_dump', serverMajor, clientOptions),
+      wantVerifier
+        ? findClient('pg_restore', serverMajor, { ...clientOptions, installClient: false }).catch(
+            () => undefined
+          )
+        : undefined
+    ])
+    // The archive is written in pg_dump's format version; only a pg_restore at least as new can read it.
+    const verifier =
+      wantVerifier && (!restoreClient || restoreClient.major < pgDump.major)
+        ? await findClient('pg_restore', pgDump.major, clientOptions)
+        : restoreClient
+    phase('connected, clients found')
+    const { storage, prefix } = await storagePromise
+    phase('storage ready')
+    core.info(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`)
+
+    const createdAt = (ctx.now ?? (() => new Date()))()
+    const key = objectKey(prefix, connection.database, createdAt, settings.format, encrypted)
+    const snapshot = await exportSnapshot(session.client)
+    const countsPromise = countRows(session.client, snapshot !== undefined).catch(
+      (error: unknown): RowCounts => ({
+        kind: 'estimated',
+        method: `unavailable: ${(error as Error).message}`,
+        tables: []
+      })
+    )
+    let result: Awaited<ReturnType<typeof runDumpPipeline>>
+    try {
+      result = await runDumpPipeline({
+        pgDump,
+        verifier,
+        connection,
+        baseDir: ctx.workingDirectory,
+        format: settings.format,
+        extraArgs: settings.pgDumpArgs,
+        snapshot,
+        recipients: settings.encryptTo,
+        storage,
+        key,
+        contentType: contentTypeOf(settings.format, encrypted)
+      })
+    } finally {
+      await countsPromise
+      if (snapshot) await releaseSnapshot(session.client)
+    }
+    phase('dump stored')
+    const rowCounts = await countsPromise
+    const recipients = describeRecipients(settings.encryptTo)
+    const manifest: BackupManifest = {
+      format: MANIFEST_FORMAT,
+      formatVersion: 1,
+      action: actionInfo(),
+      database: connection.database,
+      createdAt: createdAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs: result.durationMs,
+      object: {
+        key,
+        size: result.stored.bytes,
+        sha256: result.stored.sha256,
+        contentType: contentTypeOf(settings.format, encrypted)
+      },
+      dump: {
+        format: settings.format,
+        size: result.plain.bytes,
+        sha256: result.plain.sha256,
+        archiveEntries: result.header?.tocEntries ?? null,
+        archiveVersion: result.header?.archiveVersion ?? null,
+        extraArgs: settings.pgDumpArgs,
+        consistentSnapshot: snapshot !== undefined
+      },
+      server: { version: session.serverVersion, versionNum: session.serverVersionNum },
+      pgDump: { version: pgDump.version, major: pgDump.major },
+      verification: result.verification,
+      rowCounts,
+      encryption: encrypted
+        ? { scheme: 'age', fingerprintMethod: 'sha256 of the recipient string (hex)', recipients }
+        : null
+    }
+    const manifestKey = manifestKeyFor(key)
+    await storage.putBytes(
+      manifestKey,
+      Buffer.from(JSON.stringify(manifest, null, 2) + '\n'),
+      'application/json'
+    )
+    phase('manifest stored')
+    core.info(
+      `Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`
+    )
+
+    let retention: RetentionResult | undefined
+    if (settings.keepLast !== undefined || settings.keepDays !== undefined) {
+      if (!result.verification.passed) {
+        retention = {
+          deleted: [],
+          kept: 0,
+          skipped: 'retention runs only after a verified backup (`verify: true`)'
+        }
+      } else if (!storage.canDelete) {
+        retention = { deleted: [], kept: 0, skipped: 'this destination cannot delete; use retention-days' }
+      } else {
+        retention = await applyRetention(
+          storage,
+          prefix,
+          connection.database,
+          { keepLast: settings.keepLast, keepDays: settings.keepDays },
+          key
+        )
+      }
+    }
+
+    const uri = storage.uri(key)
+    return {
+      uri,
+      manifestUri: storage.uri(manifestKey),
+      destination: describeDestination(destination, settings.s3Endpoint),
+      database: connection.database,
+      target: describeTarget(connection),
+      size: result.stored.bytes,
+      sha256: result.stored.sha256,
+      dumpSize: result.plain.bytes,
+      dumpSha256: result.plain.sha256,
+      durationMs: result.durationMs,
+      throughputBytesPerSec: result.plain.bytes / Math.max(result.durationMs / 1000, 0.001),
+      serverVersion: session.serverVersion,
+      pgDumpVersion: pgDump.version,
+      pgDumpPath: pgDump.path,
+      pgDumpSource: pgDump.source,
+      archiveEntries: manifest.dump.archiveEntries,
+      format: settings.format,
+      rowCounts,
+      verification: result.verification,
+      recipients,
+      retention,
+      restoreCommand: restoreCommand({
+        uri,
+        format: settings.format,
+        encrypted,
+        s3Endpoint: settings.s3Endpoint
+      }),
+      manifest
+    }
+  } finally {
+    await session.close()
+  }
+}

@@ -1,0 +1,54 @@
+import type { ConnectionSettings } from '../db/connection-url.js'
+import { renderDrillFailure, renderDrillReport } from '../backup/report.js'
+import { runRestoreDrill } from '../backup/restore-drill.js'
+import type { BackupSettings } from '../backup/settings.js'
+import { scrub } from '../util/secrets.js'
+import { toActionError } from './backup.js'
+import type { ModeResult } from './types.js'
+
+export interface RestoreDrillModeContext {
+  connection: ConnectionSettings
+  databaseUrl: string
+  workingDirectory: string
+  settings: BackupSettings
+}
+
+/** mode: restore-drill — restore a backup into a scratch database and compare every table's row count. */
+export async function runRestoreDrillMode(ctx: RestoreDrillModeContext): Promise<ModeResult> {
+  try {
+    const result = await runRestoreDrill({
+      connection: ctx.connection,
+      workingDirectory: ctx.workingDirectory,
+      settings: ctx.settings
+    })
+    return {
+      outputs: {
+        'drill-status': result.status,
+        'tables-compared': String(result.compared),
+        mismatches: String(result.mismatches),
+        'backup-uri': result.uri
+      },
+      markdown: renderDrillReport(result),
+      report: {
+        restoreDrill: {
+          status: result.status,
+          uri: result.uri,
+          target: result.target,
+          durationMs: result.durationMs,
+          compared: result.compared,
+          mismatches: result.mismatches,
+          tables: result.tables
+        }
+      },
+      failure: result.failure
+    }
+  } catch (error) {
+    const failure = toActionError(error)
+    return {
+      outputs: { 'drill-status': 'failed', 'tables-compared': '0', mismatches: '0' },
+      markdown: renderDrillFailure(scrub(failure.message)),
+      report: { restoreDrill: { status: 'failed', error: scrub(failure.describe()) } },
+      failure
+    }
+  }
+}
