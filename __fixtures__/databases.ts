@@ -4,7 +4,10 @@ import pg from 'pg'
 
 export function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global setup starts a cluster)')
+  if (!url)
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests through jest (global setup starts a cluster)'
+    )
   return url
 }
 
@@ -20,7 +23,11 @@ export function urlFor(database: string, params = ''): string {
   return url.toString()
 }
 
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, values: unknown[] = [], database?: string): Promise<T[]> {
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  sql: string,
+  values: unknown[] = [],
+  database?: string
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: database ? urlFor(database) : serverUrl() })
   await client.connect()
   try {
@@ -42,6 +49,10 @@ export async function dropTestDatabase(name: string): Promise<void> {
 }
 
 /** Runs SQL on one test database (simple protocol when no values are given, so multi-statement scripts work). */
-export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(database: string, sql: string, values?: unknown[]): Promise<T[]> {
+export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  database: string,
+  sql: string,
+  values?: unknown[]
+): Promise<T[]> {
   return adminQuery<T>(sql, values ?? [], database)
 }

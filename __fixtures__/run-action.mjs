@@ -90,7 +90,12 @@ export async function runAction(options) {
     reportText = readFileSync(outputs['report-path'], 'utf8')
     report = JSON.parse(reportText)
   }
-  const everything = [stdout, stderr, JSON.stringify(outputs), summary, reportText].join('\n')
+  // `::add-mask::` commands are consumed by the runner and never shown: they are the one place a secret must be.
+  const shownStdout = stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n')
+  const everything = [shownStdout, stderr, JSON.stringify(outputs), summary, reportText].join('\n')
   return { exitCode, stdout, stderr, outputs, summary, report, everything, tempDir }
 }
 /** Every form a secret could leak in: raw, URL-encoded, URL-decoded. */

@@ -3,16 +3,25 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim()
 
 export function renderActionDocs(actionYml) {
   const action = parse(actionYml)
   const inputs = Object.entries(action.inputs).map(
-    ([name, spec]) => `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
+    ([name, spec]) =>
+      `| \`${name}\` | ${spec.required ? 'yes' : 'no'} | ${spec.default === undefined || spec.default === '' ? '' : `\`${cell(spec.default)}\``} | ${cell(spec.description)} |`
   )
-  const outputs = Object.entries(action.outputs).map(([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`)
+  const outputs = Object.entries(action.outputs).map(
+    ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`
+  )
   return {
-    inputs: ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...inputs].join('\n'),
+    inputs: ['| Input | Required | Default | Description |', '| --- | --- | --- | --- |', ...inputs].join(
+      '\n'
+    ),
     outputs: ['| Output | Description |', '| --- | --- |', ...outputs].join('\n')
   }
 }

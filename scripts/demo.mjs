@@ -28,10 +28,13 @@ async function step(title, inputs, { workspace, expectFailure = false, showSumma
   const interesting = Object.entries(run.outputs).filter(([k]) => k !== 'report-path')
   if (interesting.length) console.log('→ outputs: ' + interesting.map(([k, v]) => `${k}=${v}`).join('  '))
   const failed = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
-  for (const line of failed) console.log('→ ' + line.replace(/^::error[^:]*::/, 'error: ').replace(/%0A/g, '\n   '))
+  for (const line of failed)
+    console.log('→ ' + line.replace(/^::error[^:]*::/, 'error: ').replace(/%0A/g, '\n   '))
   if (showSummary && run.summary.trim()) console.log(`\n${bold('Job summary:')}\n${run.summary.trim()}`)
   if ((run.exitCode !== 0) !== expectFailure) {
-    console.error(`\nUnexpected exit code ${run.exitCode} in "${title}". stdout:\n${run.stdout}\nstderr:\n${run.stderr}`)
+    console.error(
+      `\nUnexpected exit code ${run.exitCode} in "${title}". stdout:\n${run.stdout}\nstderr:\n${run.stderr}`
+    )
     throw new Error('demo step failed')
   }
   return run
@@ -53,7 +56,11 @@ try {
   rmSync(join(workspace, 'prisma', 'migrations', LAST), { recursive: true })
   const base = { 'database-url': databaseUrl }
 
-  await step('1. Pull request check on an empty database (migrate-status)', { ...base, mode: 'migrate-status' }, { workspace })
+  await step(
+    '1. Pull request check on an empty database (migrate-status)',
+    { ...base, mode: 'migrate-status' },
+    { workspace }
+  )
   await step('2. Manual deploy (migrate-deploy)', { ...base, mode: 'migrate-deploy' }, { workspace })
 
   const app = new pg.Client({ connectionString: databaseUrl })
@@ -63,15 +70,47 @@ try {
   console.log('\n(the application writes data: 1,234 sales report entries, 250 clients, 40 payers, 12 reps)')
 
   // January: `prisma migrate dev` generated a migration that drops the tables Prisma does not know about.
-  cpSync(join(root, 'examples', 'prisma', 'prisma', 'migrations', LAST), join(workspace, 'prisma', 'migrations', LAST), { recursive: true })
-  await step(`3. Pull request adds ${LAST} (migrate-status)`, { ...base, mode: 'migrate-status', 'fail-on': 'never' }, { workspace })
-  await step('4. Deploy without approval is refused (migrate-deploy)', { ...base, mode: 'migrate-deploy' }, { workspace, expectFailure: true })
+  cpSync(
+    join(root, 'examples', 'prisma', 'prisma', 'migrations', LAST),
+    join(workspace, 'prisma', 'migrations', LAST),
+    { recursive: true }
+  )
+  await step(
+    `3. Pull request adds ${LAST} (migrate-status)`,
+    { ...base, mode: 'migrate-status', 'fail-on': 'never' },
+    { workspace }
+  )
+  await step(
+    '4. Deploy without approval is refused (migrate-deploy)',
+    { ...base, mode: 'migrate-deploy' },
+    { workspace, expectFailure: true }
+  )
 
   const backups = join(workspace, 'backups')
-  await step('5. Nightly backup (backup to a local directory)', { ...base, mode: 'backup', destination: backups, 'allow-unencrypted': 'true', 'keep-last': '7' }, { workspace })
-  await step('6. Restore drill into a scratch database (restore-drill)', { ...base, mode: 'restore-drill', destination: backups, 'backup-uri': 'latest', 'target-database-url': url('scratch') }, { workspace })
-  await step('7. The database is unchanged (migrate-status)', { ...base, mode: 'migrate-status', 'fail-on': 'never' }, { workspace, showSummary: false })
-  console.log(`\n${bold('Demo finished:')} the DROP TABLE migration was stopped before it ran, and the data is backed up and restorable.`)
+  await step(
+    '5. Nightly backup (backup to a local directory)',
+    { ...base, mode: 'backup', destination: backups, 'allow-unencrypted': 'true', 'keep-last': '7' },
+    { workspace }
+  )
+  await step(
+    '6. Restore drill into a scratch database (restore-drill)',
+    {
+      ...base,
+      mode: 'restore-drill',
+      destination: backups,
+      'backup-uri': 'latest',
+      'target-database-url': url('scratch')
+    },
+    { workspace }
+  )
+  await step(
+    '7. The database is unchanged (migrate-status)',
+    { ...base, mode: 'migrate-status', 'fail-on': 'never' },
+    { workspace, showSummary: false }
+  )
+  console.log(
+    `\n${bold('Demo finished:')} the DROP TABLE migration was stopped before it ran, and the data is backed up and restorable.`
+  )
 } finally {
   stopCluster(cluster)
   rmSync(workspace, { recursive: true, force: true })

@@ -1,4 +1,10 @@
-export const MODES = ['migrate-status', 'migrate-deploy', 'migrate-resolve', 'backup', 'restore-drill'] as const
+export const MODES = [
+  'migrate-status',
+  'migrate-deploy',
+  'migrate-resolve',
+  'backup',
+  'restore-drill'
+] as const
 export type Mode = (typeof MODES)[number]
 
 /** Injected at build time would be nicer; package.json is the one source of truth and the tests check this. */

@@ -23,7 +23,9 @@ describe('connect (real Postgres)', () => {
   it('reports a wrong password as P1000 without the password', async () => {
     const url = new URL(serverUrl())
     url.password = 'definitely-wrong-pw'
-    const error = await connect(parseDatabaseUrl(url.toString()), opts).catch((e: unknown) => e as Error & { code?: string })
+    const error = await connect(parseDatabaseUrl(url.toString()), opts).catch(
+      (e: unknown) => e as Error & { code?: string }
+    )
     expect(error).toMatchObject({ code: 'P1000' })
     expect((error as Error).message).not.toContain('definitely-wrong-pw')
   })
@@ -35,15 +37,20 @@ describe('connect (real Postgres)', () => {
   })
 
   it('reports a closed port as P1001 after retrying', async () => {
-    const error = await connect(parseDatabaseUrl('postgresql://u:p@127.0.0.1:1/db'), { ...opts, attempts: 2, baseDelayMs: 10 }).catch((e: unknown) => e)
+    const error = await connect(parseDatabaseUrl('postgresql://u:p@127.0.0.1:1/db'), {
+      ...opts,
+      attempts: 2,
+      baseDelayMs: 10
+    }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'P1001' })
     expect((error as Error).message).toContain('127.0.0.1:1')
   })
 
   it('explains that *.railway.internal is unreachable from hosted runners', async () => {
-    const error = await connect(parseDatabaseUrl('postgresql://u:p@postgres-og9n.railway.internal:5432/railway'), { ...opts, attempts: 1 }).catch(
-      (e: unknown) => e as { hint?: string; code?: string }
-    )
+    const error = await connect(
+      parseDatabaseUrl('postgresql://u:p@postgres-og9n.railway.internal:5432/railway'),
+      { ...opts, attempts: 1 }
+    ).catch((e: unknown) => e as { hint?: string; code?: string })
     expect(error).toMatchObject({ code: 'P1001' })
     expect((error as { hint: string }).hint).toContain('DATABASE_PUBLIC_URL')
   })

@@ -4,13 +4,32 @@ import { InputError } from '../../src/errors.js'
 
 describe('parseDatabaseUrl (Prisma/quaint semantics)', () => {
   it('reads every field and decodes the user and password', () => {
-    const s = parseDatabaseUrl('postgresql://post%40gres:p%40ss%2Fw@caboose.proxy.rlwy.net:55777/railway?schema=plaid&connect_timeout=12&application_name=ci')
-    expect(s).toMatchObject({ host: 'caboose.proxy.rlwy.net', port: 55777, user: 'post@gres', password: 'p@ss/w', database: 'railway', schema: 'plaid', defaultSchema: 'plaid', connectTimeoutSec: 12, applicationName: 'ci' })
+    const s = parseDatabaseUrl(
+      'postgresql://post%40gres:p%40ss%2Fw@caboose.proxy.rlwy.net:55777/railway?schema=plaid&connect_timeout=12&application_name=ci'
+    )
+    expect(s).toMatchObject({
+      host: 'caboose.proxy.rlwy.net',
+      port: 55777,
+      user: 'post@gres',
+      password: 'p@ss/w',
+      database: 'railway',
+      schema: 'plaid',
+      defaultSchema: 'plaid',
+      connectTimeoutSec: 12,
+      applicationName: 'ci'
+    })
   })
 
   it('defaults like Prisma: port 5432, schema public, sslmode prefer, accept invalid certs, 5 s timeout', () => {
     const s = parseDatabaseUrl('postgres://u@db.example.com/app')
-    expect(s).toMatchObject({ port: 5432, schema: undefined, defaultSchema: 'public', sslmode: 'prefer', sslAcceptInvalidCerts: true, connectTimeoutSec: 5 })
+    expect(s).toMatchObject({
+      port: 5432,
+      schema: undefined,
+      defaultSchema: 'public',
+      sslmode: 'prefer',
+      sslAcceptInvalidCerts: true,
+      connectTimeoutSec: 5
+    })
   })
 
   it.each([
@@ -27,19 +46,35 @@ describe('parseDatabaseUrl (Prisma/quaint semantics)', () => {
   it('sslaccept=strict verifies; anything but accept_invalid_certs is strict', () => {
     expect(parseDatabaseUrl('postgresql://u:p@h/db?sslaccept=strict').sslAcceptInvalidCerts).toBe(false)
     expect(parseDatabaseUrl('postgresql://u:p@h/db?sslaccept=bogus').sslAcceptInvalidCerts).toBe(false)
-    expect(parseDatabaseUrl('postgresql://u:p@h/db?sslaccept=accept_invalid_certs').sslAcceptInvalidCerts).toBe(true)
+    expect(
+      parseDatabaseUrl('postgresql://u:p@h/db?sslaccept=accept_invalid_certs').sslAcceptInvalidCerts
+    ).toBe(true)
   })
 
   it('builds pg options field by field: sslmode=require encrypts without verifying', () => {
     const config = toPgConfig(parseDatabaseUrl('postgresql://u:p@h:1/db?sslmode=require'), '/', true)
-    expect(config).toMatchObject({ host: 'h', port: 1, user: 'u', password: 'p', database: 'db', ssl: { rejectUnauthorized: false } })
+    expect(config).toMatchObject({
+      host: 'h',
+      port: 1,
+      user: 'u',
+      password: 'p',
+      database: 'db',
+      ssl: { rejectUnauthorized: false }
+    })
     expect(config).not.toHaveProperty('connectionString')
     expect(toPgConfig(parseDatabaseUrl('postgresql://u:p@h/db?sslmode=disable'), '/', true).ssl).toBe(false)
   })
 
   it('passes the password to libpq children in PGPASSWORD only', () => {
     const env = toLibpqEnv(parseDatabaseUrl('postgresql://u:s3cret@h:6/db?sslmode=require'), '/')
-    expect(env).toMatchObject({ PGHOST: 'h', PGPORT: '6', PGUSER: 'u', PGDATABASE: 'db', PGPASSWORD: 's3cret', PGSSLMODE: 'require' })
+    expect(env).toMatchObject({
+      PGHOST: 'h',
+      PGPORT: '6',
+      PGUSER: 'u',
+      PGDATABASE: 'db',
+      PGPASSWORD: 's3cret',
+      PGSSLMODE: 'require'
+    })
   })
 
   it.each([

@@ -4,7 +4,13 @@ import { renderActionDocs } from '../../scripts/action-docs.mjs'
 import { ACTION_VERSION } from '../../src/constants.js'
 
 const readme = readFileSync('README.md', 'utf8')
-const section = (name: string): string => readme.slice(readme.indexOf(`<!-- ${name}:start -->`) + `<!-- ${name}:start -->`.length, readme.indexOf(`<!-- ${name}:end -->`)).trim()
+const section = (name: string): string =>
+  readme
+    .slice(
+      readme.indexOf(`<!-- ${name}:start -->`) + `<!-- ${name}:start -->`.length,
+      readme.indexOf(`<!-- ${name}:end -->`)
+    )
+    .trim()
 
 describe('README and action.yml', () => {
   const docs = renderActionDocs(readFileSync('action.yml', 'utf8'))

@@ -22,7 +22,14 @@ function thrown(fn: () => unknown): InputError {
 
 describe('readCommonSettings', () => {
   it('resolves the working directory against the workspace and puts the report in RUNNER_TEMP', () => {
-    const s = readCommonSettings(readerFromMap({ mode: 'migrate-deploy', 'database-url': 'postgresql://u:p@h/db', 'working-directory': 'packages/platform-api' }), env)
+    const s = readCommonSettings(
+      readerFromMap({
+        mode: 'migrate-deploy',
+        'database-url': 'postgresql://u:p@h/db',
+        'working-directory': 'packages/platform-api'
+      }),
+      env
+    )
     expect(s.workingDirectory).toBe(join(ws, 'packages', 'platform-api'))
     expect(s.reportPath.startsWith('/rt/pg-ops-report-migrate-deploy-7-')).toBe(true)
     expect(s.connection?.database).toBe('db')
@@ -35,7 +42,9 @@ describe('readCommonSettings', () => {
   })
 
   it('requires database-url except for migrate-status (offline review)', () => {
-    expect(thrown(() => readCommonSettings(readerFromMap({ mode: 'backup' }), env)).input).toBe('database-url')
+    expect(thrown(() => readCommonSettings(readerFromMap({ mode: 'backup' }), env)).input).toBe(
+      'database-url'
+    )
     expect(readCommonSettings(readerFromMap({ mode: 'migrate-status' }), env).connection).toBeUndefined()
   })
 })
@@ -44,23 +53,53 @@ describe('readMigrateSettings', () => {
   const dir = mkdtempSync(join(tmpdir(), 'settings-'))
   mkdirSync(join(dir, 'prisma', 'migrations'), { recursive: true })
   writeFileSync(join(dir, 'package.json'), '{}')
-  const common = (mode: 'migrate-resolve' | 'migrate-status' | 'migrate-deploy'): ReturnType<typeof readCommonSettings> =>
-    readCommonSettings(readerFromMap({ mode, 'database-url': 'postgresql://u:p@h/db' }), { ...env, GITHUB_WORKSPACE: dir })
+  const common = (
+    mode: 'migrate-resolve' | 'migrate-status' | 'migrate-deploy'
+  ): ReturnType<typeof readCommonSettings> =>
+    readCommonSettings(readerFromMap({ mode, 'database-url': 'postgresql://u:p@h/db' }), {
+      ...env,
+      GITHUB_WORKSPACE: dir
+    })
 
   it('needs exactly one of resolve-applied / resolve-rolled-back for migrate-resolve', () => {
-    expect(thrown(() => readMigrateSettings(readerFromMap({}), common('migrate-resolve'))).message).toContain('is required for mode migrate-resolve')
-    expect(thrown(() => readMigrateSettings(readerFromMap({ 'resolve-applied': 'a', 'resolve-rolled-back': 'b' }), common('migrate-resolve'))).message).toContain('exactly one')
-    expect(readMigrateSettings(readerFromMap({ 'resolve-rolled-back': 'b' }), common('migrate-resolve')).resolveRolledBack).toBe('b')
+    expect(thrown(() => readMigrateSettings(readerFromMap({}), common('migrate-resolve'))).message).toContain(
+      'is required for mode migrate-resolve'
+    )
+    expect(
+      thrown(() =>
+        readMigrateSettings(
+          readerFromMap({ 'resolve-applied': 'a', 'resolve-rolled-back': 'b' }),
+          common('migrate-resolve')
+        )
+      ).message
+    ).toContain('exactly one')
+    expect(
+      readMigrateSettings(readerFromMap({ 'resolve-rolled-back': 'b' }), common('migrate-resolve'))
+        .resolveRolledBack
+    ).toBe('b')
   })
 
   it('refuses inputs that belong to another mode', () => {
-    expect(thrown(() => readMigrateSettings(readerFromMap({ 'resolve-applied': 'a' }), common('migrate-status'))).input).toBe('resolve-applied')
-    expect(thrown(() => readMigrateSettings(readerFromMap({ 'expected-plan-id': 'x' }), common('migrate-status'))).input).toBe('expected-plan-id')
+    expect(
+      thrown(() => readMigrateSettings(readerFromMap({ 'resolve-applied': 'a' }), common('migrate-status')))
+        .input
+    ).toBe('resolve-applied')
+    expect(
+      thrown(() => readMigrateSettings(readerFromMap({ 'expected-plan-id': 'x' }), common('migrate-status')))
+        .input
+    ).toBe('expected-plan-id')
   })
 
   it('parses fail-on-pending strictly', () => {
-    expect(readMigrateSettings(readerFromMap({ 'fail-on-pending': 'true' }), common('migrate-status')).failOnPending).toBe(true)
-    expect(thrown(() => readMigrateSettings(readerFromMap({ 'fail-on-pending': 'maybe' }), common('migrate-status'))).input).toBe('fail-on-pending')
+    expect(
+      readMigrateSettings(readerFromMap({ 'fail-on-pending': 'true' }), common('migrate-status'))
+        .failOnPending
+    ).toBe(true)
+    expect(
+      thrown(() =>
+        readMigrateSettings(readerFromMap({ 'fail-on-pending': 'maybe' }), common('migrate-status'))
+      ).input
+    ).toBe('fail-on-pending')
   })
 
   it('defaults the migrations folder to prisma/migrations and says why', () => {

@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process'
-import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync } from 'node:fs'
+import { accessSync, constants, existsSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
 import { delimiter, dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import * as core from '@actions/core'
-import { ActionError } from '../errors.js'
+import { ActionError, InputError } from '../errors.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -20,7 +21,7 @@ export interface PgClient {
 }
 
 export interface FindClientOptions {
-  /** `pg-dump-path`: a pg_dump binary (pg_restore/psql are looked up beside it first). */
+  /** `pg-dump-path`: a pg_dump binary or the directory of the client binaries (pg_restore/psql are looked up there first). */
   explicitPath?: string
   installClient: boolean
   /** Where the Debian/Ubuntu layout lives; tests point it elsewhere. */
@@ -41,7 +42,21 @@ export function parseClientVersion(output: string): { version: string; major: nu
   return { version, major }
 }
 
-async function probe(path: string): Promise<{ version: string; major: number } | undefined> {
+type Probed = { version: string; major: number } | undefined
+
+/** One `--version` per binary and run: discovery may ask again, and prewarmClients asks early. */
+const probes = new Map<string, Promise<Probed>>()
+
+function probe(path: string): Promise<Probed> {
+  let result = probes.get(path)
+  if (!result) {
+    result = runProbe(path)
+    probes.set(path, result)
+  }
+  return result
+}
+
+async function runProbe(path: string): Promise<Probed> {
   try {
     // An empty env: the version probe needs no connection settings and must see no secrets.
     const { stdout } = await execFileAsync(path, ['--version'], {
@@ -97,8 +112,62 @@ function howToGet(major: number, tool: PgTool): string {
   ].join(' ')
 }
 
+const PATH_HINT =
+  'Give the absolute path of pg_dump or of the directory holding the PostgreSQL client binaries (e.g. /usr/lib/postgresql/17/bin), or leave `pg-dump-path` empty to use one that matches the server.'
+
+/** Where `tool` is under `pg-dump-path`: the directory it names, else beside the pg_dump binary it names. */
+export function explicitToolPath(explicitPath: string, tool: PgTool): string {
+  let isDirectory = false
+  try {
+    isDirectory = statSync(explicitPath).isDirectory()
+  } catch {
+    isDirectory = false
+  }
+  if (isDirectory) return join(explicitPath, tool)
+  return tool === 'pg_dump' ? explicitPath : join(dirname(explicitPath), tool)
+}
+
 /**
- * Find `tool` of major `minMajor` or newer: beside `pg-dump-path` if given, else the smallest suitable major in
+ * `pg-dump-path` must exist and (with `tool`) hold that tool: checked before connecting, so that the error names
+ * the input.
+ */
+export async function checkExplicitPath(explicitPath: string | undefined, tool?: PgTool): Promise<void> {
+  if (!explicitPath) return
+  const info = await stat(explicitPath).catch(() => undefined)
+  if (!info) throw new InputError('pg-dump-path', `is "${explicitPath}", which does not exist.`, PATH_HINT)
+  if (!tool) return
+  const path = explicitToolPath(explicitPath, tool)
+  const ok = await access(path, constants.X_OK).then(
+    () => true,
+    () => false
+  )
+  // Beside a pg_dump binary, a missing pg_restore/psql is looked for elsewhere; pg_dump itself must be there.
+  if (!ok && (tool === 'pg_dump' || info.isDirectory()))
+    throw new InputError(
+      'pg-dump-path',
+      info.isDirectory()
+        ? `is the directory "${explicitPath}", which holds no executable ${tool}.`
+        : `is "${explicitPath}", which is not executable.`,
+      PATH_HINT
+    )
+}
+
+/**
+ * Start the `--version` probes of every candidate `tool` now, without waiting: the connection is made meanwhile,
+ * and findClient, which needs the server's major, then finds them answered.
+ */
+export function prewarmClients(tools: PgTool[], options: FindClientOptions): void {
+  for (const tool of tools) {
+    const paths: string[] = []
+    if (options.explicitPath) paths.push(explicitToolPath(options.explicitPath, tool))
+    const root = options.debianRoot ?? DEBIAN_ROOT
+    for (const major of debianMajors(root, tool)) paths.push(join(root, String(major), 'bin', tool))
+    for (const path of paths) if (isExecutable(path)) void probe(path)
+  }
+}
+
+/**
+ * Find `tool` of major `minMajor` or newer: under `pg-dump-path` if given, else the smallest suitable major in
  * the Debian/Ubuntu layout, else PATH (never pg_wrapper), else install it when allowed. Every candidate's own
  * `--version` decides, never its file name.
  */
@@ -109,15 +178,14 @@ export async function findClient(
 ): Promise<PgClient> {
   const seen: string[] = []
   if (options.explicitPath) {
-    const path = tool === 'pg_dump' ? options.explicitPath : join(dirname(options.explicitPath), tool)
+    const path = explicitToolPath(options.explicitPath, tool)
     if (tool === 'pg_dump' || isExecutable(path)) {
       const found = await probe(path)
       if (!found) {
-        throw new ActionError(
-          `\`pg-dump-path\` points at "${path}", which does not run as ${tool} (\`${tool} --version\` failed).`,
-          {
-            hint: 'Give the absolute path of a pg_dump binary, e.g. /usr/lib/postgresql/17/bin/pg_dump.'
-          }
+        throw new InputError(
+          'pg-dump-path',
+          `points at "${path}", which does not run as ${tool} (\`${tool} --version\` failed).`,
+          PATH_HINT
         )
       }
       if (found.major < minMajor) {
@@ -146,7 +214,7 @@ export async function findClient(
   if (options.installClient) {
     await installClient(minMajor)
     const path = join(DEBIAN_ROOT, String(minMajor), 'bin', tool)
-    const found = await probe(path)
+    const found = await runProbe(path)
     if (found && found.major >= minMajor) return { tool, path, ...found, source: 'installed' }
     throw new ActionError(
       `Installed postgresql-client-${minMajor}, but ${path} does not report major ${minMajor}.`

@@ -11,9 +11,9 @@ import { ActionError } from '../errors.js'
 import { describeExit, spawnClient, stderrTail } from './child.js'
 import { clientEnv } from './child-env.js'
 import { resolveDestination } from './destination.js'
-import { decryptFile } from './encryption.js'
+import { checkIdentity, decryptFile } from './encryption.js'
 import { type BackupManifest, type TableRowCount, manifestKeyFor, parseManifest } from './manifest.js'
-import { type PgClient, findClient } from './pg-client.js'
+import { type PgClient, checkExplicitPath, findClient } from './pg-client.js'
 import { listOurBackups } from './retention.js'
 import { exactCounts } from './row-counts.js'
 import type { BackupSettings } from './settings.js'
@@ -229,6 +229,11 @@ async function restoreInto(
 export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillResult> {
   const started = Date.now()
   const { settings } = ctx
+  // Inputs that need neither the backup nor a database fail first, before anything is downloaded or restored.
+  await Promise.all([
+    settings.ageIdentity === undefined ? undefined : checkIdentity(settings.ageIdentity),
+    checkExplicitPath(settings.pgDumpPath)
+  ])
   const scratch = await mkdtemp(join(ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'pgops-drill-'))
   try {
     const { storage, key } = await resolveBackup(ctx, scratch)

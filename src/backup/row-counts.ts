@@ -81,6 +81,19 @@ export async function exportSnapshot(client: pg.Client): Promise<string | undefi
   }
 }
 
+/** The database's size on disk (pg_database_size), for the upload's part size; undefined when unavailable. */
+export async function databaseSize(client: pg.Client): Promise<number | undefined> {
+  try {
+    const { rows } = await client.query<{ size: string }>(
+      'SELECT pg_database_size(current_database())::text AS size'
+    )
+    const size = Number(rows[0].size)
+    return Number.isFinite(size) && size > 0 ? size : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export async function releaseSnapshot(client: pg.Client): Promise<void> {
   await client.query('COMMIT').catch(() => undefined)
 }

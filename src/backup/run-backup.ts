@@ -5,12 +5,12 @@ import { type ConnectionSettings, describeTarget } from '../db/connection-url.js
 import { ActionError } from '../errors.js'
 import { describeDestination, resolveDestination } from './destination.js'
 import { runDumpPipeline } from './dump-pipeline.js'
-import { describeRecipients } from './encryption.js'
+import { checkRecipients, describeRecipients } from './encryption.js'
 import { type BackupManifest, MANIFEST_FORMAT, actionInfo, manifestKeyFor, objectKey } from './manifest.js'
-import { findClient } from './pg-client.js'
+import { checkExplicitPath, findClient, prewarmClients } from './pg-client.js'
 import { restoreCommand } from './restore-command.js'
 import { type RetentionResult, applyRetention } from './retention.js'
-import { type RowCounts, countRows, exportSnapshot, releaseSnapshot } from './row-counts.js'
+import { type RowCounts, countRows, databaseSize, exportSnapshot, releaseSnapshot } from './row-counts.js'
 import type { BackupSettings } from './settings.js'
 import { createStorage } from './storage/index.js'
 
@@ -23,6 +23,8 @@ export interface RunBackupContext {
   /** S3 attempts per request; tests lower it. */
   s3MaxAttempts?: number
   s3PartSize?: number
+  /** See runDumpPipeline; tests lower it. */
+  stallTimeoutMs?: number
   now?: () => Date
 }
 
@@ -60,6 +62,20 @@ function contentTypeOf(format: 'custom' | 'plain', encrypted: boolean): string {
 }
 
 /**
+ * A custom archive is compressed table data plus DDL: at most about the database's size (indexes, free space and
+ * dead rows are not dumped; uncompressed `--compress=0` data comes close). Plain SQL text can be larger than the
+ * data on disk (bytea as hex, numbers as text). The factors are margins, so that the upload's part size (chosen
+ * from this estimate, at most 10,000 parts) never runs out of parts.
+ */
+export function expectedDumpBytes(
+  databaseBytes: number | undefined,
+  format: 'custom' | 'plain'
+): number | undefined {
+  if (databaseBytes === undefined) return undefined
+  return databaseBytes * (format === 'plain' ? 4 : 2)
+}
+
+/**
  * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
  * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
  * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
@@ -68,7 +84,12 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
   const { settings, connection } = ctx
   if (!settings.destination) throw new ActionError('No `destination` is set for the backup.')
   const destination = resolveDestination(settings.destination, ctx.workingDirectory)
-  // Loading the storage SDK overlaps with connecting: both take a noticeable part of a small backup's time.
+  const t0 = Date.now()
+  const phase = (name: string): void => core.debug(`backup timing: ${name} at ${Date.now() - t0} ms`)
+  const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient }
+  const wantVerifier = settings.verify && settings.format === 'custom'
+  // The clients' `--version` probes, the storage SDK and age-encryption load while we connect.
+  prewarmClients(wantVerifier ? ['pg_dump', 'pg_restore'] : ['pg_dump'], clientOptions)
   const storagePromise = createStorage(destination, {
     s3Endpoint: settings.s3Endpoint,
     s3Region: settings.s3Region,
@@ -79,19 +100,23 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
     s3PartSize: ctx.s3PartSize
   })
   storagePromise.catch(() => undefined)
+  const recipientsChecked = checkRecipients(settings.encryptTo)
+  recipientsChecked.catch(() => undefined)
+  // Inputs that need no database are checked before connecting: a wrong one fails in milliseconds, naming itself.
+  await Promise.all([
+    checkExplicitPath(settings.pgDumpPath, 'pg_dump'),
+    destination.kind === 'local' ? storagePromise.then(({ storage }) => storage.check?.()) : undefined
+  ])
   const encrypted = settings.encryptTo.length > 0
-  const t0 = Date.now()
-  const phase = (name: string): void => core.debug(`backup timing: ${name} at ${Date.now() - t0} ms`)
   const session = await connect(connection, {
     baseDir: ctx.workingDirectory,
     ensureSchema: false,
     setSearchPath: false
   })
   try {
+    phase('connected')
     const serverMajor = Math.floor(session.serverVersionNum / 10000)
-    const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient }
-    const wantVerifier = settings.verify && settings.format === 'custom'
-    const [pgDump, restoreClient] = await Promise.all([
+    const clientsPromise = Promise.all([
       findClient('pg_dump', serverMajor, clientOptions),
       wantVerifier
         ? findClient('pg_restore', serverMajor, { ...clientOptions, installClient: false }).catch(
@@ -99,18 +124,22 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
           )
         : undefined
     ])
+    clientsPromise.catch(() => undefined)
+    const [pgDump, restoreClient] = await clientsPromise
     // The archive is written in pg_dump's format version; only a pg_restore at least as new can read it.
     const verifier =
       wantVerifier && (!restoreClient || restoreClient.major < pgDump.major)
         ? await findClient('pg_restore', pgDump.major, clientOptions)
         : restoreClient
-    phase('connected, clients found')
-    const { storage, prefix } = await storagePromise
+    phase('clients found')
+    const [{ storage, prefix }] = await Promise.all([storagePromise, recipientsChecked])
     phase('storage ready')
     core.info(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`)
 
     const createdAt = (ctx.now ?? (() => new Date()))()
     const key = objectKey(prefix, connection.database, createdAt, settings.format, encrypted)
+    // Outside the snapshot's transaction: an error here must not abort it.
+    const dbBytes = await databaseSize(session.client)
     const snapshot = await exportSnapshot(session.client)
     const countsPromise = countRows(session.client, snapshot !== undefined).catch(
       (error: unknown): RowCounts => ({
@@ -132,7 +161,9 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
         recipients: settings.encryptTo,
         storage,
         key,
-        contentType: contentTypeOf(settings.format, encrypted)
+        contentType: contentTypeOf(settings.format, encrypted),
+        expectedBytes: expectedDumpBytes(dbBytes, settings.format),
+        stallTimeoutMs: ctx.stallTimeoutMs
       })
     } finally {
       await countsPromise

@@ -53,7 +53,7 @@ export function isRetryableConnectError(error: unknown): boolean {
 }
 
 const RAILWAY_HINT =
-  'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.'
+  "Hosts ending in .railway.internal exist only inside Railway's private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret."
 
 /** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
 export function classifyConnectError(error: unknown, settings: ConnectionSettings): ActionError {
@@ -63,11 +63,16 @@ export function classifyConnectError(error: unknown, settings: ConnectionSetting
   const railway = settings.host.endsWith('.railway.internal')
   const code = e.code ?? ''
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return new ActionError(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
-      code: 'P1001',
-      hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
-      cause: error
-    })
+    return new ActionError(
+      `Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`,
+      {
+        code: 'P1001',
+        hint: railway
+          ? RAILWAY_HINT
+          : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+        cause: error
+      }
+    )
   }
   if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) {
     return new ActionError(`Can't reach database server at \`${where}\` (${code}).`, {
@@ -79,39 +84,53 @@ export function classifyConnectError(error: unknown, settings: ConnectionSetting
     })
   }
   if (code === '28P01' || (code === '28000' && /password|authentication/i.test(e.message ?? ''))) {
-    return new ActionError(`Authentication failed against database server at \`${where}\`: the credentials for user \`${settings.user}\` are not valid.`, {
-      code: 'P1000',
-      hint: 'Check the user and password in `database-url` (percent-encode special characters); the secret may be stale after a password rotation.',
-      cause: error
-    })
+    return new ActionError(
+      `Authentication failed against database server at \`${where}\`: the credentials for user \`${settings.user}\` are not valid.`,
+      {
+        code: 'P1000',
+        hint: 'Check the user and password in `database-url` (percent-encode special characters); the secret may be stale after a password rotation.',
+        cause: error
+      }
+    )
   }
   if (code === '28000') {
-    return new ActionError(`User \`${settings.user}\` was denied access on the database server at \`${where}\`.`, {
-      code: 'P1010',
-      hint: 'The server refused the connection (pg_hba.conf or a role without LOGIN). Check the user, the database and whether TLS is required (`?sslmode=require`).',
-      cause: error
-    })
+    return new ActionError(
+      `User \`${settings.user}\` was denied access on the database server at \`${where}\`.`,
+      {
+        code: 'P1010',
+        hint: 'The server refused the connection (pg_hba.conf or a role without LOGIN). Check the user, the database and whether TLS is required (`?sslmode=require`).',
+        cause: error
+      }
+    )
   }
   if (code === '3D000') {
-    return new ActionError(`Database \`${settings.database}\` does not exist on the database server at \`${where}\`.`, {
-      code: 'P1003',
-      hint: 'Check the database name in the path of `database-url` (Railway calls it "railway"), or create the database first.',
-      cause: error
-    })
+    return new ActionError(
+      `Database \`${settings.database}\` does not exist on the database server at \`${where}\`.`,
+      {
+        code: 'P1003',
+        hint: 'Check the database name in the path of `database-url` (Railway calls it "railway"), or create the database first.',
+        cause: error
+      }
+    )
   }
   if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
     return new ActionError(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
       code: 'P1011',
-      hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+      hint: "With a self-signed server certificate (Railway, most proxies) keep Prisma's default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.",
       cause: error
     })
   }
   if (isTimeout(e)) {
-    return new ActionError(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
-      code: 'P1001',
-      hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
-      cause: error
-    })
+    return new ActionError(
+      `Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`,
+      {
+        code: 'P1001',
+        hint: railway
+          ? RAILWAY_HINT
+          : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+        cause: error
+      }
+    )
   }
   return new ActionError(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error })
 }
@@ -149,17 +168,21 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
     baseDelayMs: options.baseDelayMs ?? 1000,
     isRetryable: isRetryableConnectError,
     onRetry: (error, attempt, delay) =>
-      core.info(`Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`)
+      core.info(
+        `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
+      )
   }).catch((error: unknown) => {
     throw classifyConnectError(error, settings)
   })
   try {
-    if (settings.schema && options.setSearchPath !== false) await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
+    if (settings.schema && options.setSearchPath !== false)
+      await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
     const { rows } = await client.query<{ exists: boolean; num: string; version: string }>(
       `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`,
       [settings.defaultSchema]
     )
-    if (!rows[0].exists && options.ensureSchema) await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`)
+    if (!rows[0].exists && options.ensureSchema)
+      await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`)
     return {
       client,
       settings,

@@ -58,7 +58,11 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
     try {
       return decodeURIComponent(value)
     } catch {
-      throw new InputError(inputName, `has a ${what} with invalid percent-encoding.`, 'Percent-encode it with encodeURIComponent.')
+      throw new InputError(
+        inputName,
+        `has a ${what} with invalid percent-encoding.`,
+        'Percent-encode it with encodeURIComponent.'
+      )
     }
   }
   const host = params.get('host') ?? decode(url.hostname.replace(/^\[(.*)\]$/, '$1'), 'host')
@@ -76,7 +80,10 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
   if (connectTimeout !== null) {
     connectTimeoutSec = Number(connectTimeout)
     if (!Number.isInteger(connectTimeoutSec) || connectTimeoutSec < 0) {
-      throw new InputError(inputName, `has connect_timeout=${connectTimeout}; it must be a whole number of seconds (0 = none).`)
+      throw new InputError(
+        inputName,
+        `has connect_timeout=${connectTimeout}; it must be a whole number of seconds (0 = none).`
+      )
     }
   }
   return {
@@ -104,7 +111,8 @@ export function redactUrl(raw: string): string {
   try {
     const url = new URL(raw.trim())
     if (url.password) url.password = '***'
-    for (const key of ['sslpassword', 'password']) if (url.searchParams.has(key)) url.searchParams.set(key, '***')
+    for (const key of ['sslpassword', 'password'])
+      if (url.searchParams.has(key)) url.searchParams.set(key, '***')
     return url.toString()
   } catch {
     return '<unparseable database URL>'
@@ -125,7 +133,11 @@ function tlsOptions(settings: ConnectionSettings, baseDir: string): ConnectionOp
     try {
       return readFileSync(full)
     } catch {
-      throw new InputError(INPUT, `names ${what} file "${path}" that cannot be read.`, `Check the path (relative paths are resolved against ${baseDir}).`)
+      throw new InputError(
+        INPUT,
+        `names ${what} file "${path}" that cannot be read.`,
+        `Check the path (relative paths are resolved against ${baseDir}).`
+      )
     }
   }
   if (settings.sslCaPath) tls.ca = read(settings.sslCaPath, 'the sslcert (server CA)')
@@ -174,7 +186,9 @@ export function toLibpqEnv(settings: ConnectionSettings, baseDir: string): Recor
   if (settings.sslmode === 'disable') env.PGSSLMODE = 'disable'
   else if (!settings.sslAcceptInvalidCerts && settings.sslCaPath) {
     env.PGSSLMODE = 'verify-full'
-    env.PGSSLROOTCERT = isAbsolute(settings.sslCaPath) ? settings.sslCaPath : resolve(baseDir, settings.sslCaPath)
+    env.PGSSLROOTCERT = isAbsolute(settings.sslCaPath)
+      ? settings.sslCaPath
+      : resolve(baseDir, settings.sslCaPath)
   } else env.PGSSLMODE = settings.sslmode
   if (settings.options) env.PGOPTIONS = settings.options
   return env

@@ -16,14 +16,7 @@ import {
   failedMigrationsError,
   missingScriptError
 } from './errors.js'
-import {
-  incrementAppliedSteps,
-  insertStartedRow,
-  isFailed,
-  readHistory,
-  setFinishedAt,
-  setLogs
-} from './history.js'
+import { insertStartedRow, isFailed, readHistory, recordFinished, setLogs } from './history.js'
 import { initialize } from './initialize.js'
 import { type ReleaseLock, acquireMigrateLock } from './lock.js'
 import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
@@ -132,9 +125,8 @@ async function applyOne(
       failedMigration: migration.name
     })
   }
-  await incrementAppliedSteps(client, id)
   const finishedAt = new Date()
-  await setFinishedAt(client, id, finishedAt)
+  await recordFinished(client, id, finishedAt)
   return {
     name: migration.name,
     checksum: migration.checksum,

@@ -48,6 +48,10 @@ export function buildReport(options: {
 /** Writes the report; every string in it passes through the secret scrubber first. */
 export function writeReport(path: string, report: RunReport): void {
   mkdirSync(dirname(path), { recursive: true })
-  const text = JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? scrub(value) : value), 2)
+  const text = JSON.stringify(
+    report,
+    (_key, value: unknown) => (typeof value === 'string' ? scrub(value) : value),
+    2
+  )
   writeFileSync(path, text + '\n', { mode: 0o600 })
 }

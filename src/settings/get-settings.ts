@@ -13,7 +13,8 @@ export function readMode(read: InputReader): Mode {
   const raw = read('mode')
   if (raw === '') throw new InputError('mode', `is required. Accepted values: ${MODES.join(', ')}.`)
   const mode = MODES.find((m) => m === raw.toLowerCase())
-  if (!mode) throw new InputError('mode', `has the unknown value "${raw}". Accepted values: ${MODES.join(', ')}.`)
+  if (!mode)
+    throw new InputError('mode', `has the unknown value "${raw}". Accepted values: ${MODES.join(', ')}.`)
   return mode
 }
 
@@ -42,7 +43,11 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const workingDirectory = resolve(workspace, read('working-directory') || '.')
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
-    throw new InputError('working-directory', `"${read('working-directory') || '.'}" is not a directory in the workspace (${workingDirectory}).`, 'Set it to the folder of the Prisma project (the one with package.json or prisma.config.ts), relative to the repository root, and check out the repository first (actions/checkout).')
+    throw new InputError(
+      'working-directory',
+      `"${read('working-directory') || '.'}" is not a directory in the workspace (${workingDirectory}).`,
+      'Set it to the folder of the Prisma project (the one with package.json or prisma.config.ts), relative to the repository root, and check out the repository first (actions/checkout).'
+    )
   }
   const databaseUrl = read('database-url')
   if (!databaseUrl && mode !== 'migrate-status') {
@@ -65,28 +70,58 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
 
 export function readMigrateSettings(read: InputReader, common: CommonSettings): MigrateSettings {
   const explicit = read('migrations-dir')
-  const explicitPath = explicit ? (isAbsolute(explicit) ? explicit : resolve(common.workingDirectory, explicit)) : undefined
+  const explicitPath = explicit
+    ? isAbsolute(explicit)
+      ? explicit
+      : resolve(common.workingDirectory, explicit)
+    : undefined
   if (explicitPath) {
     // Prisma treats a missing folder as "no migrations"; a folder the user named explicitly must exist.
-    if (!existsSync(explicitPath)) throw new InputError('migrations-dir', `"${explicit}" does not exist (${explicitPath}).`, 'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.')
-    if (!statSync(explicitPath).isDirectory()) throw new InputError('migrations-dir', `"${explicit}" is a file, not a folder.`, 'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.')
+    if (!existsSync(explicitPath))
+      throw new InputError(
+        'migrations-dir',
+        `"${explicit}" does not exist (${explicitPath}).`,
+        'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.'
+      )
+    if (!statSync(explicitPath).isDirectory())
+      throw new InputError(
+        'migrations-dir',
+        `"${explicit}" is a file, not a folder.`,
+        'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.'
+      )
   }
   const migrationsDir = resolveMigrationsDir(common.workingDirectory, explicitPath)
   const resolveApplied = read('resolve-applied') || undefined
   const resolveRolledBack = read('resolve-rolled-back') || undefined
   if (common.mode === 'migrate-resolve') {
     if (resolveApplied && resolveRolledBack) {
-      throw new InputError('resolve-applied', 'and `resolve-rolled-back` are both set; pass exactly one of them.', 'Use resolve-rolled-back after undoing a failed migration by hand, resolve-applied after finishing it by hand or to baseline.')
+      throw new InputError(
+        'resolve-applied',
+        'and `resolve-rolled-back` are both set; pass exactly one of them.',
+        'Use resolve-rolled-back after undoing a failed migration by hand, resolve-applied after finishing it by hand or to baseline.'
+      )
     }
     if (!resolveApplied && !resolveRolledBack) {
-      throw new InputError('resolve-applied', 'or `resolve-rolled-back` is required for mode migrate-resolve.', 'Set one of them to the full migration directory name, e.g. resolve-rolled-back: 20240102000000_add_post.')
+      throw new InputError(
+        'resolve-applied',
+        'or `resolve-rolled-back` is required for mode migrate-resolve.',
+        'Set one of them to the full migration directory name, e.g. resolve-rolled-back: 20240102000000_add_post.'
+      )
     }
   } else if (resolveApplied || resolveRolledBack) {
-    throw new InputError(resolveApplied ? 'resolve-applied' : 'resolve-rolled-back', `is only used by mode migrate-resolve, but mode is ${common.mode}.`, 'Remove it, or set mode: migrate-resolve.')
+    throw new InputError(
+      resolveApplied ? 'resolve-applied' : 'resolve-rolled-back',
+      `is only used by mode migrate-resolve, but mode is ${common.mode}.`,
+      'Remove it, or set mode: migrate-resolve.'
+    )
   }
   const expectedPlanId = read('expected-plan-id') || undefined
   if (expectedPlanId && common.mode !== 'migrate-deploy') {
-    throw new InputError('expected-plan-id', `is only used by mode migrate-deploy, but mode is ${common.mode}.`, 'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.')
+    throw new InputError(
+      'expected-plan-id',
+      `is only used by mode migrate-deploy, but mode is ${common.mode}.`,
+      'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
+    )
   }
   return {
     migrationsDir,

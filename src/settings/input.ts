@@ -21,15 +21,25 @@ export function parseBool(read: InputReader, name: string, fallback: boolean): b
   throw new InputError(name, `must be true or false, got "${read(name)}".`)
 }
 
-export function parseChoice<T extends string>(read: InputReader, name: string, choices: readonly T[], fallback: T): T {
+export function parseChoice<T extends string>(
+  read: InputReader,
+  name: string,
+  choices: readonly T[],
+  fallback: T
+): T {
   const raw = read(name)
   if (raw === '') return fallback
   const found = choices.find((c) => c === raw.toLowerCase())
-  if (!found) throw new InputError(name, `has the unknown value "${raw}". Accepted values: ${choices.join(', ')}.`)
+  if (!found)
+    throw new InputError(name, `has the unknown value "${raw}". Accepted values: ${choices.join(', ')}.`)
   return found
 }
 
-export function parseInteger(read: InputReader, name: string, options: { min: number; max?: number; fallback?: number }): number | undefined {
+export function parseInteger(
+  read: InputReader,
+  name: string,
+  options: { min: number; max?: number; fallback?: number }
+): number | undefined {
   const raw = read(name)
   if (raw === '') return options.fallback
   const value = Number(raw)

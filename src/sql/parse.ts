@@ -2,7 +2,8 @@
  * The real PostgreSQL parser (libpg-query, the server's own grammar compiled to WebAssembly). Every statement is
  * mapped back to its byte range and line numbers in the file. Nothing here looks at SQL text with regexes.
  */
-import { loadModule, parseSync, scanSync, type Node } from 'libpg-query'
+import { setFlagsFromString } from 'node:v8'
+import type { Node } from 'libpg-query'
 
 export interface ParsedStatement {
   /** 0-based index in the file. */
@@ -27,18 +28,57 @@ export interface SqlParseError {
   line: number
 }
 
+/** A line or block comment, as the scanner sees it (never inside a string or dollar quote). */
+export interface SqlComment {
+  kind: 'line' | 'block'
+  byteStart: number
+  byteEnd: number
+  startLine: number
+  endLine: number
+  text: string
+}
+
+/** An identifier token as written in the file (quotes included). */
+export interface IdentifierToken {
+  byteStart: number
+  line: number
+  text: string
+}
+
 export interface ParsedScript {
   statements: ParsedStatement[]
   /** Set when the file does not parse; `statements` is then empty. */
   error?: SqlParseError
+  /** The comments outside statements (between them, before the first and after the last), in order. */
+  comments: SqlComment[]
+  lines: LineIndex
 }
 
+type LibPgQuery = typeof import('libpg-query')
 let ready: Promise<void> | undefined
+let libpgQuery: LibPgQuery | undefined
 
-/** Loads the WebAssembly module once; call before `parseScript`. */
+/**
+ * Loads the WebAssembly parser once; call before `parseScript`. It is imported here, not at the top of the file:
+ * libpg-query compiles its 1.7 MB module as soon as it is imported, which modes that never parse SQL (backups,
+ * an up-to-date status) should not pay for.
+ */
 export function loadParser(): Promise<void> {
-  ready ??= loadModule()
+  ready ??= (async () => {
+    // A review is a short run over a large WebAssembly module: V8's optimizing tier would spend more time
+    // compiling the parser than the run lasts (about 4x slower end to end on 160 migrations). Baseline code is
+    // plenty. The flag must be set before the module is compiled, so before the import.
+    setFlagsFromString('--liftoff-only')
+    const module = await import('libpg-query')
+    await module.loadModule()
+    libpgQuery = module
+  })()
   return ready
+}
+
+function parser(): LibPgQuery {
+  if (!libpgQuery) throw new Error('The SQL parser is not loaded: await loadParser() before parsing.')
+  return libpgQuery
 }
 
 /** Maps byte offsets of a UTF-8 buffer to 1-based line numbers. */
@@ -80,36 +120,137 @@ interface ScanTokenLike {
   tokenName: string
 }
 
-/** Parses a whole file. Requires `await loadParser()` first. */
+const isSpace = (c: number): boolean =>
+  c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b
+
+/**
+ * Between two statements there is only whitespace, the separating semicolon and comments (anything else would
+ * be a token of a statement), so this region can be walked byte by byte: it yields the comments there and the
+ * offset of the next statement's first token. Scanning the whole file with the server's scanner instead costs
+ * more than parsing it (the scanner returns every token as JSON).
+ */
+function skipTrivia(
+  bytes: Buffer,
+  from: number,
+  to: number,
+  onComment: (kind: 'line' | 'block', start: number, end: number) => void
+): number {
+  let pos = from
+  while (pos < to) {
+    const c = bytes[pos]
+    if (isSpace(c) || c === 0x3b) {
+      pos++
+    } else if (c === 0x2d && bytes[pos + 1] === 0x2d) {
+      let end = pos + 2
+      while (end < to && bytes[end] !== 0x0a) end++
+      onComment('line', pos, bytes[end - 1] === 0x0d ? end - 1 : end)
+      pos = end
+    } else if (c === 0x2f && bytes[pos + 1] === 0x2a) {
+      // block comments nest in Postgres
+      let depth = 1
+      let end = pos + 2
+      while (end < to && depth > 0) {
+        if (bytes[end] === 0x2f && bytes[end + 1] === 0x2a) {
+          depth++
+          end += 2
+        } else if (bytes[end] === 0x2a && bytes[end + 1] === 0x2f) {
+          depth--
+          end += 2
+        } else end++
+      }
+      onComment('block', pos, end)
+      pos = end
+    } else return pos
+  }
+  return pos
+}
+
+function scanTokens(sql: string): ScanTokenLike[] {
+  try {
+    return parser().scanSync(sql).tokens
+  } catch {
+    // the scanner only fails on unterminated quotes; the parse error reports those
+    return []
+  }
+}
+
+/**
+ * The identifier tokens of one statement as written (quotes included); the AST holds names truncated to 63
+ * bytes, so this is how a too-long name is seen. Scans only that statement.
+ */
+export function identifierTokens(script: ParsedScript, stmt: ParsedStatement): IdentifierToken[] {
+  // the scanner's offsets are bytes within the statement's text
+  return scanTokens(stmt.text)
+    .filter((t) => t.tokenName === 'IDENT')
+    .map((t) => ({
+      byteStart: stmt.byteStart + t.start,
+      line: script.lines.lineAt(stmt.byteStart + t.start),
+      text: script.lines.slice(stmt.byteStart + t.start, stmt.byteStart + t.end)
+    }))
+}
+
+const parsed = new Map<string, ParsedScript>()
+
+/**
+ * Parses a whole file. Requires `await loadParser()` first. A deploy parses each pending file twice (the
+ * transaction check, then the review), so results are kept for the run; treat them as read-only.
+ */
 export function parseScript(sql: string): ParsedScript {
+  let result = parsed.get(sql)
+  if (!result) {
+    result = parseUncached(sql)
+    parsed.set(sql, result)
+  }
+  return result
+}
+
+function parseUncached(sql: string): ParsedScript {
   const bytes = Buffer.from(sql, 'utf8')
   const lines = new LineIndex(bytes)
+  const comments: SqlComment[] = []
+  const addComment = (kind: 'line' | 'block', start: number, end: number): void => {
+    comments.push({
+      kind,
+      byteStart: start,
+      byteEnd: end,
+      startLine: lines.lineAt(start),
+      endLine: lines.lineAt(Math.max(start, end - 1)),
+      text: lines.slice(start, end)
+    })
+  }
   let result
   try {
-    result = parseSync(sql)
+    result = parser().parseSync(sql)
   } catch (error) {
     const details = (error as { sqlDetails?: { cursorPosition?: number; message?: string } }).sqlDetails
     const byteOffset = Math.max(0, details?.cursorPosition ?? 0)
     return {
       statements: [],
-      error: { message: details?.message ?? (error as Error).message, byteOffset, line: lines.lineAt(byteOffset) }
+      error: {
+        message: details?.message ?? (error as Error).message,
+        byteOffset,
+        line: lines.lineAt(byteOffset)
+      },
+      comments,
+      lines
     }
   }
-  // Token boundaries (comments are not tokens) give each statement's true first and last token.
-  const tokens: ScanTokenLike[] = scanSync(sql).tokens.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT')
-  let cursor = 0
+  let previousEnd = 0
   const statements: ParsedStatement[] = (result.stmts ?? []).map((raw, index) => {
     const from = raw.stmt_location ?? 0
-    const to = raw.stmt_len ? from + raw.stmt_len : bytes.length
-    while (cursor < tokens.length && tokens[cursor].start < from) cursor++
-    const first = tokens[cursor]
-    let last = first
-    while (cursor < tokens.length && tokens[cursor].end <= to) {
-      if (tokens[cursor].tokenName !== 'ASCII_59') last = tokens[cursor]
-      cursor++
+    // Postgres 18 starts a statement at its first token; older versions right after the previous semicolon.
+    const byteStart = skipTrivia(bytes, Math.min(previousEnd, from), bytes.length, addComment)
+    let byteEnd = raw.stmt_len ? from + raw.stmt_len : bytes.length
+    if (!raw.stmt_len) {
+      // the last statement without a semicolon runs to the end of the file, trailing comments included
+      const tokens = scanTokens(lines.slice(byteStart, byteEnd)).filter(
+        (t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT'
+      )
+      const last = tokens[tokens.length - 1]
+      if (last) byteEnd = byteStart + last.end
     }
-    const byteStart = first ? first.start : from
-    const byteEnd = last ? last.end : to
+    while (byteEnd > byteStart && isSpace(bytes[byteEnd - 1])) byteEnd--
+    previousEnd = byteEnd
     const node = raw.stmt as Node
     return {
       index,
@@ -122,5 +263,7 @@ export function parseScript(sql: string): ParsedScript {
       text: lines.slice(byteStart, byteEnd)
     }
   })
-  return { statements }
+  const lastEnd = statements.length ? statements[statements.length - 1].byteEnd : 0
+  skipTrivia(bytes, lastEnd, bytes.length, addComment)
+  return { statements, comments, lines }
 }

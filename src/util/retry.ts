@@ -8,7 +8,10 @@ export interface RetryOptions {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-export async function withRetry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetry<T>(
+  operation: (attempt: number) => Promise<T>,
+  options: RetryOptions
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt)

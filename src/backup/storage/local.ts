@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs'
-import { copyFile, mkdir, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { copyFile, open, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { ActionError } from '../../errors.js'
+import { ActionError, InputError } from '../../errors.js'
+import { ensureWritableDirectory, makeDirectory } from '../fs-util.js'
 import type { BackupStorage, StoredObject } from './types.js'
 
 const PARTIAL = '.partial'
@@ -25,10 +26,24 @@ export class LocalStorage implements BackupStorage {
     return this.path(key)
   }
 
+  /** `mkdir -p` and a write-permission check of the directory, before anything is dumped. */
+  async check(): Promise<void> {
+    try {
+      await ensureWritableDirectory(this.root)
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException
+      throw new InputError(
+        'destination',
+        `is the directory ${this.root}, which cannot be created or written (${e.code ?? e.message}).`,
+        'Use a writable directory on the runner (e.g. ${{ runner.temp }}/backups), or s3://bucket/prefix or artifact.'
+      )
+    }
+  }
+
   async upload(key: string, source: Readable): Promise<void> {
     const target = this.path(key)
     const partial = target + PARTIAL
-    await mkdir(dirname(target), { recursive: true })
+    await makeDirectory(dirname(target))
     if (await exists(target))
       throw new ActionError(`${target} already exists; backups are never overwritten.`)
     try {
@@ -49,7 +64,7 @@ export class LocalStorage implements BackupStorage {
 
   async putBytes(key: string, body: Buffer): Promise<void> {
     const target = this.path(key)
-    await mkdir(dirname(target), { recursive: true })
+    await makeDirectory(dirname(target))
     await writeFile(target + PARTIAL, body, { mode: 0o600 })
     await rename(target + PARTIAL, target)
   }

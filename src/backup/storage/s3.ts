@@ -25,12 +25,30 @@ export interface S3Options {
   partSize?: number
 }
 
+const MiB = 1024 * 1024
+/** S3's limits: at most 10,000 parts of 5 MiB to 5 GiB each (the last part may be smaller). */
+export const MAX_PARTS = 10_000
+export const MAX_PART_SIZE = 5 * 1024 * MiB
 /**
- * 64 MiB parts: 10,000 parts × 64 MiB = 625 GiB, so objects of 500 GiB and more fit (the default 5 MiB stops at
- * 48.8 GiB). With 2 parts in flight plus one being filled the upload buffers about 3 × 64 MiB at most.
+ * The smallest part we use: an 8 MiB part keeps the upload close behind pg_dump (what is left after the dump ends
+ * is at most one part), while 5 MiB parts would double the requests for no measurable gain.
  */
-export const PART_SIZE = 64 * 1024 * 1024
+export const MIN_PART_SIZE = 8 * MiB
+/** Without a size estimate: 10,000 × 64 MiB = 625 GiB, so objects of 500 GiB and more still fit. */
+export const PART_SIZE = 64 * MiB
 export const QUEUE_SIZE = 2
+
+/**
+ * The part size for an object of at most `expectedBytes`: the smallest whole number of MiB, at least 8 MiB, with
+ * which 10,000 parts hold it. Memory is bounded by about (QUEUE_SIZE + 1) parts: 24 MiB for every object up to
+ * 78 GiB, ~3 × 54 MiB for a 500 GiB object. The estimate must be an upper bound (the caller adds a margin): an
+ * object that outgrows 10,000 parts fails, leaving nothing behind.
+ */
+export function partSizeFor(expectedBytes?: number): number {
+  if (expectedBytes === undefined || !Number.isFinite(expectedBytes) || expectedBytes <= 0) return PART_SIZE
+  const needed = Math.ceil(expectedBytes / MAX_PARTS / MiB) * MiB
+  return Math.min(Math.max(MIN_PART_SIZE, needed), MAX_PART_SIZE)
+}
 
 export class S3Storage implements BackupStorage {
   readonly kind = 's3' as const
@@ -59,19 +77,20 @@ export class S3Storage implements BackupStorage {
     return `s3://${this.options.bucket}/${key}`
   }
 
-  async upload(key: string, source: Readable, contentType: string): Promise<void> {
+  async upload(key: string, source: Readable, contentType: string, expectedBytes?: number): Promise<void> {
+    const partSize = this.options.partSize ?? partSizeFor(expectedBytes)
     const upload = new Upload({
       client: this.client,
       params: { Bucket: this.options.bucket, Key: key, Body: source, ContentType: contentType },
-      partSize: this.options.partSize ?? PART_SIZE,
+      partSize,
       queueSize: QUEUE_SIZE,
       leavePartsOnError: false
     })
     try {
       await upload.done()
     } catch (error) {
-      // lib-storage stops reading on a failed part; the source must not keep pg_dump running.
-      if (!source.destroyed) source.destroy(error as Error)
+      // lib-storage stops reading on a failed part; the caller destroys the source (and stops pg_dump) when
+      // this rejects.
       throw this.wrap(error, `upload ${key}`)
     }
   }

@@ -14,7 +14,11 @@ export interface BackupStorage {
   readonly kind: 's3' | 'local' | 'artifact'
   /** A secret-free URI of a key, e.g. s3://bucket/key, a file path, artifact://name. */
   uri: (key: string) => string
-  upload: (key: string, source: Readable, contentType: string) => Promise<void>
+  /**
+   * `expectedBytes` is an estimate of the object's size (S3 chooses its part size from it); never a limit.
+   * Implementations must start reading `source` promptly and, on any failure, reject (never hang) and destroy it.
+   */
+  upload: (key: string, source: Readable, contentType: string, expectedBytes?: number) => Promise<void>
   putBytes: (key: string, body: Buffer, contentType: string) => Promise<void>
   getBytes: (key: string) => Promise<Buffer>
   /** Copy an object to a local file. */
@@ -22,6 +26,8 @@ export interface BackupStorage {
   /** Objects directly under `directory` (a key prefix without the trailing slash). */
   list: (directory: string) => Promise<StoredObject[]>
   delete: (key: string) => Promise<void>
+  /** Fails (an InputError naming the input) when the destination clearly cannot be written; before any dump. */
+  check?: () => Promise<void>
   /** Whether this store can delete (retention) at all. */
   readonly canDelete: boolean
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Times the SQL review against squawk on the same 160 Prisma-style migration files, whole process each run
+// (spawn, parse, lint, print), median of RUNS runs, and prints both tools' finding counts.
+// Usage: node bench/review-bench.mjs [--runs N] [--files N]
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const RUNS = Math.max(5, arg('--runs', 7))
+const FILES = Math.max(150, arg('--files', 160))
+
+/** Deterministic Prisma-style migrations: mostly new tables, some alters, a few destructive changes. */
+function migration(i) {
+  const t = `Model${i}`
+  const prev = `Model${Math.max(0, i - 1)}`
+  const parts = []
+  if (i % 10 === 5)
+    parts.push(
+      `/*\n  Warnings:\n\n  - You are about to drop the column \`legacy\` on the \`${prev}\` table. All the data in the column will be lost.\n\n*/`
+    )
+  if (i % 7 === 0)
+    parts.push(`-- CreateEnum\nCREATE TYPE "Status${i}" AS ENUM ('DRAFT', 'ACTIVE', 'ARCHIVED');`)
+  parts.push(`-- CreateTable
+CREATE TABLE "${t}" (
+    "id" SERIAL NOT NULL,
+    "publicId" TEXT NOT NULL,
+    "name" VARCHAR(191) NOT NULL,
+    "description" TEXT,
+    "amount" DECIMAL(12,2) NOT NULL DEFAULT 0,
+    "ownerId" INTEGER,
+    "legacy" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "${t}_pkey" PRIMARY KEY ("id")
+);`)
+  parts.push(`-- CreateIndex\nCREATE UNIQUE INDEX "${t}_publicId_key" ON "${t}"("publicId");`)
+  parts.push(`-- CreateIndex\nCREATE INDEX "${t}_createdAt_idx" ON "${t}"("createdAt");`)
+  if (i > 0)
+    parts.push(
+      `-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${t}_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "${prev}"("id") ON DELETE SET NULL ON UPDATE CASCADE;`
+    )
+  if (i % 10 === 5)
+    parts.push(`-- AlterTable\nALTER TABLE "${prev}" DROP COLUMN "legacy",\nADD COLUMN     "notes" TEXT;`)
+  if (i % 10 === 6) parts.push(`-- CreateIndex\nCREATE INDEX "${prev}_name_idx" ON "${prev}"("name");`)
+  if (i % 20 === 9)
+    parts.push(`-- AlterTable\nALTER TABLE "${prev}" ALTER COLUMN "description" SET NOT NULL;`)
+  if (i % 40 === 13) parts.push(`-- DropTable\nDROP TABLE "${prev}";`)
+  return `${parts.join('\n\n')}\n`
+}
+
+function reviewCommand() {
+  // The lead's CLI, when its bundle exists; else a temporary bundle of src/cli/review-cli-entry.ts.
+  const bin = join(root, 'bin/pg-ops-review.js')
+  if (existsSync(join(root, 'dist/index.js'))) {
+    const probe = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })
+    if (probe.status === 0 && /pg-ops-review/.test(probe.stdout))
+      return { argv: [process.execPath, bin], label: 'bin/pg-ops-review.js' }
+  }
+  const out = join(tmpdir(), 'pgops-review-bench')
+  mkdirSync(out, { recursive: true })
+  const built = spawnSync(
+    join(root, 'node_modules/.bin/esbuild'),
+    [
+      join(root, 'src/cli/review-cli-entry.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--minify',
+      `--outfile=${join(out, 'index.mjs')}`,
+      '--log-level=error',
+      "--banner:js=import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);"
+    ],
+    { encoding: 'utf8' }
+  )
+  if (built.status !== 0) throw new Error(`bundling the review CLI failed:\n${built.stderr}`)
+  copyFileSync(join(root, 'node_modules/libpg-query/wasm/libpg-query.wasm'), join(out, 'libpg-query.wasm'))
+  return {
+    argv: [process.execPath, join(out, 'index.mjs')],
+    label: 'esbuild bundle of src/cli/review-cli-entry.ts'
+  }
+}
+
+function time(argv) {
+  const start = process.hrtime.bigint()
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (r.error) throw r.error
+  return { ms, stdout: r.stdout, status: r.status, stderr: r.stderr }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'review-bench-'))
+try {
+  const files = []
+  for (let i = 0; i < FILES; i++) {
+    const name = `2026${String(1000000 + i).slice(1)}000000_step_${i}`
+    mkdirSync(join(dir, name))
+    writeFileSync(join(dir, name, 'migration.sql'), migration(i))
+    files.push(join(dir, name, 'migration.sql'))
+  }
+  const ours = reviewCommand()
+  const squawk = join(root, 'node_modules/.bin/squawk')
+  const oursArgv = [...ours.argv, dir, '--json', '--fail-on', 'never']
+  const squawkArgv = [squawk, '--reporter', 'json', ...files]
+  // warm-up (file cache, WebAssembly compile cache) before timing either tool
+  const oursOut = time(oursArgv)
+  const squawkOut = time(squawkArgv)
+  const oursFindings = JSON.parse(oursOut.stdout).findings.length
+  const squawkParsed = JSON.parse(squawkOut.stdout || '[]')
+  const squawkFindings = Array.isArray(squawkParsed)
+    ? squawkParsed.length
+    : (squawkParsed.violations?.length ?? 0)
+  const oursTimes = []
+  const squawkTimes = []
+  for (let r = 0; r < RUNS; r++) {
+    // alternate the order so that neither tool always runs on a warmer machine
+    if (r % 2) {
+      squawkTimes.push(time(squawkArgv).ms)
+      oursTimes.push(time(oursArgv).ms)
+    } else {
+      oursTimes.push(time(oursArgv).ms)
+      squawkTimes.push(time(squawkArgv).ms)
+    }
+  }
+  const o = median(oursTimes)
+  const s = median(squawkTimes)
+  const rows = [
+    ['tool', 'median ms', 'min ms', 'max ms', 'findings'],
+    [
+      'pg-ops-review',
+      o.toFixed(1),
+      Math.min(...oursTimes).toFixed(1),
+      Math.max(...oursTimes).toFixed(1),
+      String(oursFindings)
+    ],
+    [
+      'squawk 2.66 (defaults)',
+      s.toFixed(1),
+      Math.min(...squawkTimes).toFixed(1),
+      Math.max(...squawkTimes).toFixed(1),
+      String(squawkFindings)
+    ]
+  ]
+  console.log(
+    `${FILES} Prisma-style migration files, ${RUNS} timed runs each (whole process), ours: ${ours.label}`
+  )
+  for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(10))).join(' '))
+  console.log(`ratio (ours / squawk): ${(o / s).toFixed(2)}x (goal ≤ 1.0x)`)
+  console.log(
+    `BENCH_RESULT ${JSON.stringify({ files: FILES, runs: RUNS, oursMedianMs: Math.round(o * 10) / 10, squawkMedianMs: Math.round(s * 10) / 10, ratio: Math.round((o / s) * 100) / 100, oursFindings, squawkFindings, goalMet: o <= s })}`
+  )
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,1866 @@
+export const id = 242;
+export const ids = [242];
+export const modules = {
+
+/***/ 15146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ clientEnv)
+/* harmony export */ });
+/* harmony import */ var _db_connection_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90564);
+
+/** Variables a PostgreSQL client may need from the runner; everything else (INPUT_*, AWS_*, tokens) stays out. */
+const PASS_THROUGH = [
+    'PATH',
+    'HOME',
+    'TMPDIR',
+    'TZ',
+    'LANG',
+    'LANGUAGE',
+    'LC_ALL',
+    'LC_CTYPE',
+    'LC_MESSAGES',
+    'SYSTEMROOT'
+];
+/**
+ * The environment of pg_dump/pg_restore/psql: an allow-list of the runner's variables plus explicit libpq
+ * settings. The password travels in PGPASSWORD, never in argv, and secrets of other inputs never reach the child.
+ */
+function clientEnv(settings, baseDir = process.cwd()) {
+    const env = {};
+    for (const name of PASS_THROUGH)
+        if (process.env[name] !== undefined)
+            env[name] = process.env[name];
+    // Without a connection the child still must not fall back to a local cluster via PG* defaults.
+    return settings ? { ...env, ...(0,_db_connection_url_js__WEBPACK_IMPORTED_MODULE_0__/* .toLibpqEnv */ .Bx)(settings, baseDir) } : env;
+}
+
+
+/***/ }),
+
+/***/ 71624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ describeExit),
+/* harmony export */   N9: () => (/* binding */ spawnClient),
+/* harmony export */   be: () => (/* binding */ stderrTail)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84537);
+
+
+const STDERR_LIMIT = 16 * 1024;
+/** Spawn without a shell, keep a bounded tail of stderr for error messages. */
+function spawnClient(path, args, env, stdio) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(path, args, { env, stdio: [stdio.stdin, stdio.stdout, 'pipe'] });
+    let tail = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text) => {
+        tail = (tail + text).slice(-STDERR_LIMIT);
+    });
+    let spawnError;
+    const exited = new Promise((resolve) => {
+        child.on('error', (error) => {
+            spawnError = error;
+            resolve({ code: -1, signal: null });
+        });
+        child.on('close', (code, signal) => resolve({ code, signal }));
+    });
+    return {
+        child,
+        exited,
+        stderr: () => (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(spawnError ? `${spawnError.message}\n${tail}` : tail).trim()
+    };
+}
+function describeExit(name, exit) {
+    return exit.signal ? `${name} was killed by ${exit.signal}` : `${name} exited with code ${exit.code}`;
+}
+/** The last few lines of stderr, for an error message. */
+function stderrTail(text, lines = 8) {
+    const kept = text.split('\n').filter((l) => l.trim().length > 0);
+    return kept.slice(-lines).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 28962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G2: () => (/* binding */ parseDestination),
+/* harmony export */   H$: () => (/* binding */ resolveDestination),
+/* harmony export */   Xh: () => (/* binding */ redactEndpoint),
+/* harmony export */   aC: () => (/* binding */ describeDestination)
+/* harmony export */ });
+/* unused harmony export normalizePrefix */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Strip leading/trailing slashes so that keys are joined with exactly one `/`. */
+function normalizePrefix(prefix) {
+    return prefix.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/');
+}
+/** Parse `destination`. A relative directory stays relative until `resolveDestination` knows the working directory. */
+function parseDestination(raw, input = 'destination') {
+    const text = raw.trim();
+    if (text === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is required.', 'Use s3://bucket/prefix, artifact, or a directory path.');
+    if (text.toLowerCase() === 'artifact')
+        return { kind: 'artifact' };
+    if (/^s3:\/\//i.test(text)) {
+        const rest = text.slice('s3://'.length);
+        const slash = rest.indexOf('/');
+        const bucket = slash === -1 ? rest : rest.slice(0, slash);
+        if (!BUCKET.test(bucket)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `names the bucket "${bucket}", which is not a valid bucket name.`, 'Use s3://bucket/prefix.');
+        }
+        if (/[?#]/.test(rest)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must not contain a query string or credentials.', 'Pass credentials through the AWS_* environment variables.');
+        }
+        return { kind: 's3', bucket, prefix: normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1)) };
+    }
+    if (/^file:\/\//i.test(text))
+        return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(decodeURIComponent(new URL(text).pathname)) };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `has the unsupported scheme "${text.split(':')[0]}".`, 'Use s3://bucket/prefix (also for R2, MinIO and other S3-compatible stores with `s3-endpoint`), artifact, or a directory path.');
+    }
+    return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(text) ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(text) : text };
+}
+function resolveDestination(destination, workingDirectory) {
+    if (destination.kind !== 'local' || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(destination.directory))
+        return destination;
+    return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workingDirectory, destination.directory) };
+}
+/** A secret-free, human-readable name of the destination for reports. */
+function describeDestination(destination, endpoint) {
+    switch (destination.kind) {
+        case 's3': {
+            const where = `s3://${destination.bucket}/${destination.prefix}`;
+            return endpoint ? `${where} (endpoint ${redactEndpoint(endpoint)})` : where;
+        }
+        case 'artifact':
+            return 'GitHub artifact';
+        case 'local':
+            return destination.directory;
+    }
+}
+/** An endpoint URL without user info or query string, which could carry credentials. */
+function redactEndpoint(endpoint) {
+    try {
+        const url = new URL(endpoint);
+        return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+    }
+    catch {
+        return '<invalid endpoint>';
+    }
+}
+
+
+/***/ }),
+
+/***/ 13985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ decryptFile),
+/* harmony export */   SB: () => (/* binding */ checkRecipient),
+/* harmony export */   a2: () => (/* binding */ describeRecipients),
+/* harmony export */   sZ: () => (/* binding */ encryptStage)
+/* harmony export */ });
+/* unused harmony export fingerprint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var age_encryption__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81539);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+
+
+
+
+
+
+/** Throws the library's reason when `recipient` is not a usable age public key. */
+function checkRecipient(recipient) {
+    new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7().addRecipient(recipient);
+}
+function fingerprint(recipient) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(recipient).digest('hex')}`;
+}
+function describeRecipients(recipients) {
+    return recipients.map((recipient) => ({ recipient, fingerprint: fingerprint(recipient) }));
+}
+/**
+ * A pipeline stage that age-encrypts its input to every recipient (STREAM construction: 64 KiB chunks, constant
+ * memory). Only public keys are involved, so the runner can never decrypt what it wrote.
+ */
+function encryptStage(recipients) {
+    return async function* encrypt(source) {
+        const encrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7();
+        for (const r of recipients)
+            encrypter.addRecipient(r);
+        const input = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(source));
+        const output = await encrypter.encrypt(input);
+        yield* node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(output);
+    };
+}
+/** Decrypt a file with an identity (AGE-SECRET-KEY-1…). A wrong key or a damaged file is an ActionError. */
+async function decryptFile(inputPath, outputPath, identity) {
+    const decrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Decrypter */ .Hz();
+    try {
+        for (const line of identity.split(/\r?\n/)) {
+            const key = line.trim();
+            if (key && !key.startsWith('#'))
+                decrypter.addIdentity(key);
+        }
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('Input `age-identity` is not a valid age identity.', {
+            hint: 'Give the AGE-SECRET-KEY-1… line of the key file (comments are ignored), stored as a secret.'
+        });
+    }
+    try {
+        const input = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(inputPath));
+        const output = await decrypter.decrypt(input);
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(output), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(outputPath));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Decrypting the backup failed: ${error.message}.`, {
+            hint: 'Check that `age-identity` matches one of the recipients in the manifest (compare the fingerprints).',
+            cause: error
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 46473:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Sn: () => (/* binding */ MANIFEST_FORMAT),
+  $I: () => (/* binding */ actionInfo),
+  iV: () => (/* binding */ backupDirectory),
+  uL: () => (/* binding */ manifestKeyFor),
+  T5: () => (/* binding */ objectKey),
+  NY: () => (/* binding */ objectKeyOfManifest),
+  Ng: () => (/* binding */ parseManifest)
+});
+
+// UNUSED EXPORTS: MANIFEST_SUFFIX, parseTimestampName, safeName, timestampName
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+;// CONCATENATED MODULE: ./src/backup/storage/types.ts
+function joinKey(...parts) {
+    return parts
+        .map((p) => p.replace(/^\/+|\/+$/g, ''))
+        .filter((p) => p.length > 0)
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/backup/manifest.ts
+
+
+const MANIFEST_FORMAT = `${constants/* ACTION_NAME */.px}/backup-manifest`;
+const MANIFEST_SUFFIX = '.manifest.json';
+/** Database names go into keys and artifact names; keep them to a portable character set. */
+function safeName(database) {
+    return database.replace(/[^A-Za-z0-9._-]/g, '_').replace(/_{2,}/g, '_') || '_';
+}
+/** `2026-01-02T03-04-05.678Z`: sorts by time, valid in S3 keys, file names and artifact names. */
+function timestampName(date) {
+    return date.toISOString().replace(/:/g, '-');
+}
+function parseTimestampName(name) {
+    const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(\.\d{3})?Z/.exec(name);
+    if (!match)
+        return undefined;
+    const date = new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}${match[5] ?? ''}Z`);
+    return Number.isNaN(date.getTime()) ? undefined : date;
+}
+function backupDirectory(prefix, database) {
+    return joinKey(prefix, safeName(database));
+}
+function objectKey(prefix, database, date, format, encrypted) {
+    const extension = (format === 'custom' ? '.dump' : '.sql') + (encrypted ? '.age' : '');
+    return joinKey(backupDirectory(prefix, database), timestampName(date) + extension);
+}
+function manifestKeyFor(key) {
+    return key + MANIFEST_SUFFIX;
+}
+function objectKeyOfManifest(manifestKey) {
+    return manifestKey.endsWith(MANIFEST_SUFFIX) ? manifestKey.slice(0, -MANIFEST_SUFFIX.length) : undefined;
+}
+function actionInfo() {
+    return { name: constants/* ACTION_NAME */.px, version: constants/* ACTION_VERSION */.Yt };
+}
+/**
+ * Parse a manifest and check it is ours and describes `expectedKey`: retention and `latest` act only on objects
+ * that such a manifest vouches for. Returns undefined for anything else (foreign JSON, other tools, damage).
+ */
+function parseManifest(body, expectedKey) {
+    let value;
+    try {
+        value = JSON.parse(body.toString());
+    }
+    catch {
+        return undefined;
+    }
+    const m = value;
+    if (!m || typeof m !== 'object' || m.format !== MANIFEST_FORMAT || m.formatVersion !== 1)
+        return undefined;
+    if (!m.object || typeof m.object.key !== 'string' || typeof m.object.sha256 !== 'string')
+        return undefined;
+    if (expectedKey !== undefined && m.object.key !== expectedKey)
+        return undefined;
+    if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt)))
+        return undefined;
+    if (!m.dump || !m.verification || !m.rowCounts)
+        return undefined;
+    return m;
+}
+
+
+/***/ }),
+
+/***/ 25941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ findClient)
+/* harmony export */ });
+/* unused harmony exports parseClientVersion, installClient */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91659);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+
+
+
+
+
+
+const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+const DEBIAN_ROOT = '/usr/lib/postgresql';
+/** Parse `pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)` or `... 17beta1` → 15.18 / 17.0. */
+function parseClientVersion(output) {
+    const match = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(output);
+    if (!match)
+        return undefined;
+    const major = Number(match[1]);
+    // Before 10 the major was two numbers (9.6); such clients are far too old for any supported server anyway.
+    const version = match[3] !== undefined ? `${match[1]}.${match[2]}.${match[3]}` : `${match[1]}.${match[2] ?? '0'}`;
+    return { version, major };
+}
+async function probe(path) {
+    try {
+        // An empty env: the version probe needs no connection settings and must see no secrets.
+        const { stdout } = await execFileAsync(path, ['--version'], {
+            timeout: 15_000,
+            env: { PATH: process.env.PATH ?? '' }
+        });
+        return parseClientVersion(stdout);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isExecutable(path) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Debian's /usr/bin/pg_dump is pg_wrapper, which picks a version by local cluster, not by the server we dump. */
+function isPgWrapper(path) {
+    try {
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(path);
+        return /pg_wrapper$/.test(real) || real.includes('postgresql-common');
+    }
+    catch {
+        return false;
+    }
+}
+function debianMajors(root, tool) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
+        return [];
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)
+        .filter((d) => /^\d+$/.test(d) && isExecutable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, d, 'bin', tool)))
+        .map(Number)
+        .sort((a, b) => a - b);
+}
+function pathCandidates(tool, searchPath) {
+    return searchPath
+        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
+        .filter((d) => d.length > 0)
+        .map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, tool))
+        .filter((p) => isExecutable(p) && !isPgWrapper(p));
+}
+function howToGet(major, tool) {
+    return [
+        `Set \`install-client: true\` (GitHub-hosted Ubuntu runners: installs postgresql-client-${major} from the PostgreSQL apt repository),`,
+        `or add a step: sudo /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y && sudo apt-get install -y postgresql-client-${major},`,
+        `or point \`pg-dump-path\` at a ${tool === 'pg_dump' ? 'pg_dump' : 'pg_dump whose directory also holds ' + tool} of major ${major} or newer.`
+    ].join(' ');
+}
+/**
+ * Find `tool` of major `minMajor` or newer: beside `pg-dump-path` if given, else the smallest suitable major in
+ * the Debian/Ubuntu layout, else PATH (never pg_wrapper), else install it when allowed. Every candidate's own
+ * `--version` decides, never its file name.
+ */
+async function findClient(tool, minMajor, options) {
+    const seen = [];
+    if (options.explicitPath) {
+        const path = tool === 'pg_dump' ? options.explicitPath : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(options.explicitPath), tool);
+        if (tool === 'pg_dump' || isExecutable(path)) {
+            const found = await probe(path);
+            if (!found) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`\`pg-dump-path\` points at "${path}", which does not run as ${tool} (\`${tool} --version\` failed).`, {
+                    hint: 'Give the absolute path of a pg_dump binary, e.g. /usr/lib/postgresql/17/bin/pg_dump.'
+                });
+            }
+            if (found.major < minMajor) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`${tool} at "${path}" is version ${found.version}, older than the server's major ${minMajor}; ${tool} cannot work with a newer server's data.`, { hint: howToGet(minMajor, tool) });
+            }
+            return { tool, path, ...found, source: 'input' };
+        }
+    }
+    const root = options.debianRoot ?? DEBIAN_ROOT;
+    for (const major of debianMajors(root, tool).filter((m) => m >= minMajor)) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, String(major), 'bin', tool);
+        const found = await probe(path);
+        if (found && found.major >= minMajor)
+            return { tool, path, ...found, source: 'debian-layout' };
+        seen.push(`${path} (${found?.version ?? 'does not run'})`);
+    }
+    for (const major of debianMajors(root, tool).filter((m) => m < minMajor))
+        seen.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, String(major), 'bin', tool)} (${major})`);
+    for (const path of pathCandidates(tool, options.searchPath ?? process.env.PATH ?? '')) {
+        const found = await probe(path);
+        if (found && found.major >= minMajor)
+            return { tool, path, ...found, source: 'path' };
+        seen.push(`${path} (${found?.version ?? 'does not run'})`);
+    }
+    if (options.installClient) {
+        await installClient(minMajor);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(DEBIAN_ROOT, String(minMajor), 'bin', tool);
+        const found = await probe(path);
+        if (found && found.major >= minMajor)
+            return { tool, path, ...found, source: 'installed' };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Installed postgresql-client-${minMajor}, but ${path} does not report major ${minMajor}.`);
+    }
+    const found = seen.length > 0
+        ? ` Found only: ${seen.join(', ')}.`
+        : ` No ${tool} was found (Debian layout ${root}/<major>/bin, then PATH).`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`No ${tool} of major ${minMajor} or newer is available for this PostgreSQL ${minMajor} server.${found}`, {
+        hint: howToGet(minMajor, tool)
+    });
+}
+function run(command, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+        child.on('error', reject);
+        child.on('close', (code) => code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
+    });
+}
+/**
+ * Install postgresql-client-<major> from the PostgreSQL apt repository (PGDG). GitHub's Ubuntu images remove the
+ * PGDG source after installing their own server, so it is added again with postgresql-common's keyring script.
+ * Only Ubuntu/Debian runners with passwordless sudo qualify.
+ */
+async function installClient(major) {
+    const osRelease = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/etc/os-release') ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/etc/os-release', 'utf8') : '';
+    if (!/^ID(_LIKE)?=.*\b(ubuntu|debian)\b/m.test(osRelease)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('`install-client: true` works only on Ubuntu/Debian runners.', {
+            hint: howToGet(major, 'pg_dump')
+        });
+    }
+    await _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os(`Installing postgresql-client-${major} from apt.postgresql.org`, async () => {
+        const script = '/usr/share/postgresql-common/pgdg/apt.postgresql.org.sh';
+        try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(script))
+                await run('sudo', ['apt-get', 'install', '-y', 'postgresql-common']);
+            await run('sudo', [script, '-y']);
+            await run('sudo', ['apt-get', 'install', '-y', '--no-install-recommends', `postgresql-client-${major}`]);
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Installing postgresql-client-${major} failed: ${error.message}`, {
+                hint: howToGet(major, 'pg_dump')
+            });
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 20806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B7: () => (/* binding */ renderBackupFailure),
+/* harmony export */   ED: () => (/* binding */ renderDrillReport),
+/* harmony export */   HN: () => (/* binding */ renderBackupReport),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   WM: () => (/* binding */ renderDrillFailure),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* unused harmony exports escapeHtml, cell, formatDuration */
+/** Pure renderers: plain data in, markdown out. Every value from outside is escaped; none of it is a secret. */
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** A value inside a table cell: HTML-escaped, pipes escaped, on one line. */
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+/** Inline code in a table cell; backticks in the value widen the fence. */
+function codeCell(text) {
+    const value = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value}${pad}${fence}`;
+}
+function fenced(code, lang = '') {
+    const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${lang}\n${code}\n${fence}`;
+}
+function formatBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms} ms`;
+    const s = ms / 1000;
+    if (s < 120)
+        return `${s.toFixed(1)} s`;
+    return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+function row(label, value) {
+    return `| ${label} | ${value} |`;
+}
+function renderBackupReport(result) {
+    const m = result.manifest;
+    const totalRows = result.rowCounts.tables.reduce((sum, t) => sum + (t.rows ?? 0), 0);
+    const lines = [
+        `### ✅ Backup of ${codeCell(result.database)} stored`,
+        '',
+        '| | |',
+        '|---|---|',
+        row('Object', codeCell(result.uri)),
+        row('Manifest', codeCell(result.manifestUri)),
+        row('Destination', cell(result.destination)),
+        row('Source', codeCell(result.target)),
+        row('Size', `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${cell(result.format)} format)`),
+        row('Duration', `${formatDuration(result.durationMs)} · ${formatBytes(Math.round(result.throughputBytesPerSec))}/s`),
+        row('Versions', `server ${cell(result.serverVersion)} · pg_dump ${cell(result.pgDumpVersion)} (${cell(result.pgDumpSource)}) · action ${cell(m.action.version)}`),
+        row('SHA-256 (stored)', codeCell(result.sha256)),
+        row('SHA-256 (dump)', codeCell(result.dumpSha256)),
+        row('Archive entries', result.archiveEntries === null ? 'n/a (plain SQL)' : String(result.archiveEntries)),
+        row('Verification', result.verification.performed
+            ? `${result.verification.passed ? '✅' : '❌'} ${cell(result.verification.method)}`
+            : '⚠️ skipped (`verify: false`)'),
+        row('Encryption', result.recipients.length === 0
+            ? 'none'
+            : `age, ${result.recipients.length} recipient(s): ${result.recipients.map((r) => codeCell(r.fingerprint.slice(0, 23))).join(', ')}`),
+        row('Row counts', `${cell(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`)
+    ];
+    if (result.retention) {
+        lines.push('', '#### Retention');
+        if (result.retention.skipped)
+            lines.push('', `Skipped: ${cell(result.retention.skipped)}.`);
+        else if (result.retention.deleted.length === 0)
+            lines.push('', `Nothing to delete; ${result.retention.kept} backup(s) kept.`);
+        else {
+            lines.push('', `Deleted ${result.retention.deleted.length}, kept ${result.retention.kept}:`, '');
+            for (const d of result.retention.deleted)
+                lines.push(`- ${codeCell(d.uri)} (${cell(d.createdAt)}): ${cell(d.reason)}`);
+        }
+    }
+    lines.push('', '#### Restore', '', 'Set `DATABASE_URL` to the target database, then:', '', fenced(result.restoreCommand, 'sh'));
+    return lines.join('\n') + '\n';
+}
+function renderBackupFailure(database, message) {
+    return ([
+        `### ❌ Backup of ${codeCell(database)} failed`,
+        '',
+        cell(message),
+        '',
+        'No backup object and no manifest were stored.'
+    ].join('\n') + '\n');
+}
+const STATUS_ICON = {
+    match: '✅',
+    mismatch: '❌',
+    missing: '❌',
+    estimated: 'ℹ️',
+    'not-in-dump': '➖',
+    unexpected: '⚠️'
+};
+/** Tables listed in full up to this many; mismatches first so that they are never the ones cut. */
+const MAX_TABLE_ROWS = 300;
+function renderDrillReport(result) {
+    const m = result.manifest;
+    const lines = [
+        `### ${result.status === 'passed' ? '✅' : '❌'} Restore drill ${result.status}: ${codeCell(m.database)}`,
+        '',
+        '| | |',
+        '|---|---|',
+        row('Backup', codeCell(result.uri)),
+        row('Taken', `${cell(m.createdAt)} (server ${cell(m.server.version)}, pg_dump ${cell(m.pgDump.version)})`),
+        row('Integrity', `✅ sha256 ${codeCell(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`),
+        row('Restored into', `${codeCell(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${cell(result.pgRestoreVersion)}`),
+        row('Duration', formatDuration(result.durationMs)),
+        row('Tables', `${result.compared} compared (${cell(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`)
+    ];
+    const order = [
+        'mismatch',
+        'missing',
+        'unexpected',
+        'estimated',
+        'match',
+        'not-in-dump'
+    ];
+    const sorted = [...result.tables].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+    lines.push('', '| | Table | Manifest | Restored |', '|---|---|---:|---:|');
+    for (const t of sorted.slice(0, MAX_TABLE_ROWS)) {
+        lines.push(`| ${STATUS_ICON[t.status]} | ${codeCell(`${t.schema}.${t.table}`)} | ${t.expected ?? '–'} | ${t.actual ?? '–'} |`);
+    }
+    if (sorted.length > MAX_TABLE_ROWS)
+        lines.push('', `… and ${sorted.length - MAX_TABLE_ROWS} more tables, all listed in the JSON report.`);
+    if (m.rowCounts.kind === 'estimated')
+        lines.push('', 'The manifest holds estimated counts (pg_class.reltuples), so counts are shown but not judged.');
+    return lines.join('\n') + '\n';
+}
+function renderDrillFailure(message) {
+    return ['### ❌ Restore drill failed', '', cell(message)].join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 65668:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dX: () => (/* binding */ applyRetention),
+/* harmony export */   oz: () => (/* binding */ listOurBackups)
+/* harmony export */ });
+/* unused harmony export decideRetention */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46473);
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Which of our backups to delete. A backup goes only when every given rule lets it go (outside the newest
+ * `keepLast` and older than `keepDays`), and the newest verified backup always stays, whatever the rules say.
+ * Pure: candidates are the backups whose manifests we wrote; anything else never reaches this function.
+ */
+function decideRetention(candidates, policy, now) {
+    const sorted = [...candidates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.key.localeCompare(a.key));
+    if (policy.keepLast === undefined && policy.keepDays === undefined)
+        return { keep: sorted, delete: [] };
+    const newestVerified = sorted.find((c) => c.verified);
+    const decision = { keep: [], delete: [] };
+    sorted.forEach((candidate, index) => {
+        const keptByCount = policy.keepLast !== undefined && index < policy.keepLast;
+        const ageDays = (now.getTime() - candidate.createdAt.getTime()) / DAY_MS;
+        const keptByAge = policy.keepDays !== undefined && ageDays < policy.keepDays;
+        if (candidate === newestVerified || keptByCount || keptByAge) {
+            decision.keep.push(candidate);
+            return;
+        }
+        const reasons = [];
+        if (policy.keepLast !== undefined)
+            reasons.push(`not among the newest ${policy.keepLast}`);
+        if (policy.keepDays !== undefined)
+            reasons.push(`older than ${policy.keepDays} days (${ageDays.toFixed(1)})`);
+        decision.delete.push({ ...candidate, reason: reasons.join(' and ') });
+    });
+    return decision;
+}
+/** Our backups of `database` under `prefix`: objects that a manifest of ours (same key) vouches for. */
+async function listOurBackups(storage, prefix, database) {
+    const directory = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .backupDirectory */ .iV)(prefix, database);
+    const objects = await storage.list(directory);
+    const keys = new Set(objects.map((o) => o.key));
+    const out = [];
+    for (const object of objects) {
+        const key = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .objectKeyOfManifest */ .NY)(object.key);
+        if (key === undefined || !keys.has(key))
+            continue;
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(await storage.getBytes(object.key), key);
+        if (!manifest || manifest.database !== database)
+            continue;
+        out.push({
+            candidate: {
+                key,
+                manifestKey: object.key,
+                createdAt: new Date(manifest.createdAt),
+                verified: manifest.verification.passed
+            },
+            manifest
+        });
+    }
+    return out;
+}
+/**
+ * Apply the policy after a verified backup. The object goes first, then its manifest: an interrupted run leaves
+ * at worst a manifest without object (ignored by `latest` and retention), never an object nobody vouches for.
+ */
+async function applyRetention(storage, prefix, database, policy, newestKey, now = new Date()) {
+    const backups = await listOurBackups(storage, prefix, database);
+    const candidates = backups.map((b) => b.candidate);
+    // The backup we just made is the newest verified one by construction; make sure it is in the set.
+    if (!candidates.some((c) => c.key === newestKey)) {
+        return {
+            deleted: [],
+            kept: candidates.length,
+            skipped: 'the new backup was not found in the listing, so nothing was deleted'
+        };
+    }
+    const decision = decideRetention(candidates, policy, now);
+    const deleted = [];
+    for (const item of decision.delete) {
+        if (item.key === newestKey)
+            continue;
+        await storage.delete(item.key);
+        await storage.delete((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestKeyFor */ .uL)(item.key));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`);
+        deleted.push({ uri: storage.uri(item.key), createdAt: item.createdAt.toISOString(), reason: item.reason });
+    }
+    return { deleted, kept: decision.keep.length };
+}
+
+
+/***/ }),
+
+/***/ 23643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ countRows),
+/* harmony export */   Eh: () => (/* binding */ exactCounts),
+/* harmony export */   "if": () => (/* binding */ releaseSnapshot),
+/* harmony export */   v2: () => (/* binding */ exportSnapshot)
+/* harmony export */ });
+/* unused harmony export EXACT_ROW_LIMIT */
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92059);
+
+/** Above this many estimated rows (or this much never-analysed data) counting exactly would slow the backup. */
+const EXACT_ROW_LIMIT = 1_000_000;
+const UNANALYSED_BYTES_LIMIT = 256 * 1024 * 1024;
+/**
+ * Ordinary tables and partitions of user schemas whose data pg_dump writes: not catalogs, not temp/toast, not
+ * tables that belong to an extension (pg_dump skips those). Partitioned parents are left out: their rows are
+ * counted in their partitions.
+ */
+const TABLES_SQL = `
+SELECT n.nspname AS schema, c.relname AS "table", c.reltuples::float8 AS reltuples, pg_relation_size(c.oid)::text AS bytes
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind = 'r' AND c.relpersistence <> 't'
+  AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2`;
+/**
+ * Row counts for the manifest: exact `count(*)` when the database is small enough, else the planner's estimate,
+ * labelled as such. Run inside the transaction whose snapshot pg_dump uses, the exact counts match the dump.
+ */
+async function countRows(client, inSnapshot) {
+    const { rows } = await client.query(TABLES_SQL);
+    const estimated = rows.reduce((sum, r) => sum + Math.max(r.reltuples, 0), 0);
+    const unanalysed = rows.filter((r) => r.reltuples < 0).reduce((sum, r) => sum + Number(r.bytes), 0);
+    if (estimated < EXACT_ROW_LIMIT && unanalysed < UNANALYSED_BYTES_LIMIT) {
+        const tables = [];
+        for (const r of rows) {
+            const result = await client.query(`SELECT count(*)::text AS n FROM ${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(r.schema)}.${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(r.table)}`);
+            tables.push({ schema: r.schema, table: r.table, rows: Number(result.rows[0].n) });
+        }
+        return {
+            kind: 'exact',
+            method: inSnapshot ? "count(*) in pg_dump's snapshot" : 'count(*) just before pg_dump started',
+            tables
+        };
+    }
+    return {
+        kind: 'estimated',
+        method: `pg_class.reltuples (the database holds about ${Math.round(estimated)} rows, above the ${EXACT_ROW_LIMIT} limit for exact counts)`,
+        tables: rows.map((r) => ({
+            schema: r.schema,
+            table: r.table,
+            rows: r.reltuples < 0 ? null : Math.round(r.reltuples)
+        }))
+    };
+}
+/**
+ * Open a repeatable-read transaction and export its snapshot for `pg_dump --snapshot`, so that the dump and the
+ * row counts see the same data. Undefined where exporting is impossible (e.g. some poolers); the caller then
+ * dumps without it.
+ */
+async function exportSnapshot(client) {
+    try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const { rows } = await client.query('SELECT pg_export_snapshot() AS id');
+        return rows[0].id;
+    }
+    catch {
+        await client.query('ROLLBACK').catch(() => undefined);
+        return undefined;
+    }
+}
+async function releaseSnapshot(client) {
+    await client.query('COMMIT').catch(() => undefined);
+}
+/** Exact row counts of every table of a (restored) database, for the drill's comparison. */
+async function exactCounts(client) {
+    const { rows } = await client.query(TABLES_SQL);
+    const out = [];
+    for (const r of rows) {
+        const result = await client.query(`SELECT count(*)::text AS n FROM ${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(r.schema)}.${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(r.table)}`);
+        out.push({ schema: r.schema, table: r.table, rows: Number(result.rows[0].n) });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 42019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ runBackup)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: ./src/db/connect.ts + 1 modules
+var connect = __webpack_require__(92059);
+// EXTERNAL MODULE: ./src/db/connection-url.ts
+var connection_url = __webpack_require__(90564);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/backup/destination.ts
+var backup_destination = __webpack_require__(28962);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/backup/archive-header.ts
+class Reader {
+    buf;
+    offset = 0;
+    intSize = 4;
+    constructor(buf) {
+        this.buf = buf;
+    }
+    byte() {
+        if (this.offset >= this.buf.length)
+            throw new RangeError('short');
+        return this.buf[this.offset++];
+    }
+    int() {
+        const sign = this.byte();
+        let value = 0;
+        for (let i = 0; i < this.intSize; i++)
+            value += this.byte() * 2 ** (8 * i);
+        return sign ? -value : value;
+    }
+    str() {
+        const len = this.int();
+        if (len < 0)
+            return '';
+        if (this.offset + len > this.buf.length)
+            throw new RangeError('short');
+        const text = this.buf.subarray(this.offset, this.offset + len).toString('utf8');
+        this.offset += len;
+        return text;
+    }
+}
+/** Parse the header; `undefined` when the bytes are not (yet) enough or not a custom archive. */
+function parseArchiveHeader(buf) {
+    if (buf.length < 11 || buf.subarray(0, 5).toString('latin1') !== 'PGDMP')
+        return undefined;
+    const r = new Reader(buf);
+    r.offset = 5;
+    try {
+        const major = r.byte();
+        const minor = r.byte();
+        const rev = r.byte();
+        r.intSize = r.byte();
+        r.byte(); // offset size
+        const format = r.byte();
+        if (format !== 1)
+            return undefined; // 1 = custom; tar/directory archives are not streamed by us
+        // 1.15 (PostgreSQL 16) replaced the compression level int with a one-byte algorithm id.
+        if (major > 1 || minor >= 15)
+            r.byte();
+        else
+            r.int();
+        for (let i = 0; i < 7; i++)
+            r.int(); // creation time: sec, min, hour, mday, mon, year, isdst
+        const database = r.str();
+        const serverVersion = r.str();
+        const pgDumpVersion = r.str();
+        const tocEntries = r.int();
+        return { archiveVersion: `${major}.${minor}-${rev}`, database, serverVersion, pgDumpVersion, tocEntries };
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/backup/child.ts
+var child = __webpack_require__(71624);
+// EXTERNAL MODULE: ./src/backup/child-env.ts
+var child_env = __webpack_require__(15146);
+// EXTERNAL MODULE: ./src/backup/encryption.ts
+var encryption = __webpack_require__(13985);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/backup/stream-stages.ts
+
+
+/** Passes bytes through while hashing and counting them; optionally keeps the first and last few bytes. */
+class DigestTap extends external_node_stream_.Transform {
+    keep;
+    bytes = 0;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    headChunks = [];
+    headLength = 0;
+    tailBuffer = Buffer.alloc(0);
+    constructor(keep = {}) {
+        super();
+        this.keep = keep;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        const headLimit = this.keep.head ?? 0;
+        if (this.headLength < headLimit) {
+            const part = chunk.subarray(0, headLimit - this.headLength);
+            this.headChunks.push(Buffer.from(part));
+            this.headLength += part.length;
+        }
+        const tailLimit = this.keep.tail ?? 0;
+        if (tailLimit > 0) {
+            this.tailBuffer = Buffer.concat([this.tailBuffer, chunk.subarray(-tailLimit)]).subarray(-tailLimit);
+        }
+        callback(null, chunk);
+    }
+    /** Hex SHA-256 of everything that passed; call once, after the stream ended. */
+    digest() {
+        return this.hash.digest('hex');
+    }
+    head() {
+        return Buffer.concat(this.headChunks);
+    }
+    tail() {
+        return this.tailBuffer;
+    }
+}
+/**
+ * Copies every chunk into a child's stdin (the verifying pg_restore) with backpressure, and passes it on. If the
+ * child stops reading, copying stops; whether that was a failure is decided by the child's exit code.
+ */
+class ChildTee extends external_node_stream_.Transform {
+    target;
+    stopped = false;
+    constructor(target) {
+        super();
+        this.target = target;
+        target.on('error', () => {
+            // EPIPE: the child exited; its exit status carries the verdict.
+            this.stopped = true;
+        });
+    }
+    _transform(chunk, _encoding, callback) {
+        if (this.stopped || this.target.destroyed)
+            return callback(null, chunk);
+        if (this.target.write(chunk))
+            return callback(null, chunk);
+        const done = () => {
+            this.target.off('drain', done);
+            this.target.off('close', done);
+            callback(null, chunk);
+        };
+        this.target.once('drain', done);
+        this.target.once('close', done);
+    }
+    _flush(callback) {
+        if (this.stopped || this.target.destroyed)
+            return callback();
+        this.target.end(() => callback());
+    }
+    _destroy(error, callback) {
+        if (!this.target.destroyed)
+            this.target.destroy();
+        callback(error);
+    }
+}
+/**
+ * Holds back the end of the stream until `check` has passed. The upload only completes (S3: the last part and
+ * CompleteMultipartUpload; local: the rename) after the end, so a failed check means nothing becomes visible.
+ */
+class Gate extends external_node_stream_.Transform {
+    check;
+    constructor(check) {
+        super();
+        this.check = check;
+    }
+    _transform(chunk, _encoding, callback) {
+        callback(null, chunk);
+    }
+    _flush(callback) {
+        this.check().then(() => callback(), (error) => callback(error));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/backup/dump-pipeline.ts
+
+
+
+
+
+
+
+
+/** pg_dump ends every complete plain dump with this line. */
+const PLAIN_TRAILER = '-- PostgreSQL database dump complete';
+function dumpArgs(options) {
+    const args = [`--format=${options.format}`, '--no-password'];
+    if (options.snapshot)
+        args.push(`--snapshot=${options.snapshot}`);
+    return [...args, ...options.extraArgs];
+}
+/**
+ * pg_dump → SHA-256 of the plain dump → (tee into `pg_restore -f /dev/null`) → (age) → SHA-256 of the stored
+ * bytes → gate → storage. Nothing touches the disk for S3 and memory is bounded by the upload's part buffers.
+ * The gate lets the stream end only after pg_dump exited 0 and the verifier read the archive to its end with exit
+ * 0; any failure before that destroys the stream, so the storage never completes the object.
+ */
+async function runDumpPipeline(options) {
+    const started = Date.now();
+    const dump = (0,child/* spawnClient */.N9)(options.pgDump.path, dumpArgs(options), (0,child_env/* clientEnv */.h)(options.connection, options.baseDir), {
+        stdin: 'ignore',
+        stdout: 'pipe'
+    });
+    void dump.exited.then((exit) => core/* debug */.Yz(`backup timing: pg_dump ${(0,child/* describeExit */.KE)('pg_dump', exit)} after ${Date.now() - started} ms`));
+    let verifier;
+    if (options.verifier) {
+        verifier = (0,child/* spawnClient */.N9)(options.verifier.path, ['--file=/dev/null'], (0,child_env/* clientEnv */.h)(), {
+            stdin: 'pipe',
+            stdout: 'ignore'
+        });
+    }
+    const plainTap = new DigestTap({ head: 64 * 1024, tail: options.format === 'plain' ? 256 : 0 });
+    const storedTap = new DigestTap();
+    let killedByUs = false;
+    const stopChildren = () => {
+        killedByUs = true;
+        if (dump.child.exitCode === null && dump.child.signalCode === null)
+            dump.child.kill('SIGTERM');
+        if (verifier && verifier.child.exitCode === null && verifier.child.signalCode === null)
+            verifier.child.kill('SIGKILL');
+    };
+    let gateError;
+    const verification = { performed: false, method: 'none', passed: false };
+    const gate = new Gate(async () => {
+        const dumpExit = await dump.exited;
+        if (dumpExit.code !== 0 || dumpExit.signal) {
+            gateError = new errors/* ActionError */.lZ(`pg_dump failed: ${(0,child/* describeExit */.KE)('pg_dump', dumpExit)}.\n${(0,child/* stderrTail */.be)(dump.stderr())}`.trim(), {
+                hint: "Nothing was stored. Check the database connection and pg_dump's message above."
+            });
+            throw gateError;
+        }
+        if (plainTap.bytes === 0) {
+            gateError = new errors/* ActionError */.lZ('pg_dump exited 0 but wrote nothing.');
+            throw gateError;
+        }
+        if (verifier) {
+            const exit = await verifier.exited;
+            verification.performed = true;
+            verification.method = 'pg_restore --file=/dev/null read every block of the archive';
+            if (exit.code !== 0 || exit.signal) {
+                gateError = new errors/* ActionError */.lZ(`Verification failed: the archive does not parse to the end (${(0,child/* describeExit */.KE)('pg_restore', exit)}).\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim(), {
+                    hint: 'Nothing was stored. A truncated or corrupt archive points at pg_dump or the connection being cut.'
+                });
+                throw gateError;
+            }
+            verification.passed = true;
+        }
+        else if (options.format === 'plain') {
+            verification.performed = true;
+            verification.method = `plain SQL ends with "${PLAIN_TRAILER}"`;
+            if (!plainTap.tail().toString('utf8').includes(PLAIN_TRAILER)) {
+                gateError = new errors/* ActionError */.lZ("Verification failed: the plain dump does not end with pg_dump's completion line.", {
+                    hint: 'Nothing was stored; the dump is truncated.'
+                });
+                throw gateError;
+            }
+            verification.passed = true;
+        }
+        else if (!plainTap.head().subarray(0, 5).equals(Buffer.from('PGDMP'))) {
+            gateError = new errors/* ActionError */.lZ('pg_dump did not write a custom-format archive (no PGDMP header).');
+            throw gateError;
+        }
+    });
+    const stages = [
+        dump.child.stdout,
+        plainTap
+    ];
+    if (verifier?.child.stdin)
+        stages.push(new ChildTee(verifier.child.stdin));
+    if (options.recipients.length > 0)
+        stages.push(external_node_stream_.Duplex.from((0,encryption/* encryptStage */.sZ)(options.recipients)));
+    const output = new external_node_stream_.PassThrough();
+    stages.push(storedTap, gate, output);
+    let pipelineError;
+    (0,external_node_stream_.pipeline)(stages, (error) => {
+        if (error) {
+            pipelineError = error;
+            stopChildren();
+        }
+    });
+    // A verifier that fails mid-stream need not wait for pg_dump to finish.
+    void verifier?.exited.then((exit) => {
+        if ((exit.code !== 0 || exit.signal) && !killedByUs && !output.writableEnded && !output.destroyed) {
+            output.destroy(new errors/* ActionError */.lZ(`Verification failed while streaming: ${(0,child/* describeExit */.KE)('pg_restore', exit)}.\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim()));
+        }
+    });
+    let uploadError;
+    try {
+        await options.storage.upload(options.key, output, options.contentType);
+    }
+    catch (error) {
+        uploadError = error;
+        if (!output.destroyed)
+            output.destroy(error);
+        stopChildren();
+    }
+    // Let the children finish so that their exit status and stderr are complete before we judge.
+    await dump.exited;
+    await verifier?.exited;
+    if (gateError)
+        throw gateError;
+    const stageError = pipelineError && !isUploadEcho(pipelineError, uploadError) ? pipelineError : undefined;
+    if (stageError) {
+        if (stageError instanceof errors/* ActionError */.lZ)
+            throw stageError;
+        throw new errors/* ActionError */.lZ(`The backup stream failed: ${stageError.message}`, {
+            hint: 'Nothing was stored.',
+            cause: stageError
+        });
+    }
+    if (uploadError) {
+        if (uploadError instanceof errors/* ActionError */.lZ)
+            throw uploadError;
+        throw new errors/* ActionError */.lZ(`Storing the backup failed: ${uploadError.message}`, {
+            hint: 'Nothing was stored.',
+            cause: uploadError
+        });
+    }
+    const header = options.format === 'custom' ? parseArchiveHeader(plainTap.head()) : undefined;
+    return {
+        plain: { bytes: plainTap.bytes, sha256: plainTap.digest() },
+        stored: { bytes: storedTap.bytes, sha256: storedTap.digest() },
+        header,
+        verification,
+        durationMs: Date.now() - started
+    };
+}
+/** The stream error that the storage itself caused (it destroys its source when it fails) is not a second failure. */
+function isUploadEcho(stageError, uploadError) {
+    if (uploadError === undefined)
+        return false;
+    if (stageError.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+        stageError.name === 'AbortError')
+        return true;
+    return stageError === uploadError || stageError === uploadError.cause;
+}
+
+// EXTERNAL MODULE: ./src/backup/manifest.ts + 1 modules
+var backup_manifest = __webpack_require__(46473);
+// EXTERNAL MODULE: ./src/backup/pg-client.ts
+var pg_client = __webpack_require__(25941);
+;// CONCATENATED MODULE: ./src/backup/restore-command.ts
+
+function quote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * A copy-paste shell command that restores the backup into $DATABASE_URL (set it to the target first). It names
+ * no secret: the database URL comes from the environment, the age key from a file the operator holds.
+ */
+function restoreCommand(input) {
+    let fetch;
+    if (input.uri.startsWith('s3://')) {
+        fetch = `aws s3 cp ${quote(input.uri)} -${input.s3Endpoint ? ` --endpoint-url ${quote((0,backup_destination/* redactEndpoint */.Xh)(input.s3Endpoint))}` : ''}`;
+    }
+    else if (input.uri.startsWith('artifact://')) {
+        const name = input.uri.slice('artifact://'.length);
+        fetch = `gh run download "$RUN_ID" --name ${quote(name)} --dir backup && cat ${quote(`backup/${name}`)}`;
+    }
+    else {
+        fetch = `cat ${quote(input.uri)}`;
+    }
+    const decrypt = input.encrypted ? ' | age --decrypt -i age-key.txt' : '';
+    const restore = input.format === 'custom'
+        ? ' | pg_restore --clean --if-exists --no-owner --exit-on-error --dbname "$DATABASE_URL"'
+        : ' | psql -X -v ON_ERROR_STOP=1 --dbname "$DATABASE_URL"';
+    return fetch + decrypt + restore;
+}
+
+// EXTERNAL MODULE: ./src/backup/retention.ts
+var backup_retention = __webpack_require__(65668);
+// EXTERNAL MODULE: ./src/backup/row-counts.ts
+var row_counts = __webpack_require__(23643);
+// EXTERNAL MODULE: ./src/backup/storage/index.ts + 2 modules
+var storage = __webpack_require__(64671);
+;// CONCATENATED MODULE: ./src/backup/run-backup.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function contentTypeOf(format, encrypted) {
+    if (encrypted)
+        return 'application/octet-stream';
+    return format === 'plain' ? 'application/sql' : 'application/octet-stream';
+}
+/**
+ * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
+ * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
+ * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
+ */
+async function runBackup(ctx) {
+    const { settings, connection } = ctx;
+    if (!settings.destination)
+        throw new errors/* ActionError */.lZ('No `destination` is set for the backup.');
+    const destination = (0,backup_destination/* resolveDestination */.H$)(settings.destination, ctx.workingDirectory);
+    // Loading the storage SDK overlaps with connecting: both take a noticeable part of a small backup's time.
+    const storagePromise = (0,storage/* createStorage */.wE)(destination, {
+        s3Endpoint: settings.s3Endpoint,
+        s3Region: settings.s3Region,
+        s3ForcePathStyle: settings.s3ForcePathStyle,
+        retentionDays: settings.retentionDays,
+        tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        s3MaxAttempts: ctx.s3MaxAttempts,
+        s3PartSize: ctx.s3PartSize
+    });
+    storagePromise.catch(() => undefined);
+    const encrypted = settings.encryptTo.length > 0;
+    const t0 = Date.now();
+    const phase = (name) => core/* debug */.Yz(`backup timing: ${name} at ${Date.now() - t0} ms`);
+    const session = await (0,connect/* connect */.Ng)(connection, {
+        baseDir: ctx.workingDirectory,
+        ensureSchema: false,
+        setSearchPath: false
+    });
+    try {
+        const serverMajor = Math.floor(session.serverVersionNum / 10000);
+        const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient };
+        const wantVerifier = settings.verify && settings.format === 'custom';
+        const [pgDump, restoreClient] = await Promise.all([
+            (0,pg_client/* findClient */.$r)('pg_dump', serverMajor, clientOptions),
+            wantVerifier
+                ? (0,pg_client/* findClient */.$r)('pg_restore', serverMajor, { ...clientOptions, installClient: false }).catch(() => undefined)
+                : undefined
+        ]);
+        // The archive is written in pg_dump's format version; only a pg_restore at least as new can read it.
+        const verifier = wantVerifier && (!restoreClient || restoreClient.major < pgDump.major)
+            ? await (0,pg_client/* findClient */.$r)('pg_restore', pgDump.major, clientOptions)
+            : restoreClient;
+        phase('connected, clients found');
+        const { storage, prefix } = await storagePromise;
+        phase('storage ready');
+        core/* info */.pq(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`);
+        const createdAt = (ctx.now ?? (() => new Date()))();
+        const key = (0,backup_manifest/* objectKey */.T5)(prefix, connection.database, createdAt, settings.format, encrypted);
+        const snapshot = await (0,row_counts/* exportSnapshot */.v2)(session.client);
+        const countsPromise = (0,row_counts/* countRows */.BO)(session.client, snapshot !== undefined).catch((error) => ({
+            kind: 'estimated',
+            method: `unavailable: ${error.message}`,
+            tables: []
+        }));
+        let result;
+        try {
+            result = await runDumpPipeline({
+                pgDump,
+                verifier,
+                connection,
+                baseDir: ctx.workingDirectory,
+                format: settings.format,
+                extraArgs: settings.pgDumpArgs,
+                snapshot,
+                recipients: settings.encryptTo,
+                storage,
+                key,
+                contentType: contentTypeOf(settings.format, encrypted)
+            });
+        }
+        finally {
+            await countsPromise;
+            if (snapshot)
+                await (0,row_counts/* releaseSnapshot */["if"])(session.client);
+        }
+        phase('dump stored');
+        const rowCounts = await countsPromise;
+        const recipients = (0,encryption/* describeRecipients */.a2)(settings.encryptTo);
+        const manifest = {
+            format: backup_manifest/* MANIFEST_FORMAT */.Sn,
+            formatVersion: 1,
+            action: (0,backup_manifest/* actionInfo */.$I)(),
+            database: connection.database,
+            createdAt: createdAt.toISOString(),
+            finishedAt: new Date().toISOString(),
+            durationMs: result.durationMs,
+            object: {
+                key,
+                size: result.stored.bytes,
+                sha256: result.stored.sha256,
+                contentType: contentTypeOf(settings.format, encrypted)
+            },
+            dump: {
+                format: settings.format,
+                size: result.plain.bytes,
+                sha256: result.plain.sha256,
+                archiveEntries: result.header?.tocEntries ?? null,
+                archiveVersion: result.header?.archiveVersion ?? null,
+                extraArgs: settings.pgDumpArgs,
+                consistentSnapshot: snapshot !== undefined
+            },
+            server: { version: session.serverVersion, versionNum: session.serverVersionNum },
+            pgDump: { version: pgDump.version, major: pgDump.major },
+            verification: result.verification,
+            rowCounts,
+            encryption: encrypted
+                ? { scheme: 'age', fingerprintMethod: 'sha256 of the recipient string (hex)', recipients }
+                : null
+        };
+        const manifestKey = (0,backup_manifest/* manifestKeyFor */.uL)(key);
+        await storage.putBytes(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'application/json');
+        phase('manifest stored');
+        core/* info */.pq(`Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`);
+        let retention;
+        if (settings.keepLast !== undefined || settings.keepDays !== undefined) {
+            if (!result.verification.passed) {
+                retention = {
+                    deleted: [],
+                    kept: 0,
+                    skipped: 'retention runs only after a verified backup (`verify: true`)'
+                };
+            }
+            else if (!storage.canDelete) {
+                retention = { deleted: [], kept: 0, skipped: 'this destination cannot delete; use retention-days' };
+            }
+            else {
+                retention = await (0,backup_retention/* applyRetention */.dX)(storage, prefix, connection.database, { keepLast: settings.keepLast, keepDays: settings.keepDays }, key);
+            }
+        }
+        const uri = storage.uri(key);
+        return {
+            uri,
+            manifestUri: storage.uri(manifestKey),
+            destination: (0,backup_destination/* describeDestination */.aC)(destination, settings.s3Endpoint),
+            database: connection.database,
+            target: (0,connection_url/* describeTarget */.ff)(connection),
+            size: result.stored.bytes,
+            sha256: result.stored.sha256,
+            dumpSize: result.plain.bytes,
+            dumpSha256: result.plain.sha256,
+            durationMs: result.durationMs,
+            throughputBytesPerSec: result.plain.bytes / Math.max(result.durationMs / 1000, 0.001),
+            serverVersion: session.serverVersion,
+            pgDumpVersion: pgDump.version,
+            pgDumpPath: pgDump.path,
+            pgDumpSource: pgDump.source,
+            archiveEntries: manifest.dump.archiveEntries,
+            format: settings.format,
+            rowCounts,
+            verification: result.verification,
+            recipients,
+            retention,
+            restoreCommand: restoreCommand({
+                uri,
+                format: settings.format,
+                encrypted,
+                s3Endpoint: settings.s3Endpoint
+            }),
+            manifest
+        };
+    }
+    finally {
+        await session.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 64671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  wE: () => (/* binding */ createStorage),
+  rL: () => (/* binding */ storageForUri)
+});
+
+// UNUSED EXPORTS: joinKey
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/backup/fs-util.ts
+
+
+
+/**
+ * `mkdir -p` that always settles. Node's own `mkdir(path, { recursive: true })` spins forever (100% CPU, the
+ * promise never settles, the sync form freezes the event loop) when mkdir of a child answers ENOENT although its
+ * parent exists: any path under /proc, a dangling symlink to an unmounted disk. Here each level is retried at most
+ * once after its parent exists, so an ENOENT then is final, and the walk only ever moves towards the root.
+ */
+async function makeDirectory(dir) {
+    try {
+        await (0,promises_.mkdir)(dir);
+        return;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return ensureDirectory(dir, error);
+        const parent = (0,external_node_path_.dirname)(dir);
+        if (code !== 'ENOENT' || parent === dir)
+            throw error;
+    }
+    await makeDirectory((0,external_node_path_.dirname)(dir));
+    try {
+        await (0,promises_.mkdir)(dir);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return ensureDirectory(dir, error);
+        throw error;
+    }
+}
+/** EEXIST is success only for a directory (or a symlink to one); a file or a dangling symlink is an error. */
+async function ensureDirectory(dir, original) {
+    const info = await (0,promises_.stat)(dir).catch(() => undefined);
+    if (info?.isDirectory())
+        return;
+    const error = new Error(info ? `${dir} exists and is not a directory` : `${dir} exists but does not resolve to a directory`);
+    error.code = info ? 'ENOTDIR' : 'ENOENT';
+    error.cause = original;
+    throw error;
+}
+/** Create `dir` if needed and check that this process may create files in it. */
+async function ensureWritableDirectory(dir) {
+    await makeDirectory(dir);
+    await (0,promises_.access)(dir, external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
+}
+
+;// CONCATENATED MODULE: ./src/backup/storage/local.ts
+
+
+
+
+
+
+const PARTIAL = '.partial';
+/** A directory on the runner (self-hosted runners, or a later upload step). Writes go to `.partial` and are renamed. */
+class LocalStorage {
+    root;
+    kind = 'local';
+    canDelete = true;
+    constructor(root) {
+        this.root = root;
+    }
+    path(key) {
+        if (key.split('/').some((part) => part === '..'))
+            throw new errors/* ActionError */.lZ(`Refusing the key "${key}": it leaves ${this.root}.`);
+        return (0,external_node_path_.join)(this.root, ...key.split('/'));
+    }
+    uri(key) {
+        return this.path(key);
+    }
+    /** `mkdir -p` and a write-permission check of the directory, before anything is dumped. */
+    async check() {
+        try {
+            await ensureWritableDirectory(this.root);
+        }
+        catch (error) {
+            const e = error;
+            throw new errors/* InputError */.dz('destination', `is the directory ${this.root}, which cannot be created or written (${e.code ?? e.message}).`, 'Use a writable directory on the runner (e.g. ${{ runner.temp }}/backups), or s3://bucket/prefix or artifact.');
+        }
+    }
+    async upload(key, source) {
+        const target = this.path(key);
+        const partial = target + PARTIAL;
+        await makeDirectory((0,external_node_path_.dirname)(target));
+        if (await exists(target))
+            throw new errors/* ActionError */.lZ(`${target} already exists; backups are never overwritten.`);
+        try {
+            await (0,external_node_stream_promises_.pipeline)(source, (0,external_node_fs_.createWriteStream)(partial, { flags: 'w', mode: 0o600 }));
+            // The data must be on disk before the name says it is complete.
+            const handle = await (0,promises_.open)(partial, 'r+');
+            try {
+                await handle.sync();
+            }
+            finally {
+                await handle.close();
+            }
+            await (0,promises_.rename)(partial, target);
+        }
+        catch (error) {
+            await (0,promises_.unlink)(partial).catch(() => undefined);
+            throw error;
+        }
+    }
+    async putBytes(key, body) {
+        const target = this.path(key);
+        await makeDirectory((0,external_node_path_.dirname)(target));
+        await (0,promises_.writeFile)(target + PARTIAL, body, { mode: 0o600 });
+        await (0,promises_.rename)(target + PARTIAL, target);
+    }
+    async getBytes(key) {
+        return (0,promises_.readFile)(this.path(key));
+    }
+    async download(key, filePath) {
+        await (0,promises_.copyFile)(this.path(key), filePath);
+    }
+    async list(directory) {
+        const dir = this.path(directory);
+        let names;
+        try {
+            names = await (0,promises_.readdir)(dir);
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return [];
+            throw error;
+        }
+        const out = [];
+        for (const name of names) {
+            if (name.endsWith(PARTIAL))
+                continue;
+            const info = await (0,promises_.stat)((0,external_node_path_.join)(dir, name)).catch(() => undefined);
+            if (info?.isFile())
+                out.push({ key: directory ? `${directory}/${name}` : name, size: info.size });
+        }
+        return out;
+    }
+    async delete(key) {
+        await (0,promises_.unlink)(this.path(key)).catch((error) => {
+            if (error.code !== 'ENOENT')
+                throw error;
+        });
+    }
+}
+async function exists(path) {
+    return (0,promises_.stat)(path).then(() => true, () => false);
+}
+
+;// CONCATENATED MODULE: ./src/backup/storage/index.ts
+
+
+
+
+/**
+ * The storage behind a destination plus the key prefix our objects live under. The S3 and artifact adapters are
+ * loaded on demand: their SDKs are large, and start-up time counts against every backup.
+ */
+async function createStorage(destination, options) {
+    switch (destination.kind) {
+        case 's3': {
+            const { S3Storage } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(524)]).then(__webpack_require__.bind(__webpack_require__, 14524));
+            const storage = new S3Storage({
+                bucket: destination.bucket,
+                region: options.s3Region,
+                endpoint: options.s3Endpoint,
+                forcePathStyle: options.s3ForcePathStyle,
+                maxAttempts: options.s3MaxAttempts,
+                partSize: options.s3PartSize
+            });
+            return { storage, prefix: destination.prefix };
+        }
+        case 'artifact': {
+            const { ArtifactStorage } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
+            return { storage: new ArtifactStorage(options.tempDir, options.retentionDays), prefix: '' };
+        }
+        case 'local':
+            return { storage: new LocalStorage(destination.directory), prefix: '' };
+    }
+}
+/** Resolve a `backup-uri` (s3://bucket/key, artifact://name, a path or file:// URI) to its storage and key. */
+async function storageForUri(uri, options) {
+    const text = uri.trim();
+    const s3 = /^s3:\/\/([^/]+)\/(.+)$/i.exec(text);
+    if (s3) {
+        const { storage } = await createStorage({ kind: 's3', bucket: s3[1], prefix: '' }, options);
+        return { storage, key: s3[2] };
+    }
+    if (/^artifact:\/\//i.test(text)) {
+        const name = text.slice('artifact://'.length);
+        if (!name)
+            throw new errors/* InputError */.dz('backup-uri', 'names no artifact.', 'Use artifact://<name> as printed by the backup step.');
+        const { ArtifactStorage, keyOfArtifact } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
+        return { storage: new ArtifactStorage(options.tempDir), key: keyOfArtifact(name) };
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^file:\/\//i.test(text)) {
+        throw new errors/* InputError */.dz('backup-uri', 'has an unsupported scheme.', 'Use s3://bucket/key, artifact://name, a file path, or `latest` with `destination`.');
+    }
+    const path = /^file:\/\//i.test(text) ? decodeURIComponent(new URL(text).pathname) : text;
+    const full = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(options.workingDirectory, path);
+    return { storage: new LocalStorage((0,external_node_path_.dirname)(full)), key: (0,external_node_path_.basename)(full) };
+}
+
+
+/***/ }),
+
+/***/ 92059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ng: () => (/* binding */ connect),
+  v4: () => (/* binding */ quoteIdent)
+});
+
+// UNUSED EXPORTS: classifyConnectError, isRetryableConnectError
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(83849);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/util/retry.ts
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function withRetry(operation, options) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (attempt >= options.attempts || !options.isRetryable(error))
+                throw error;
+            const delay = Math.round(options.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+            options.onRetry?.(error, attempt, delay);
+            await sleep(delay);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/db/connection-url.ts
+var connection_url = __webpack_require__(90564);
+;// CONCATENATED MODULE: ./src/db/connect.ts
+
+
+
+
+
+const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
+// cannot_connect_now (server starting), too_many_connections, admin_shutdown / crash_shutdown
+const TRANSIENT_SQLSTATES = new Set(['57P03', '53300', '57P01', '57P02']);
+const TLS_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER'
+]);
+function isTimeout(error) {
+    return /timeout/i.test(error.message ?? '') && !error.code;
+}
+function isRetryableConnectError(error) {
+    const e = error;
+    if (e.code && (TRANSIENT_NODE_CODES.has(e.code) || TRANSIENT_SQLSTATES.has(e.code)))
+        return true;
+    return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '');
+}
+const RAILWAY_HINT = 'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.';
+/** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
+function classifyConnectError(error, settings) {
+    const e = error;
+    const target = (0,connection_url/* describeTarget */.ff)(settings);
+    const where = `${settings.host}:${settings.port}`;
+    const railway = settings.host.endsWith('.railway.internal');
+    const code = e.code ?? '';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+        return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
+            code: 'P1001',
+            hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+            cause: error
+        });
+    }
+    if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) {
+        return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\` (${code}).`, {
+            code: 'P1001',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'Check the host and port in `database-url`, that the server is running, and that it accepts connections from the runner (firewall, allow-list, public proxy).',
+            cause: error
+        });
+    }
+    if (code === '28P01' || (code === '28000' && /password|authentication/i.test(e.message ?? ''))) {
+        return new errors/* ActionError */.lZ(`Authentication failed against database server at \`${where}\`: the credentials for user \`${settings.user}\` are not valid.`, {
+            code: 'P1000',
+            hint: 'Check the user and password in `database-url` (percent-encode special characters); the secret may be stale after a password rotation.',
+            cause: error
+        });
+    }
+    if (code === '28000') {
+        return new errors/* ActionError */.lZ(`User \`${settings.user}\` was denied access on the database server at \`${where}\`.`, {
+            code: 'P1010',
+            hint: 'The server refused the connection (pg_hba.conf or a role without LOGIN). Check the user, the database and whether TLS is required (`?sslmode=require`).',
+            cause: error
+        });
+    }
+    if (code === '3D000') {
+        return new errors/* ActionError */.lZ(`Database \`${settings.database}\` does not exist on the database server at \`${where}\`.`, {
+            code: 'P1003',
+            hint: 'Check the database name in the path of `database-url` (Railway calls it "railway"), or create the database first.',
+            cause: error
+        });
+    }
+    if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
+        return new errors/* ActionError */.lZ(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
+            code: 'P1011',
+            hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+            cause: error
+        });
+    }
+    if (isTimeout(e)) {
+        return new errors/* ActionError */.lZ(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
+            code: 'P1001',
+            hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+            cause: error
+        });
+    }
+    return new errors/* ActionError */.lZ(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error });
+}
+async function openClient(settings, baseDir) {
+    const attempt = async (useTls) => {
+        const client = new esm/* default.Client */.Ay.Client((0,connection_url/* toPgConfig */.Nd)(settings, baseDir, useTls));
+        // An idle client whose server goes away emits 'error'; without a listener Node would crash the process.
+        client.on('error', (err) => core/* debug */.Yz(`database connection error: ${err.message}`));
+        try {
+            await client.connect();
+            return client;
+        }
+        catch (error) {
+            await client.end().catch(() => undefined);
+            throw error;
+        }
+    };
+    if (settings.sslmode !== 'prefer')
+        return attempt(settings.sslmode === 'require');
+    try {
+        return await attempt(true);
+    }
+    catch (error) {
+        // libpq's `prefer`: a server without TLS support gets a plain connection.
+        if (/does not support SSL/i.test(error.message ?? ''))
+            return attempt(false);
+        throw error;
+    }
+}
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+async function connect(settings, options) {
+    const client = await withRetry(() => openClient(settings, options.baseDir), {
+        attempts: options.attempts ?? 3,
+        baseDelayMs: options.baseDelayMs ?? 1000,
+        isRetryable: isRetryableConnectError,
+        onRetry: (error, attempt, delay) => core/* info */.pq(`Connecting to ${(0,connection_url/* describeTarget */.ff)(settings)} failed (${error.code ?? error.message}); attempt ${attempt + 1} in ${delay} ms`)
+    }).catch((error) => {
+        throw classifyConnectError(error, settings);
+    });
+    try {
+        if (settings.schema && options.setSearchPath !== false)
+            await client.query(`SET search_path = ${quoteIdent(settings.schema)}`);
+        const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`, [settings.defaultSchema]);
+        if (!rows[0].exists && options.ensureSchema)
+            await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`);
+        return {
+            client,
+            settings,
+            serverVersionNum: Number(rows[0].num),
+            serverVersion: rows[0].version.split(' ')[0],
+            close: async () => {
+                await client.end().catch(() => undefined);
+            }
+        };
+    }
+    catch (error) {
+        await client.end().catch(() => undefined);
+        throw error;
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=242.index.js.map

@@ -1,0 +1,464 @@
+export const id = 378;
+export const ids = [378];
+export const modules = {
+
+/***/ 28962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G2: () => (/* binding */ parseDestination),
+/* harmony export */   H$: () => (/* binding */ resolveDestination),
+/* harmony export */   Xh: () => (/* binding */ redactEndpoint),
+/* harmony export */   aC: () => (/* binding */ describeDestination)
+/* harmony export */ });
+/* unused harmony export normalizePrefix */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** Strip leading/trailing slashes so that keys are joined with exactly one `/`. */
+function normalizePrefix(prefix) {
+    return prefix.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/');
+}
+/** Parse `destination`. A relative directory stays relative until `resolveDestination` knows the working directory. */
+function parseDestination(raw, input = 'destination') {
+    const text = raw.trim();
+    if (text === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'is required.', 'Use s3://bucket/prefix, artifact, or a directory path.');
+    if (text.toLowerCase() === 'artifact')
+        return { kind: 'artifact' };
+    if (/^s3:\/\//i.test(text)) {
+        const rest = text.slice('s3://'.length);
+        const slash = rest.indexOf('/');
+        const bucket = slash === -1 ? rest : rest.slice(0, slash);
+        if (!BUCKET.test(bucket)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `names the bucket "${bucket}", which is not a valid bucket name.`, 'Use s3://bucket/prefix.');
+        }
+        if (/[?#]/.test(rest)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must not contain a query string or credentials.', 'Pass credentials through the AWS_* environment variables.');
+        }
+        return { kind: 's3', bucket, prefix: normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1)) };
+    }
+    if (/^file:\/\//i.test(text))
+        return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(decodeURIComponent(new URL(text).pathname)) };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `has the unsupported scheme "${text.split(':')[0]}".`, 'Use s3://bucket/prefix (also for R2, MinIO and other S3-compatible stores with `s3-endpoint`), artifact, or a directory path.');
+    }
+    return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(text) ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(text) : text };
+}
+function resolveDestination(destination, workingDirectory) {
+    if (destination.kind !== 'local' || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(destination.directory))
+        return destination;
+    return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workingDirectory, destination.directory) };
+}
+/** A secret-free, human-readable name of the destination for reports. */
+function describeDestination(destination, endpoint) {
+    switch (destination.kind) {
+        case 's3': {
+            const where = `s3://${destination.bucket}/${destination.prefix}`;
+            return endpoint ? `${where} (endpoint ${redactEndpoint(endpoint)})` : where;
+        }
+        case 'artifact':
+            return 'GitHub artifact';
+        case 'local':
+            return destination.directory;
+    }
+}
+/** An endpoint URL without user info or query string, which could carry credentials. */
+function redactEndpoint(endpoint) {
+    try {
+        const url = new URL(endpoint);
+        return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+    }
+    catch {
+        return '<invalid endpoint>';
+    }
+}
+
+
+/***/ }),
+
+/***/ 13985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ decryptFile),
+/* harmony export */   SB: () => (/* binding */ checkRecipient),
+/* harmony export */   a2: () => (/* binding */ describeRecipients),
+/* harmony export */   sZ: () => (/* binding */ encryptStage)
+/* harmony export */ });
+/* unused harmony export fingerprint */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var age_encryption__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81539);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+
+
+
+
+
+
+/** Throws the library's reason when `recipient` is not a usable age public key. */
+function checkRecipient(recipient) {
+    new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7().addRecipient(recipient);
+}
+function fingerprint(recipient) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(recipient).digest('hex')}`;
+}
+function describeRecipients(recipients) {
+    return recipients.map((recipient) => ({ recipient, fingerprint: fingerprint(recipient) }));
+}
+/**
+ * A pipeline stage that age-encrypts its input to every recipient (STREAM construction: 64 KiB chunks, constant
+ * memory). Only public keys are involved, so the runner can never decrypt what it wrote.
+ */
+function encryptStage(recipients) {
+    return async function* encrypt(source) {
+        const encrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7();
+        for (const r of recipients)
+            encrypter.addRecipient(r);
+        const input = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(source));
+        const output = await encrypter.encrypt(input);
+        yield* node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(output);
+    };
+}
+/** Decrypt a file with an identity (AGE-SECRET-KEY-1…). A wrong key or a damaged file is an ActionError. */
+async function decryptFile(inputPath, outputPath, identity) {
+    const decrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Decrypter */ .Hz();
+    try {
+        for (const line of identity.split(/\r?\n/)) {
+            const key = line.trim();
+            if (key && !key.startsWith('#'))
+                decrypter.addIdentity(key);
+        }
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('Input `age-identity` is not a valid age identity.', {
+            hint: 'Give the AGE-SECRET-KEY-1… line of the key file (comments are ignored), stored as a secret.'
+        });
+    }
+    try {
+        const input = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(inputPath));
+        const output = await decrypter.decrypt(input);
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(output), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(outputPath));
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Decrypting the backup failed: ${error.message}.`, {
+            hint: 'Check that `age-identity` matches one of the recipients in the manifest (compare the fingerprints).',
+            cause: error
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 74378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  BACKUP_BEFORE_DEPLOY: () => (/* binding */ BACKUP_BEFORE_DEPLOY),
+  DUMP_FORMATS: () => (/* binding */ DUMP_FORMATS),
+  readBackupSettings: () => (/* binding */ readBackupSettings)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/db/connection-url.ts
+var connection_url = __webpack_require__(90564);
+// EXTERNAL MODULE: ./src/settings/input.ts
+var input = __webpack_require__(54781);
+// EXTERNAL MODULE: ./src/util/secrets.ts
+var secrets = __webpack_require__(84537);
+// EXTERNAL MODULE: ./src/backup/destination.ts
+var backup_destination = __webpack_require__(28962);
+;// CONCATENATED MODULE: ./src/backup/dump-args.ts
+
+const INPUT = 'pg-dump-args';
+/**
+ * Options that narrow or shape what is dumped. Everything that decides where the dump goes, how it connects or
+ * which format it has is ours (`-f`, `-F`, `-d`, `-h`, `-U`, `-j`, `--snapshot`, ...), so it is not accepted here.
+ */
+const ALLOWED = [
+    { long: 'schema', short: 'n', takesValue: true },
+    { long: 'exclude-schema', short: 'N', takesValue: true },
+    { long: 'table', short: 't', takesValue: true },
+    { long: 'exclude-table', short: 'T', takesValue: true },
+    { long: 'table-and-children', takesValue: true },
+    { long: 'exclude-table-and-children', takesValue: true },
+    { long: 'exclude-table-data', takesValue: true },
+    { long: 'exclude-table-data-and-children', takesValue: true },
+    { long: 'extension', short: 'e', takesValue: true },
+    { long: 'exclude-extension', takesValue: true },
+    { long: 'section', takesValue: true },
+    { long: 'encoding', short: 'E', takesValue: true },
+    { long: 'lock-wait-timeout', takesValue: true },
+    { long: 'role', takesValue: true },
+    { long: 'compress', short: 'Z', takesValue: true, format: 'custom' },
+    { long: 'rows-per-insert', takesValue: true, format: 'plain' },
+    { long: 'no-owner', short: 'O', takesValue: false },
+    { long: 'no-privileges', short: 'x', takesValue: false },
+    { long: 'no-acl', takesValue: false },
+    { long: 'no-comments', takesValue: false },
+    { long: 'no-publications', takesValue: false },
+    { long: 'no-subscriptions', takesValue: false },
+    { long: 'no-security-labels', takesValue: false },
+    { long: 'no-tablespaces', takesValue: false },
+    { long: 'no-table-access-method', takesValue: false },
+    { long: 'no-toast-compression', takesValue: false },
+    { long: 'no-unlogged-table-data', takesValue: false },
+    { long: 'no-large-objects', takesValue: false },
+    { long: 'large-objects', short: 'b', takesValue: false },
+    { long: 'blobs', takesValue: false },
+    { long: 'no-blobs', short: 'B', takesValue: false },
+    { long: 'quote-all-identifiers', takesValue: false },
+    { long: 'load-via-partition-root', takesValue: false },
+    { long: 'enable-row-security', takesValue: false },
+    { long: 'strict-names', takesValue: false },
+    { long: 'serializable-deferrable', takesValue: false },
+    { long: 'no-sync', takesValue: false },
+    { long: 'clean', short: 'c', takesValue: false, format: 'plain' },
+    { long: 'if-exists', takesValue: false, format: 'plain' },
+    { long: 'create', short: 'C', takesValue: false },
+    { long: 'inserts', takesValue: false, format: 'plain' },
+    { long: 'column-inserts', takesValue: false, format: 'plain' },
+    { long: 'attribute-inserts', takesValue: false, format: 'plain' },
+    { long: 'on-conflict-do-nothing', takesValue: false, format: 'plain' },
+    { long: 'disable-dollar-quoting', takesValue: false },
+    { long: 'disable-triggers', takesValue: false }
+];
+const byLong = new Map(ALLOWED.map((f) => [f.long, f]));
+const byShort = new Map(ALLOWED.filter((f) => f.short).map((f) => [f.short, f]));
+/** Split like a shell would for words and quotes, without any expansion (no shell ever runs these). */
+function splitArgs(text) {
+    const out = [];
+    let current = '';
+    let inWord = false;
+    let quote = null;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (quote) {
+            if (ch === quote)
+                quote = null;
+            else if (ch === '\\' && quote === '"' && (text[i + 1] === '"' || text[i + 1] === '\\'))
+                current += text[++i];
+            else
+                current += ch;
+        }
+        else if (ch === '"' || ch === "'") {
+            quote = ch;
+            inWord = true;
+        }
+        else if (/\s/.test(ch)) {
+            if (inWord)
+                out.push(current);
+            current = '';
+            inWord = false;
+        }
+        else {
+            current += ch;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new errors/* InputError */.dz(INPUT, 'has an unterminated quote.');
+    if (inWord)
+        out.push(current);
+    return out;
+}
+function refuse(arg, format) {
+    const names = ALLOWED.filter((f) => !f.format || f.format === format).map((f) => `--${f.long}`);
+    throw new errors/* InputError */.dz(INPUT, `does not accept "${arg}".`, `Allowed options with format ${format}: ${names.join(', ')}. Connection, output file and format are set by the action.`);
+}
+/**
+ * Validate the extra pg_dump options against the allow-list and return them in one canonical form
+ * (`--long=value` / `--long`), so what runs is exactly what the manifest records.
+ */
+function parseDumpArgs(text, format) {
+    const words = splitArgs(text);
+    const out = [];
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        let spec;
+        let value;
+        if (word.startsWith('--')) {
+            const eq = word.indexOf('=');
+            const name = eq === -1 ? word.slice(2) : word.slice(2, eq);
+            spec = byLong.get(name);
+            if (eq !== -1)
+                value = word.slice(eq + 1);
+        }
+        else if (/^-[A-Za-z]/.test(word)) {
+            spec = byShort.get(word[1]);
+            if (word.length > 2)
+                value = word.slice(2);
+        }
+        if (!spec || (spec.format && spec.format !== format))
+            refuse(word, format);
+        if (spec.takesValue) {
+            if (value === undefined) {
+                value = words[++i];
+                if (value === undefined)
+                    throw new errors/* InputError */.dz(INPUT, `needs a value after "${word}".`);
+            }
+            if (value === '')
+                throw new errors/* InputError */.dz(INPUT, `has an empty value for "${word}".`);
+            out.push(`--${spec.long}=${value}`);
+        }
+        else {
+            if (value !== undefined)
+                refuse(word, format);
+            out.push(`--${spec.long}`);
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/backup/encryption.ts
+var encryption = __webpack_require__(13985);
+;// CONCATENATED MODULE: ./src/backup/settings.ts
+
+
+
+
+
+
+
+const BACKUP_BEFORE_DEPLOY = ['never', 'always', 'destructive'];
+const DUMP_FORMATS = ['custom', 'plain'];
+const AGE_RECIPIENT = /^age1[0-9a-z]+$/;
+function defaultRegion() {
+    return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
+}
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+function sameServerAndDatabase(a, b) {
+    const host = (h) => (LOOPBACK.has(h.toLowerCase()) ? 'loopback' : h.toLowerCase());
+    return host(a.host) === host(b.host) && a.port === b.port && a.database === b.database;
+}
+function readEncryptTo(read) {
+    const recipients = (0,input/* parseList */.E1)(read, 'encrypt-to').flatMap((item) => item.split(/\s+/));
+    for (const r of recipients) {
+        if (r.startsWith('AGE-SECRET-KEY-')) {
+            (0,secrets/* registerSecret */.cl)(r);
+            throw new errors/* InputError */.dz('encrypt-to', 'holds a secret key (AGE-SECRET-KEY-…), not a public key.', 'Give the public key (age1…) here and rotate the exposed secret key.');
+        }
+        let valid = AGE_RECIPIENT.test(r);
+        if (valid) {
+            try {
+                (0,encryption/* checkRecipient */.SB)(r);
+            }
+            catch {
+                valid = false;
+            }
+        }
+        if (!valid)
+            throw new errors/* InputError */.dz('encrypt-to', `has "${r}", which is not an age public key.`, 'Use keys printed by `age-keygen -y` (age1…), separated by commas or new lines.');
+    }
+    return [...new Set(recipients)];
+}
+/** Read and check the backup-related inputs for `mode`; the inputs that mode does not use are not required. */
+function readBackupSettings(read, mode) {
+    const ageIdentity = read('age-identity') || undefined;
+    (0,secrets/* registerSecret */.cl)(ageIdentity);
+    for (const line of ageIdentity?.split(/\r?\n/) ?? [])
+        (0,secrets/* registerSecret */.cl)(line.trim());
+    const targetDatabaseUrl = read('target-database-url') || undefined;
+    let targetConnection;
+    if (targetDatabaseUrl) {
+        (0,secrets/* registerSecret */.cl)(targetDatabaseUrl);
+        targetConnection = (0,connection_url/* parseDatabaseUrl */.mx)(targetDatabaseUrl, 'target-database-url');
+        (0,secrets/* registerSecret */.cl)(targetConnection.password);
+    }
+    const backupBeforeDeploy = (0,input/* parseChoice */.HU)(read, 'backup-before-deploy', BACKUP_BEFORE_DEPLOY, 'never');
+    const format = (0,input/* parseChoice */.HU)(read, 'format', DUMP_FORMATS, 'custom');
+    const destinationRaw = read('destination');
+    const needsDestination = mode === 'backup' || (mode === 'migrate-deploy' && backupBeforeDeploy !== 'never');
+    if (needsDestination && !destinationRaw) {
+        throw new errors/* InputError */.dz('destination', mode === 'backup'
+            ? 'is required for mode backup.'
+            : `is required when backup-before-deploy is ${backupBeforeDeploy}.`, 'Use s3://bucket/prefix, artifact, or a directory path.');
+    }
+    const destination = destinationRaw ? (0,backup_destination/* parseDestination */.G2)(destinationRaw) : undefined;
+    const s3Endpoint = read('s3-endpoint') || undefined;
+    if (s3Endpoint) {
+        let url;
+        try {
+            url = new URL(s3Endpoint);
+        }
+        catch {
+            url = undefined;
+        }
+        if (!url || !/^https?:$/.test(url.protocol))
+            throw new errors/* InputError */.dz('s3-endpoint', 'must be an http(s) URL, e.g. https://<account>.r2.cloudflarestorage.com.');
+        if (url.username || url.password)
+            throw new errors/* InputError */.dz('s3-endpoint', 'must not contain credentials.', 'Pass them as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.');
+    }
+    const settings = {
+        destination,
+        s3Endpoint,
+        s3Region: read('s3-region') || defaultRegion(),
+        s3ForcePathStyle: (0,input/* parseBool */.q6)(read, 's3-force-path-style', false),
+        retentionDays: (0,input/* parseInteger */.cG)(read, 'retention-days', { min: 1, max: 400 }),
+        format,
+        pgDumpArgs: parseDumpArgs(read('pg-dump-args'), format),
+        pgDumpPath: read('pg-dump-path') || undefined,
+        installClient: (0,input/* parseBool */.q6)(read, 'install-client', false),
+        verify: (0,input/* parseBool */.q6)(read, 'verify', true),
+        encryptTo: readEncryptTo(read),
+        allowUnencrypted: (0,input/* parseBool */.q6)(read, 'allow-unencrypted', false),
+        keepLast: (0,input/* parseInteger */.cG)(read, 'keep-last', { min: 1 }),
+        keepDays: (0,input/* parseInteger */.cG)(read, 'keep-days', { min: 1 }),
+        backupUri: read('backup-uri') || undefined,
+        ageIdentity,
+        targetDatabaseUrl,
+        targetConnection,
+        targetClean: (0,input/* parseBool */.q6)(read, 'target-clean', false),
+        backupBeforeDeploy
+    };
+    if (needsDestination && destination?.kind === 'artifact') {
+        if (settings.encryptTo.length === 0 && !settings.allowUnencrypted) {
+            throw new errors/* InputError */.dz('encrypt-to', 'is required with destination artifact: anyone with read access to the repository can download artifacts.', 'Give an age public key (age1…), or set `allow-unencrypted: true` if the repository is private and that is acceptable.');
+        }
+        if (settings.keepLast !== undefined || settings.keepDays !== undefined) {
+            const name = settings.keepLast !== undefined ? 'keep-last' : 'keep-days';
+            throw new errors/* InputError */.dz(name, 'does not apply to artifacts: they cannot be listed across runs without a token and expire after `retention-days`.', 'Use `retention-days` for artifacts.');
+        }
+    }
+    if (settings.pgDumpPath && !settings.pgDumpPath.startsWith('/')) {
+        throw new errors/* InputError */.dz('pg-dump-path', 'must be an absolute path to a pg_dump binary.');
+    }
+    if (mode === 'restore-drill') {
+        if (!settings.backupUri)
+            throw new errors/* InputError */.dz('backup-uri', 'is required for mode restore-drill.', 'Give the backup-uri output of a backup step, or `latest` together with `destination`.');
+        if (settings.backupUri === 'latest' && !destination) {
+            throw new errors/* InputError */.dz('destination', 'is required with backup-uri latest.', 'Give the same destination as the backup step.');
+        }
+        if (!targetConnection) {
+            throw new errors/* InputError */.dz('target-database-url', 'is required for mode restore-drill.', 'Point it at a scratch database, e.g. a `services: postgres` container.');
+        }
+        const source = read('database-url');
+        if (source && sameServerAndDatabase((0,connection_url/* parseDatabaseUrl */.mx)(source), targetConnection)) {
+            throw new errors/* InputError */.dz('target-database-url', 'names the same server and database as `database-url`; a restore drill never restores into the source.', 'Use a scratch database (another server or another database name).');
+        }
+    }
+    return settings;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=378.index.js.map

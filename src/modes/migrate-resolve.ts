@@ -1,0 +1,55 @@
+import * as core from '@actions/core'
+import { relative } from 'node:path'
+import { describeTarget } from '../db/connection-url.js'
+import { resolveApplied, resolveRolledBack } from '../migrate/resolve.js'
+import { diagnose } from '../migrate/status.js'
+import { renderMigrationReport } from '../render/migration-report.js'
+import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import { loadMigrationsFolder, nextSteps, openSession, statusRows } from './migrate-shared.js'
+import type { ModeResult } from './types.js'
+
+export async function runMigrateResolve(
+  common: CommonSettings,
+  settings: MigrateSettings
+): Promise<ModeResult> {
+  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const session = await openSession(common)
+  try {
+    const name = (settings.resolveApplied ?? settings.resolveRolledBack) as string
+    const how = settings.resolveApplied ? 'applied' : 'rolled back'
+    await core.group(`Mark ${name} as ${how}`, async () => {
+      if (settings.resolveApplied) await resolveApplied(session.client, folder, name)
+      else await resolveRolledBack(session.client, folder, name)
+      core.info(`Migration ${name} marked as ${how}.`)
+    })
+    const after = await diagnose(session.client, folder)
+    const target = describeTarget(common.connection!)
+    return {
+      outputs: {
+        status: after.status,
+        'pending-count': String(after.pending.length),
+        'pending-migrations': JSON.stringify(after.pending.map((m) => m.name)),
+        'applied-count': '0',
+        'applied-migrations': '[]',
+        'failed-migrations': JSON.stringify(after.failed.map((f) => f.name))
+      },
+      markdown: renderMigrationReport({
+        mode: common.mode,
+        target,
+        migrationsDir: relative(common.workingDirectory, folder.path) || '.',
+        rows: statusRows(after),
+        nextSteps: [`Migration \`${name}\` marked as ${how}.`, ...nextSteps(after)]
+      }),
+      report: {
+        target,
+        resolved: { migration: name, as: settings.resolveApplied ? 'applied' : 'rolled-back' },
+        status: after.status,
+        pending: after.pending.map((m) => m.name),
+        failed: after.failed,
+        migrations: after.migrations
+      }
+    }
+  } finally {
+    await session.close()
+  }
+}

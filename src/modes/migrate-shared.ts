@@ -1,0 +1,127 @@
+import * as core from '@actions/core'
+import { relative } from 'node:path'
+import { connect, type DbSession } from '../db/connect.js'
+import { describeTarget } from '../db/connection-url.js'
+import { checkLockfile, readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
+import type { AppliedMigration } from '../migrate/deploy.js'
+import type { Diagnosis } from '../migrate/status.js'
+import type { StatusRow } from '../render/status-table.js'
+import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+
+export async function loadMigrationsFolder(
+  settings: MigrateSettings,
+  workingDirectory: string
+): Promise<MigrationsFolder> {
+  return core.group('Migrations folder', async () => {
+    const shown = relative(workingDirectory, settings.migrationsDir.path) || '.'
+    core.info(`Using ${shown} (${settings.migrationsDir.reason})`)
+    const folder = await readMigrationsFolder(settings.migrationsDir.path)
+    if (!folder.exists)
+      core.warning(
+        `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
+      )
+    core.info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
+    checkLockfile(folder)
+    return folder
+  })
+}
+
+export async function openSession(common: CommonSettings): Promise<DbSession> {
+  const connection = common.connection!
+  return core.group(`Connect to ${describeTarget(connection)}`, async () => {
+    const session = await connect(connection, { baseDir: common.workingDirectory, ensureSchema: true })
+    core.info(`Connected: PostgreSQL ${session.serverVersion}`)
+    return session
+  })
+}
+
+/** Path of a migration's SQL file relative to the working directory: what annotations and reports show. */
+export function relativeSqlPath(workingDirectory: string, sqlPath: string): string {
+  return relative(workingDirectory, sqlPath).split('\\').join('/')
+}
+
+/** The pending migrations, as the review wants them (readable files only). */
+export function pendingForReview(
+  diagnosis: Diagnosis,
+  workingDirectory: string
+): { name: string; file: string; script: string }[] {
+  return diagnosis.pending
+    .filter((m) => m.script !== null)
+    .map((m) => ({
+      name: m.name,
+      file: relativeSqlPath(workingDirectory, m.sqlPath),
+      script: m.script as string
+    }))
+}
+
+const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ')
+
+/** What the user should do next, by state; shown in the summary and the PR comment. */
+export function nextSteps(diagnosis: Diagnosis): string[] {
+  const steps: string[] = []
+  if (diagnosis.failed.length > 0) {
+    const first = diagnosis.failed[0].name
+    steps.push(
+      `Migration ${list(diagnosis.failed.map((f) => f.name))} failed and blocks every deploy (Prisma P3009). Inspect the database: if you reverted its partial changes, run this action with \`mode: migrate-resolve\` and \`resolve-rolled-back: ${first}\` (the next deploy re-applies it); if you completed it by hand, use \`resolve-applied: ${first}\`.`
+    )
+  }
+  if (diagnosis.status === 'diverged') {
+    steps.push(
+      `The database has migrations that are not in this folder (${list(diagnosis.missingLocally)}) while local ones are pending: another branch deployed to this database. Merge or rebase onto that branch before deploying.`
+    )
+  }
+  if (diagnosis.status === 'not-managed') {
+    steps.push(
+      'This database is not managed by Prisma Migrate (no `_prisma_migrations` table and no migrations). To keep its data, baseline it with `mode: migrate-resolve` and `resolve-applied: <first migration>`.'
+    )
+  }
+  if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
+    steps.push(
+      `${diagnosis.pending.length} migration${diagnosis.pending.length === 1 ? '' : 's'} will be applied by \`mode: migrate-deploy\`.`
+    )
+  }
+  for (const name of diagnosis.edited) {
+    steps.push(
+      `\`${name}\` was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`
+    )
+  }
+  if (diagnosis.missingLocally.length > 0 && diagnosis.status !== 'diverged') {
+    steps.push(
+      `The database has migrations with no local directory: ${list(diagnosis.missingLocally)}. Prisma ignores them; check that this branch is up to date.`
+    )
+  }
+  for (const item of diagnosis.nonTransactional) {
+    steps.push(
+      `\`${item.migration}\` line ${item.line}: \`${item.statement}\` cannot run inside a transaction, but Prisma runs the whole file as one. Move it into a migration of its own (a single statement).`
+    )
+  }
+  return steps
+}
+
+/** The summary's migrations table: the diagnosis after the run, with what this run applied or failed marked. */
+export function statusRows(
+  diagnosis: Diagnosis,
+  appliedNow: AppliedMigration[] = [],
+  failedNow?: string
+): StatusRow[] {
+  const applied = new Map(appliedNow.map((m) => [m.name, m]))
+  return diagnosis.migrations.map((m) => {
+    const now = applied.get(m.name)
+    if (now)
+      return {
+        name: m.name,
+        state: 'applied-now',
+        edited: m.edited,
+        startedAt: now.startedAt,
+        finishedAt: now.finishedAt,
+        durationMs: now.durationMs
+      }
+    return {
+      name: m.name,
+      state: m.name === failedNow && m.state === 'failed' ? 'failed-now' : m.state,
+      edited: m.edited,
+      startedAt: m.startedAt,
+      finishedAt: m.finishedAt
+    }
+  })
+}

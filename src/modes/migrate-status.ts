@@ -1,0 +1,189 @@
+import * as core from '@actions/core'
+import { relative } from 'node:path'
+import { describeTarget } from '../db/connection-url.js'
+import { ActionError } from '../errors.js'
+import { annotateFindings } from '../github/annotations.js'
+import { publishPullRequestComment } from '../github/publish.js'
+import { planId } from '../migrate/plan.js'
+import { diagnose, type Diagnosis } from '../migrate/status.js'
+import { renderMigrationReport } from '../render/migration-report.js'
+import { findChangedMigrations, reviewChangedMigrations } from '../review/offline.js'
+import { failOnDecision, reviewMigrations } from '../review/review.js'
+import { readReviewSettings, type ReviewSettings } from '../review/settings.js'
+import type { ReviewResult } from '../review/types.js'
+import type { InputReader } from '../settings/input.js'
+import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import {
+  loadMigrationsFolder,
+  nextSteps,
+  openSession,
+  pendingForReview,
+  relativeSqlPath,
+  statusRows
+} from './migrate-shared.js'
+import { reviewOutputs, reviewReport } from './review-outputs.js'
+import type { ModeResult } from './types.js'
+
+function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
+  if (diagnosis.failed.length > 0 && diagnosis.status === 'failed') {
+    return new ActionError(
+      `${diagnosis.failed.length} failed migration(s) in the database: ${diagnosis.failed.map((f) => f.name).join(', ')}.`,
+      {
+        hint: 'New migrations cannot be applied until it is resolved; see the job summary for the resolve step.'
+      }
+    )
+  }
+  if (settings.failOnPending && diagnosis.pending.length > 0) {
+    return new ActionError(
+      `${diagnosis.pending.length} migration(s) pending: ${diagnosis.pending.map((m) => m.name).join(', ')}.`,
+      {
+        hint: 'fail-on-pending is true; run mode: migrate-deploy to apply them.'
+      }
+    )
+  }
+  return undefined
+}
+
+function reviewFailure(review: ReviewResult, failOn: 'error' | 'warning' | 'never'): ActionError | undefined {
+  if (!failOnDecision(review, failOn)) return undefined
+  return new ActionError(`SQL review: ${review.headline}`, {
+    hint: `fail-on is ${failOn}. Review the findings in the job summary; acknowledge intended destructive changes in the migration file or set allow-destructive on the deploy.`
+  })
+}
+
+export async function runMigrateStatus(
+  common: CommonSettings,
+  settings: MigrateSettings,
+  read: InputReader
+): Promise<ModeResult> {
+  const reviewSettings = readReviewSettings(read)
+  if (!common.connection) return runOfflineReview(common, settings, reviewSettings)
+  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const session = await openSession(common)
+  try {
+    const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
+      const d = await diagnose(session.client, folder)
+      core.info(d.prismaMessage)
+      for (const warning of d.warnings) core.warning(warning)
+      return d
+    })
+    const review = await core.group('Review pending SQL', () =>
+      reviewMigrations({
+        migrations: pendingForReview(diagnosis, common.workingDirectory),
+        settings: reviewSettings,
+        client: session.client,
+        allowDestructive: false
+      })
+    )
+    core.info(review.headline)
+    annotateFindings(review.findings)
+    const target = describeTarget(common.connection)
+    const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
+    const renderInput = {
+      mode: common.mode,
+      target,
+      migrationsDir,
+      rows: statusRows(diagnosis),
+      nextSteps: nextSteps(diagnosis),
+      review
+    }
+    const markdown = renderMigrationReport(renderInput)
+    await publishPullRequestComment({ settings: reviewSettings, target, migrationsDir, render: renderInput })
+    const id = planId(diagnosis.pending)
+    return {
+      outputs: {
+        status: diagnosis.status,
+        'pending-count': String(diagnosis.pending.length),
+        'pending-migrations': JSON.stringify(diagnosis.pending.map((m) => m.name)),
+        'applied-count': '0',
+        'applied-migrations': '[]',
+        'failed-migrations': JSON.stringify(diagnosis.failed.map((f) => f.name)),
+        'plan-id': id,
+        ...reviewOutputs(review)
+      },
+      markdown,
+      report: {
+        target,
+        migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
+        status: diagnosis.status,
+        prismaExitCode: diagnosis.prismaExitCode,
+        planId: id,
+        pending: diagnosis.pending.map((m) => ({
+          name: m.name,
+          file: relativeSqlPath(common.workingDirectory, m.sqlPath),
+          checksum: m.checksum
+        })),
+        applied: [],
+        failed: diagnosis.failed,
+        edited: diagnosis.edited,
+        missingLocally: diagnosis.missingLocally,
+        nonTransactional: diagnosis.nonTransactional,
+        migrations: diagnosis.migrations,
+        warnings: diagnosis.warnings,
+        review: reviewReport(review)
+      },
+      failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, reviewSettings.failOn)
+    }
+  } finally {
+    await session.close()
+  }
+}
+
+/** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
+async function runOfflineReview(
+  common: CommonSettings,
+  settings: MigrateSettings,
+  reviewSettings: ReviewSettings
+): Promise<ModeResult> {
+  const migrationsDir = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
+  core.info(
+    `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`
+  )
+  const changed = await core.group('Find changed migrations', () =>
+    findChangedMigrations({
+      workingDirectory: common.workingDirectory,
+      migrationsDir: settings.migrationsDir.path,
+      baseRef: reviewSettings.baseRef,
+      token: reviewSettings.githubToken
+    })
+  )
+  const review = await core.group('Review changed SQL', () =>
+    reviewChangedMigrations({
+      workingDirectory: common.workingDirectory,
+      migrationsDir: migrationsDir,
+      changed,
+      settings: reviewSettings
+    })
+  )
+  core.info(review.headline)
+  annotateFindings(review.findings)
+  const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
+  const renderInput = { mode: common.mode, target: 'no database (offline review)', migrationsDir, review }
+  const markdown = renderMigrationReport(renderInput)
+  await publishPullRequestComment({
+    settings: reviewSettings,
+    target: 'offline',
+    migrationsDir,
+    render: renderInput
+  })
+  return {
+    outputs: {
+      status: 'unknown',
+      'pending-count': String(reviewed.length),
+      'pending-migrations': JSON.stringify(reviewed),
+      'applied-count': '0',
+      'applied-migrations': '[]',
+      'failed-migrations': '[]',
+      ...reviewOutputs(review)
+    },
+    markdown,
+    report: {
+      target: null,
+      databaseCompared: false,
+      migrationsDir: { path: settings.migrationsDir.path, reason: settings.migrationsDir.reason },
+      changed,
+      review: reviewReport(review)
+    },
+    failure: reviewFailure(review, reviewSettings.failOn)
+  }
+}

@@ -1,0 +1,55 @@
+import { escapeTableCell, table } from './markdown.js'
+
+export type MigrationState =
+  'applied' | 'pending' | 'failed' | 'rolled-back' | 'missing-locally' | 'applied-now' | 'failed-now'
+
+export interface StatusRow {
+  name: string
+  state: MigrationState
+  /** The file changed after it was applied (its checksum differs from `_prisma_migrations`). */
+  edited?: boolean
+  startedAt?: Date
+  finishedAt?: Date
+  durationMs?: number
+}
+
+const STATE_LABEL: Record<MigrationState, string> = {
+  applied: '✅ applied',
+  pending: '⏳ pending',
+  failed: '❌ failed',
+  'rolled-back': '↩️ rolled back',
+  'missing-locally': '⚠️ not in the migrations directory',
+  'applied-now': '🆕 applied now',
+  'failed-now': '❌ failed now'
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const m = Math.floor(ms / 60_000)
+  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`
+}
+
+function when(d: Date | undefined): string {
+  return d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : ''
+}
+
+/** The migrations table: one row per migration, in order. */
+export function renderStatusTable(rows: StatusRow[]): string {
+  if (rows.length === 0) return '_No migrations found._'
+  return table(
+    ['Migration', 'State', 'Started', 'Duration', 'Notes'],
+    rows.map((r) => {
+      const duration =
+        r.durationMs ??
+        (r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : undefined)
+      return [
+        escapeTableCell(`\`${r.name}\``),
+        STATE_LABEL[r.state],
+        when(r.startedAt),
+        duration === undefined ? '' : formatDuration(duration),
+        r.edited ? '✏️ edited after it was applied (checksum differs)' : ''
+      ]
+    })
+  )
+}

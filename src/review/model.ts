@@ -1,0 +1,137 @@
+import type { ParsedStatement } from '../sql/parse.js'
+import {
+  type AnyNode,
+  collectRelations,
+  columnDefOf,
+  objectKey,
+  qualifiedName,
+  type RelationName,
+  relationOf,
+  stringsOf,
+  type TypeInfo,
+  typeOf
+} from './ast.js'
+
+/**
+ * What the pending migrations create, followed statement by statement. A table created earlier in the pending
+ * set holds no data in the target database yet, so lock and data-loss rules do not apply to it; its column types
+ * and enum values are known without a database.
+ */
+export class PendingModel {
+  private readonly tables = new Map<string, Map<string, TypeInfo>>()
+  private readonly enums = new Map<string, string[]>()
+  /** Every view created in the pending set → the tables its query reads. */
+  private readonly views = new Map<string, { name: RelationName; reads: string[] }>()
+
+  isNewTable(rel: RelationName): boolean {
+    return this.tables.has(objectKey(rel))
+  }
+
+  columnType(rel: RelationName, column: string): TypeInfo | undefined {
+    return this.tables.get(objectKey(rel))?.get(column)
+  }
+
+  enumValues(rel: RelationName): string[] | undefined {
+    return this.enums.get(objectKey(rel))
+  }
+
+  isNewView(rel: RelationName): boolean {
+    return this.views.has(objectKey(rel))
+  }
+
+  /** Views created in the pending set (and not dropped since) that read the table. */
+  viewsReading(rel: RelationName): RelationName[] {
+    const key = objectKey(rel)
+    return [...this.views.values()].filter((v) => v.reads.includes(key)).map((v) => v.name)
+  }
+
+  /** Records what the statement creates, alters or drops. Call after the rules have seen it. */
+  apply(stmt: ParsedStatement): void {
+    const node = (stmt.node as AnyNode)[stmt.kind]
+    switch (stmt.kind) {
+      case 'CreateStmt': {
+        const rel = relationOf(node.relation)
+        if (!rel) return
+        const columns = new Map<string, TypeInfo>()
+        for (const elt of node.tableElts ?? []) {
+          const col = columnDefOf(elt)
+          if (col) columns.set(col.name, col.type)
+        }
+        this.tables.set(objectKey(rel), columns)
+        return
+      }
+      case 'CreateTableAsStmt': {
+        const rel = relationOf(node.into?.rel)
+        if (rel) this.tables.set(objectKey(rel), new Map())
+        return
+      }
+      case 'ViewStmt': {
+        const rel = relationOf(node.view)
+        if (rel)
+          this.views.set(objectKey(rel), { name: rel, reads: collectRelations(node.query).map(objectKey) })
+        return
+      }
+      case 'AlterTableStmt':
+        return this.applyAlterTable(node)
+      case 'DropStmt':
+        return this.applyDrop(node)
+      case 'RenameStmt':
+        return this.applyRename(node)
+      case 'CreateEnumStmt':
+        this.enums.set(objectKey(qualifiedName(stringsOf(node.typeName))), stringsOf(node.vals))
+        return
+      case 'AlterEnumStmt': {
+        const values = this.enums.get(objectKey(qualifiedName(stringsOf(node.typeName))))
+        if (values && typeof node.newVal === 'string' && !node.oldVal) values.push(node.newVal)
+        return
+      }
+    }
+  }
+
+  private applyAlterTable(node: AnyNode): void {
+    const rel = relationOf(node.relation)
+    const columns = rel && this.tables.get(objectKey(rel))
+    if (!columns) return
+    for (const cmd of (node.cmds ?? []).map((c: AnyNode) => c.AlterTableCmd)) {
+      if (cmd?.subtype === 'AT_AddColumn') {
+        const col = columnDefOf(cmd.def)
+        if (col) columns.set(col.name, col.type)
+      } else if (cmd?.subtype === 'AT_DropColumn') columns.delete(cmd.name)
+      else if (cmd?.subtype === 'AT_AlterColumnType')
+        columns.set(cmd.name, typeOf(cmd.def?.ColumnDef?.typeName))
+    }
+  }
+
+  private applyDrop(node: AnyNode): void {
+    for (const obj of node.objects ?? []) {
+      if (node.removeType === 'OBJECT_TABLE') this.tables.delete(objectKey(qualifiedName(stringsOf(obj))))
+      else if (node.removeType === 'OBJECT_VIEW' || node.removeType === 'OBJECT_MATVIEW')
+        this.views.delete(objectKey(qualifiedName(stringsOf(obj))))
+      else if (node.removeType === 'OBJECT_TYPE')
+        this.enums.delete(objectKey(qualifiedName(stringsOf(obj?.TypeName?.names))))
+    }
+  }
+
+  private applyRename(node: AnyNode): void {
+    if (node.renameType === 'OBJECT_TABLE') {
+      const rel = relationOf(node.relation)
+      const columns = rel && this.tables.get(objectKey(rel))
+      if (!rel || !columns) return
+      this.tables.delete(objectKey(rel))
+      this.tables.set(objectKey({ schema: rel.schema, name: node.newname }), columns)
+    } else if (node.renameType === 'OBJECT_COLUMN') {
+      const rel = relationOf(node.relation)
+      const columns = rel && this.tables.get(objectKey(rel))
+      const type = columns?.get(node.subname)
+      if (!columns || !type) return
+      columns.delete(node.subname)
+      columns.set(node.newname, type)
+    } else if (node.renameType === 'OBJECT_TYPE') {
+      const rel = qualifiedName(stringsOf(node.object))
+      const values = this.enums.get(objectKey(rel))
+      if (!values) return
+      this.enums.delete(objectKey(rel))
+      this.enums.set(objectKey({ schema: rel.schema, name: node.newname }), values)
+    }
+  }
+}

@@ -1,0 +1,340 @@
+import { posix } from 'node:path'
+import type pg from 'pg'
+import { loadParser } from '../sql/parse.js'
+import { type AnyNode, displayType } from './ast.js'
+import { readAcknowledgements } from './acknowledgements.js'
+import type { StakeOptions } from './data-at-stake.js'
+import { type LintHit, type LintedMigration, lintMigrations } from './linter.js'
+import { answers, readPrismaHeader, RULES_FOR_KIND } from './prisma-warnings.js'
+import { RULES_BY_ID, ruleById } from './rules/index.js'
+import { docsAnchor, type StakeRequest } from './rules/rule.js'
+import { withModifiedMigrations } from './modified.js'
+import type { ReviewSettings } from './settings.js'
+import { summarize } from './summary.js'
+import type { Finding, MigrationInput, ReviewedMigration, ReviewResult, Severity } from './types.js'
+
+export interface ReviewInput {
+  migrations: MigrationInput[]
+  settings: Pick<ReviewSettings, 'rules'>
+  /** A live connection to the target database: data at stake is counted on it, read-only. */
+  client?: pg.Client
+  allowDestructive: boolean
+  stakeOptions?: StakeOptions
+  /** Extra notes for the report (e.g. "could not compare with a database"). */
+  notes?: string[]
+  /** Offline review: migrations that exist on the base and were changed (each becomes a modified-migration error). */
+  modifiedMigrations?: string[]
+  /** Offline review: migrations that exist on the base and were deleted. */
+  deletedMigrations?: string[]
+  /** How the base is described in those findings, e.g. `origin/main`. Default "the base branch". */
+  base?: string
+}
+
+export { summarize }
+
+interface Work {
+  finding: Finding
+  hit?: LintHit
+  stake?: StakeRequest
+}
+
+function makeFinding(
+  rule: string,
+  migration: MigrationInput,
+  line: number,
+  message: string,
+  extra: Partial<Finding> = {}
+): Finding {
+  const def = ruleById(rule)
+  return {
+    rule,
+    severity: def.severity,
+    migration: migration.name,
+    file: migration.file,
+    line,
+    message,
+    why: def.why,
+    fix: def.fix,
+    docs: docsAnchor(rule),
+    destructive: def.destructive,
+    ...extra
+  }
+}
+
+function fromHit(migration: MigrationInput, h: LintHit): Work {
+  const { rule, hit, stmt } = h
+  const finding = makeFinding(rule.id, migration, hit.line ?? stmt.startLine, hit.message, {
+    endLine: hit.line ? undefined : stmt.endLine,
+    why: hit.why ?? rule.why,
+    fix: hit.fix ?? rule.fix
+  })
+  for (const key of ['schema', 'table', 'column', 'columns', 'typeName', 'values'] as const) {
+    if (hit[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = hit[key]
+  }
+  return { finding, hit: h, stake: hit.stake }
+}
+
+/** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
+function reviewFile(
+  linted: LintedMigration,
+  rules: ReadonlyMap<string, Severity>
+): { works: Work[]; prismaWarnings: string[] } {
+  const { input, parsed } = linted
+  let works = linted.hits.map((h) => fromHit(input, h))
+  if (parsed.error)
+    works.push({
+      finding: makeFinding(
+        'parse-error',
+        input,
+        parsed.error.line,
+        `Postgres cannot parse this file: ${parsed.error.message}.`
+      )
+    })
+
+  const header = readPrismaHeader(parsed)
+  const matched = new Set<Work>()
+  const headerLine = parsed.comments.find((c) => c.kind === 'block')?.startLine ?? 1
+  for (const warning of header.warnings) {
+    const hits = works.filter((w) => answers(warning, w.finding))
+    for (const w of hits) {
+      matched.add(w)
+      w.finding.prismaWarning = warning.text
+      if (warning.kind === 'EnumValueRemoval' && !w.finding.values) w.finding.values = warning.values
+    }
+    if (hits.length === 0)
+      works.push({
+        finding: makeFinding(
+          'prisma-warning-unmatched',
+          input,
+          headerLine,
+          `Prisma warned "${warning.text}", but no statement in the file makes that change.`
+        )
+      })
+  }
+  // A type change whose old type is unknown: for a file Prisma generated, its silence means it found the cast safe.
+  works = works.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
+  if (header.generated) {
+    for (const w of works.filter(
+      (w) => w.finding.destructive && !matched.has(w) && rules.has(w.finding.rule)
+    )) {
+      works.push({
+        finding: makeFinding(
+          'not-in-prisma-warnings',
+          input,
+          w.finding.line,
+          `${w.finding.message} Prisma's warnings header does not mention this change: the statement was probably added or edited by hand.`,
+          { table: w.finding.table, column: w.finding.column, schema: w.finding.schema }
+        )
+      })
+    }
+  }
+  works = applySettings(works, rules)
+
+  const acks = readAcknowledgements(parsed, new Set(RULES_BY_ID.keys()))
+  const extra: Work[] = acks.invalid.map((a) => ({
+    finding: makeFinding(
+      'invalid-acknowledgement',
+      input,
+      a.line,
+      `This acknowledgement allows nothing: ${a.problem}.`
+    )
+  }))
+  for (const ack of acks.valid) {
+    for (const rule of ack.rules) {
+      const covered = works.filter((w) => w.finding.rule === rule && w.hit?.stmt.index === ack.statementIndex)
+      for (const w of covered) w.finding.acknowledged = { by: 'comment', reason: ack.reason, line: ack.line }
+      if (covered.length === 0)
+        extra.push({
+          finding: makeFinding(
+            'unused-acknowledgement',
+            input,
+            ack.line,
+            `The statement below has no \`${rule}\` finding to acknowledge.`
+          )
+        })
+    }
+  }
+  return {
+    works: [...works, ...applySettings(extra, rules)],
+    prismaWarnings: header.warnings.map((w) => w.text)
+  }
+}
+
+function applySettings(works: Work[], rules: ReadonlyMap<string, Severity>): Work[] {
+  return works.filter((w) => {
+    const severity = rules.get(w.finding.rule)
+    if (!severity) return false
+    w.finding.severity = severity
+    return true
+  })
+}
+
+async function countStakes(
+  works: Work[],
+  client: pg.Client,
+  rules: ReadonlyMap<string, Severity>,
+  options?: StakeOptions
+): Promise<Work[]> {
+  const withdrawn = new Set<Work>()
+  const added: Work[] = []
+  // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
+  const { StakeCounter } = await import('./data-at-stake.js')
+  await new StakeCounter(client, options).run(async (counter) => {
+    for (const w of works) {
+      if (w.stake) {
+        const answer = await counter.answer(w.stake)
+        if (answer.kind === 'safe-cast') {
+          withdrawn.add(w)
+          continue
+        }
+        w.finding.rowsAtStake = answer.stake
+        if (answer.removedValues && !w.finding.values) w.finding.values = answer.removedValues
+        if (answer.oldType)
+          w.finding.message = w.finding.message.replace(
+            '(its current type is not known without the database)',
+            `(currently ${displayType(answer.oldType)})`
+          )
+      }
+      const node = w.hit ? (w.hit.stmt.node as AnyNode)[w.hit.stmt.kind] : undefined
+      if (
+        w.finding.rule === 'drop-table' &&
+        w.stake?.kind === 'table-rows' &&
+        node?.behavior !== 'DROP_CASCADE' &&
+        rules.has('drop-table-with-dependent-view')
+      ) {
+        const views = (await counter.dependentViews(w.stake.table)).filter(
+          (v) => !w.hit!.viewsDroppedBefore.includes(v)
+        )
+        const already = works.some(
+          (o) => o.finding.rule === 'drop-table-with-dependent-view' && o.finding.table === w.finding.table
+        )
+        if (views.length && !already) {
+          const f = makeFinding(
+            'drop-table-with-dependent-view',
+            { name: w.finding.migration, file: w.finding.file, script: '' },
+            w.finding.line,
+            `DROP TABLE \`${w.finding.table}\` will fail: the view ${views.map((v) => `\`${v}\``).join(', ')} in the database reads it.`,
+            {
+              schema: w.finding.schema,
+              table: w.finding.table,
+              severity: rules.get('drop-table-with-dependent-view')
+            }
+          )
+          added.push({ finding: f, hit: w.hit })
+        }
+      }
+    }
+  })
+  return [...works.filter((w) => !withdrawn.has(w)), ...added]
+}
+
+/** Rules Prisma's header is checked against: they run even when disabled, so the cross-check stays complete. */
+const CROSS_CHECKED = Object.values(RULES_FOR_KIND).flat()
+
+const BY_SEVERITY: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity] || a.line - b.line || a.rule.localeCompare(b.rule)
+  )
+}
+
+export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult> {
+  // Nothing to parse (an up-to-date database): the 1.7 MB WebAssembly parser is not even loaded.
+  if (input.migrations.length > 0) await loadParser()
+  const notes = [...(input.notes ?? [])]
+  const linted = lintMigrations(input.migrations, new Set([...input.settings.rules.keys(), ...CROSS_CHECKED]))
+  const perFile = linted.map((l) => ({ linted: l, ...reviewFile(l, input.settings.rules) }))
+  let databaseCompared = false
+  if (input.client) {
+    const all = perFile.flatMap((p) => p.works)
+    try {
+      const counted = await countStakes(all, input.client, input.settings.rules, input.stakeOptions)
+      for (const p of perFile)
+        p.works = counted.filter(
+          (w) => w.finding.file === p.linted.input.file && w.finding.migration === p.linted.input.name
+        )
+      databaseCompared = true
+    } catch (error) {
+      notes.push(`Data at stake could not be counted on the database: ${(error as Error).message}`)
+    }
+  }
+  const migrations: ReviewedMigration[] = perFile.map((p) => {
+    const findings = sortFindings(p.works.map((w) => w.finding))
+    if (input.allowDestructive)
+      for (const f of findings)
+        if (f.severity === 'error' && !f.acknowledged)
+          f.acknowledged = { by: 'input', reason: 'allow-destructive: true' }
+    return {
+      name: p.linted.input.name,
+      file: p.linted.input.file,
+      script: p.linted.input.script,
+      findings,
+      parseError: p.linted.parsed.error?.message,
+      prismaWarnings: p.prismaWarnings
+    }
+  })
+  const result = summarize(migrations, databaseCompared, notes)
+  const migrationsDir = input.migrations[0]
+    ? posix.dirname(posix.dirname(input.migrations[0].file))
+    : 'prisma/migrations'
+  return withModifiedMigrations(result, {
+    modified: input.modifiedMigrations ?? [],
+    deleted: input.deletedMigrations ?? [],
+    base: input.base ?? 'the base branch',
+    migrationsDir,
+    rules: input.settings.rules,
+    allowDestructive: input.allowDestructive
+  })
+}
+
+export interface GateDecision {
+  allowed: boolean
+  reason: string
+  allowedBy: { finding: Finding; by: 'input' | 'comment'; reason?: string }[]
+}
+
+/** Whether migrate-deploy may apply the reviewed migrations. Decide before taking the advisory lock. */
+export function gateDecision(result: ReviewResult, allowDestructive: boolean): GateDecision {
+  const errors = result.findings.filter((f) => f.severity === 'error')
+  const allowedBy = errors
+    .filter((f) => f.acknowledged || allowDestructive)
+    .map((f) => ({
+      finding: f,
+      by: f.acknowledged?.by ?? ('input' as const),
+      reason: f.acknowledged?.reason ?? 'allow-destructive: true'
+    }))
+  const blocking = errors.filter((f) => !f.acknowledged)
+  if (blocking.length === 0)
+    return {
+      allowed: true,
+      reason: errors.length
+        ? `${errors.length} error-level finding(s), each acknowledged in the migration file.`
+        : 'No error-level findings.',
+      allowedBy
+    }
+  if (allowDestructive)
+    return {
+      allowed: true,
+      reason: `${blocking.length} error-level finding(s) allowed by \`allow-destructive: true\`.`,
+      allowedBy
+    }
+  const list = blocking
+    .slice(0, 5)
+    .map((f) => `${f.rule} in ${f.migration} line ${f.line}`)
+    .join('; ')
+  return {
+    allowed: false,
+    reason: `Refusing to apply: ${blocking.length} error-level finding(s) are not acknowledged (${list}${blocking.length > 5 ? '; ...' : ''}). Acknowledge each with a \`-- pg-ops:allow <rule> <reason>\` line directly above the statement, or set \`allow-destructive: true\`.`,
+    allowedBy
+  }
+}
+
+/** Whether migrate-status fails the check for these findings. Acknowledged findings do not count. */
+export function failOnDecision(result: ReviewResult, failOn: 'error' | 'warning' | 'never'): boolean {
+  if (failOn === 'never') return false
+  const open = result.findings.filter((f) => !f.acknowledged)
+  if (failOn === 'warning') return open.some((f) => f.severity === 'error' || f.severity === 'warning')
+  return open.some((f) => f.severity === 'error')
+}

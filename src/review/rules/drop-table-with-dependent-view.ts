@@ -1,0 +1,29 @@
+import { qualifiedName, stringsOf } from '../ast.js'
+import { q, qTable, type RuleDefinition } from './rule.js'
+
+export const dropTableWithDependentView: RuleDefinition = {
+  id: 'drop-table-with-dependent-view',
+  severity: 'error',
+  destructive: false,
+  enabledByDefault: true,
+  kinds: ['DropStmt'],
+  title: 'DROP TABLE without CASCADE on a table a view reads fails',
+  why: 'Postgres refuses to drop a table while a view depends on it ("cannot drop table ... because other objects depend on it"), so the migration fails halfway through the deploy. With CASCADE it silently drops the view too.',
+  fix: 'Decide what happens to the view: drop it explicitly before the table (and stop the code that reads it), or keep the table. Prisma does not manage views, so a Prisma-generated DROP TABLE never accounts for them.',
+  check: ({ node, model }) => {
+    if (node.removeType !== 'OBJECT_TABLE' || node.behavior === 'DROP_CASCADE') return []
+    return (node.objects ?? []).flatMap((obj: unknown) => {
+      const table = qualifiedName(stringsOf(obj))
+      const views = model.viewsReading(table)
+      if (views.length === 0) return []
+      const names = views.map((v) => q(v.name)).join(', ')
+      return [
+        {
+          message: `DROP TABLE ${qTable(table)} will fail: the view ${names} (created earlier in the pending migrations) reads it.`,
+          schema: table.schema,
+          table: table.name
+        }
+      ]
+    })
+  }
+}

@@ -1,0 +1,105 @@
+import type { ParsedScript, ParsedStatement } from '../../sql/parse.js'
+import type { AnyNode, RelationName, TypeInfo } from '../ast.js'
+import type { PendingModel } from '../model.js'
+import type { MigrationInput, Severity } from '../types.js'
+
+/** What to count on the live database for one finding. */
+export type StakeRequest =
+  | { kind: 'table-rows'; table: RelationName }
+  | { kind: 'non-null'; table: RelationName; column: string }
+  | { kind: 'nulls'; table: RelationName; column: string }
+  | { kind: 'duplicates'; table: RelationName; columns: string[] }
+  | {
+      kind: 'enum-values'
+      typeName: RelationName
+      newValues: string[]
+      /** Known when the enum was created earlier in the pending set. */
+      oldValues?: string[]
+      usages: { table: RelationName; column: string }[]
+    }
+  | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }
+
+export interface RuleHit {
+  message: string
+  /** Defaults to the statement's first line. */
+  line?: number
+  why?: string
+  fix?: string
+  schema?: string
+  table?: string
+  column?: string
+  columns?: string[]
+  typeName?: string
+  values?: string[]
+  stake?: StakeRequest
+  /**
+   * False when the rule could not be sure without the live database (a type change whose old type is unknown);
+   * the review then trusts Prisma's own analysis for generated files, or the database when there is one.
+   */
+  certain?: boolean
+}
+
+export interface FileContext {
+  migration: MigrationInput
+  parsed: ParsedScript
+}
+
+export interface StatementContext {
+  stmt: ParsedStatement
+  /** The statement's node body, e.g. the object inside `{ DropStmt: {...} }`. */
+  node: AnyNode
+  file: FileContext
+  /** What the pending set created before this statement. */
+  model: PendingModel
+}
+
+export interface RuleDefinition {
+  id: string
+  severity: Severity
+  /** Data is lost when the statement runs (counted in the headline and the `destructive-count` output). */
+  destructive: boolean
+  enabledByDefault: boolean
+  /** One line for the docs and the rules table. */
+  title: string
+  why: string
+  fix: string
+  /** Statement kinds the check looks at (`DropStmt`, ...); every statement when absent. */
+  kinds?: string[]
+  /** Absent for findings the review makes itself (parse errors, Prisma cross-check, acknowledgements). */
+  check?: (ctx: StatementContext) => RuleHit[]
+}
+
+export const DOCS_PATH = 'docs/rules.md'
+
+export function docsAnchor(id: string): string {
+  return `${DOCS_PATH}#${id}`
+}
+
+/** Backtick-quoted object name for messages. */
+export function q(name: string): string {
+  return `\`${name}\``
+}
+
+export function qualifiedColumn(table: RelationName, column: string): string {
+  const t = table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name
+  return `${q(t)}.${q(column)}`
+}
+
+export function qTable(table: RelationName): string {
+  return q(table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name)
+}
+
+/** The AlterTableCmd bodies of an ALTER TABLE statement. */
+export function alterCommands(node: AnyNode): AnyNode[] {
+  return (node?.cmds ?? []).map((c: AnyNode) => c.AlterTableCmd).filter(Boolean)
+}
+
+/** Statements of the file after (or before) the current one, with their bodies. */
+export function otherStatements(
+  ctx: StatementContext,
+  direction: 'after' | 'before'
+): { stmt: ParsedStatement; node: AnyNode }[] {
+  const all = ctx.file.parsed.statements
+  const slice = direction === 'after' ? all.slice(ctx.stmt.index + 1) : all.slice(0, ctx.stmt.index)
+  return slice.map((stmt) => ({ stmt, node: (stmt.node as AnyNode)[stmt.kind] }))
+}
