@@ -214,3 +214,44 @@ describe('local directories that cannot be created', () => {
 afterAll(() => {
   expect(ourClients()).toEqual([])
 })
+
+describe('restore-drill checks its inputs before downloading anything', () => {
+  const drill = async (identity: string): Promise<unknown> => {
+    const { runRestoreDrill } = await import('../../src/backup/restore-drill.js')
+    return runRestoreDrill({
+      connection: connectionOf(db.url),
+      workingDirectory: process.cwd(),
+      settings: settingsFor(
+        {
+          destination: tempDir('pgops-drill-empty-'),
+          'backup-uri': 'latest',
+          'database-url': db.url,
+          'target-database-url': 'postgresql://u:p@127.0.0.1:1/scratch',
+          'age-identity': identity
+        },
+        'restore-drill'
+      )
+    }).then(mustFail, (e: unknown) => e)
+  }
+
+  it('a malformed age-identity is an InputError that does not show the key', async () => {
+    for (const bad of [
+      'AGE-SECRET-KEY-1NOPE',
+      '# comment only\n',
+      'age1qqqq',
+      'AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
+    ]) {
+      const error = await drill(bad)
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).input).toBe('age-identity')
+      expect((error as InputError).describe()).not.toContain('NOPE')
+    }
+  })
+
+  it('a well-formed identity (with comments) passes the check and the drill goes on', async () => {
+    const { generateX25519Identity } = await import('age-encryption')
+    const identity = `# created: 2026-01-01\n# public key: age1…\n${await generateX25519Identity()}\n`
+    const error = await drill(identity)
+    expect((error as Error).message).toMatch(/No verified backup/)
+  })
+})
