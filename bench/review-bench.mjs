@@ -113,6 +113,7 @@ try {
   }
   const ours = reviewCommand()
   const squawk = join(root, 'node_modules/.bin/squawk')
+  const squawkVersion = spawnSync(squawk, ['--version'], { encoding: 'utf8' }).stdout.trim()
   const oursArgv = [...ours.argv, dir, '--json', '--fail-on', 'never']
   const squawkArgv = [squawk, '--reporter', 'json', ...files]
   // warm-up (file cache, WebAssembly compile cache) before timing either tool
@@ -147,7 +148,7 @@ try {
       String(oursFindings)
     ],
     [
-      'squawk 2.66 (defaults)',
+      `${squawkVersion} (defaults)`,
       s.toFixed(1),
       Math.min(...squawkTimes).toFixed(1),
       Math.max(...squawkTimes).toFixed(1),
@@ -167,7 +168,7 @@ try {
     oursFindings,
     squawkFindings
   }
-  const rows = [
+  const summaryRows = [
     {
       metric: `review of ${FILES} Prisma-style files vs squawk (time)`,
       value: o / s,
@@ -181,7 +182,7 @@ try {
       ok: true
     }
   ]
-  console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'review', rows, detail })}`)
+  console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'review', rows: summaryRows, detail })}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -169,12 +169,13 @@ function redactEndpoint(endpoint) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ checkRecipients),
 /* harmony export */   It: () => (/* binding */ decryptFile),
-/* harmony export */   SB: () => (/* binding */ checkRecipient),
+/* harmony export */   Z0: () => (/* binding */ checkIdentity),
 /* harmony export */   a2: () => (/* binding */ describeRecipients),
 /* harmony export */   sZ: () => (/* binding */ encryptStage)
 /* harmony export */ });
-/* unused harmony export fingerprint */
+/* unused harmony exports fingerprint, identityLines */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -183,17 +184,16 @@ function redactEndpoint(endpoint) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var age_encryption__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81539);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
 
 
 
 
 
-
-/** Throws the library's reason when `recipient` is not a usable age public key. */
-function checkRecipient(recipient) {
-    new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7().addRecipient(recipient);
+let agePromise;
+function loadAge() {
+    agePromise ??= __webpack_require__.e(/* import() */ 855).then(__webpack_require__.bind(__webpack_require__, 20855));
+    return agePromise;
 }
 function fingerprint(recipient) {
     return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(recipient).digest('hex')}`;
@@ -202,12 +202,57 @@ function describeRecipients(recipients) {
     return recipients.map((recipient) => ({ recipient, fingerprint: fingerprint(recipient) }));
 }
 /**
+ * `encrypt-to`, checked by age-encryption itself (bech32 checksum, key type and length). The settings only check
+ * the shape synchronously; this runs before connecting, so a bad key fails before anything is dumped.
+ */
+async function checkRecipients(recipients) {
+    if (recipients.length === 0)
+        return;
+    const { Encrypter } = await loadAge();
+    for (const r of recipients) {
+        try {
+            new Encrypter().addRecipient(r);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('encrypt-to', `has "${r}", which is not an age public key.`, 'Use keys printed by `age-keygen -y` (age1…), separated by commas or new lines.');
+        }
+    }
+}
+/** The non-comment lines of an `age-identity` (a key file's contents or just its AGE-SECRET-KEY-1… line). */
+function identityLines(identity) {
+    return identity
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+/**
+ * `age-identity`, parsed by age-encryption exactly as decryption will parse it. The message never contains the
+ * key (it is a secret), only which line is wrong.
+ */
+async function checkIdentity(identity) {
+    const lines = identityLines(identity);
+    const hint = 'Give the contents of the key file made by `age-keygen` (its AGE-SECRET-KEY-1… line; `#` comment lines are ignored), from a secret.';
+    if (lines.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('age-identity', 'holds no age identity.', hint);
+    const { Decrypter } = await loadAge();
+    lines.forEach((line, i) => {
+        try {
+            new Decrypter().addIdentity(line);
+        }
+        catch {
+            const which = lines.length > 1 ? `line ${i + 1} (not counting comments)` : 'it';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('age-identity', `is not a valid age identity: ${which} does not parse as AGE-SECRET-KEY-1….`, hint);
+        }
+    });
+}
+/**
  * A pipeline stage that age-encrypts its input to every recipient (STREAM construction: 64 KiB chunks, constant
  * memory). Only public keys are involved, so the runner can never decrypt what it wrote.
  */
-function encryptStage(recipients) {
+async function encryptStage(recipients) {
+    const { Encrypter } = await loadAge();
     return async function* encrypt(source) {
-        const encrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Encrypter */ .T7();
+        const encrypter = new Encrypter();
         for (const r of recipients)
             encrypter.addRecipient(r);
         const input = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(source));
@@ -217,16 +262,14 @@ function encryptStage(recipients) {
 }
 /** Decrypt a file with an identity (AGE-SECRET-KEY-1…). A wrong key or a damaged file is an ActionError. */
 async function decryptFile(inputPath, outputPath, identity) {
-    const decrypter = new age_encryption__WEBPACK_IMPORTED_MODULE_4__/* .Decrypter */ .Hz();
+    const { Decrypter } = await loadAge();
+    const decrypter = new Decrypter();
     try {
-        for (const line of identity.split(/\r?\n/)) {
-            const key = line.trim();
-            if (key && !key.startsWith('#'))
-                decrypter.addIdentity(key);
-        }
+        for (const key of identityLines(identity))
+            decrypter.addIdentity(key);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('Input `age-identity` is not a valid age identity.', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ('Input `age-identity` is not a valid age identity.', {
             hint: 'Give the AGE-SECRET-KEY-1… line of the key file (comments are ignored), stored as a secret.'
         });
     }
@@ -236,7 +279,7 @@ async function decryptFile(inputPath, outputPath, identity) {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(output), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(outputPath));
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Decrypting the backup failed: ${error.message}.`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ActionError */ .lZ(`Decrypting the backup failed: ${error.message}.`, {
             hint: 'Check that `age-identity` matches one of the recipients in the manifest (compare the fingerprints).',
             cause: error
         });
@@ -342,26 +385,31 @@ function parseManifest(body, expectedKey) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $r: () => (/* binding */ findClient)
+/* harmony export */   $r: () => (/* binding */ findClient),
+/* harmony export */   Rw: () => (/* binding */ prewarmClients),
+/* harmony export */   gV: () => (/* binding */ checkExplicitPath)
 /* harmony export */ });
-/* unused harmony exports parseClientVersion, installClient */
+/* unused harmony exports parseClientVersion, explicitToolPath, installClient */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91659);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91659);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
 
 
 
 
 
 
-const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+
+const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 /** Parse `pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)` or `... 17beta1` → 15.18 / 17.0. */
 function parseClientVersion(output) {
@@ -373,7 +421,17 @@ function parseClientVersion(output) {
     const version = match[3] !== undefined ? `${match[1]}.${match[2]}.${match[3]}` : `${match[1]}.${match[2] ?? '0'}`;
     return { version, major };
 }
-async function probe(path) {
+/** One `--version` per binary and run: discovery may ask again, and prewarmClients asks early. */
+const probes = new Map();
+function probe(path) {
+    let result = probes.get(path);
+    if (!result) {
+        result = runProbe(path);
+        probes.set(path, result);
+    }
+    return result;
+}
+async function runProbe(path) {
     try {
         // An empty env: the version probe needs no connection settings and must see no secrets.
         const { stdout } = await execFileAsync(path, ['--version'], {
@@ -409,15 +467,15 @@ function debianMajors(root, tool) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(root))
         return [];
     return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(root)
-        .filter((d) => /^\d+$/.test(d) && isExecutable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, d, 'bin', tool)))
+        .filter((d) => /^\d+$/.test(d) && isExecutable((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, d, 'bin', tool)))
         .map(Number)
         .sort((a, b) => a - b);
 }
 function pathCandidates(tool, searchPath) {
     return searchPath
-        .split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter)
+        .split(node_path__WEBPACK_IMPORTED_MODULE_3__.delimiter)
         .filter((d) => d.length > 0)
-        .map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(d, tool))
+        .map((d) => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(d, tool))
         .filter((p) => isExecutable(p) && !isPgWrapper(p));
 }
 function howToGet(major, tool) {
@@ -427,38 +485,87 @@ function howToGet(major, tool) {
         `or point \`pg-dump-path\` at a ${tool === 'pg_dump' ? 'pg_dump' : 'pg_dump whose directory also holds ' + tool} of major ${major} or newer.`
     ].join(' ');
 }
+const PATH_HINT = 'Give the absolute path of pg_dump or of the directory holding the PostgreSQL client binaries (e.g. /usr/lib/postgresql/17/bin), or leave `pg-dump-path` empty to use one that matches the server.';
+/** Where `tool` is under `pg-dump-path`: the directory it names, else beside the pg_dump binary it names. */
+function explicitToolPath(explicitPath, tool) {
+    let isDirectory = false;
+    try {
+        isDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(explicitPath).isDirectory();
+    }
+    catch {
+        isDirectory = false;
+    }
+    if (isDirectory)
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(explicitPath, tool);
+    return tool === 'pg_dump' ? explicitPath : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(explicitPath), tool);
+}
 /**
- * Find `tool` of major `minMajor` or newer: beside `pg-dump-path` if given, else the smallest suitable major in
+ * `pg-dump-path` must exist and (with `tool`) hold that tool: checked before connecting, so that the error names
+ * the input.
+ */
+async function checkExplicitPath(explicitPath, tool) {
+    if (!explicitPath)
+        return;
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(explicitPath).catch(() => undefined);
+    if (!info)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('pg-dump-path', `is "${explicitPath}", which does not exist.`, PATH_HINT);
+    if (!tool)
+        return;
+    const path = explicitToolPath(explicitPath, tool);
+    const ok = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(path, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK).then(() => true, () => false);
+    // Beside a pg_dump binary, a missing pg_restore/psql is looked for elsewhere; pg_dump itself must be there.
+    if (!ok && (tool === 'pg_dump' || info.isDirectory()))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('pg-dump-path', info.isDirectory()
+            ? `is the directory "${explicitPath}", which holds no executable ${tool}.`
+            : `is "${explicitPath}", which is not executable.`, PATH_HINT);
+}
+/**
+ * Start the `--version` probes of every candidate `tool` now, without waiting: the connection is made meanwhile,
+ * and findClient, which needs the server's major, then finds them answered.
+ */
+function prewarmClients(tools, options) {
+    for (const tool of tools) {
+        const paths = [];
+        if (options.explicitPath)
+            paths.push(explicitToolPath(options.explicitPath, tool));
+        const root = options.debianRoot ?? DEBIAN_ROOT;
+        for (const major of debianMajors(root, tool))
+            paths.push((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, String(major), 'bin', tool));
+        for (const path of paths)
+            if (isExecutable(path))
+                void probe(path);
+    }
+}
+/**
+ * Find `tool` of major `minMajor` or newer: under `pg-dump-path` if given, else the smallest suitable major in
  * the Debian/Ubuntu layout, else PATH (never pg_wrapper), else install it when allowed. Every candidate's own
  * `--version` decides, never its file name.
  */
 async function findClient(tool, minMajor, options) {
     const seen = [];
     if (options.explicitPath) {
-        const path = tool === 'pg_dump' ? options.explicitPath : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(options.explicitPath), tool);
+        const path = explicitToolPath(options.explicitPath, tool);
         if (tool === 'pg_dump' || isExecutable(path)) {
             const found = await probe(path);
             if (!found) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`\`pg-dump-path\` points at "${path}", which does not run as ${tool} (\`${tool} --version\` failed).`, {
-                    hint: 'Give the absolute path of a pg_dump binary, e.g. /usr/lib/postgresql/17/bin/pg_dump.'
-                });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz('pg-dump-path', `points at "${path}", which does not run as ${tool} (\`${tool} --version\` failed).`, PATH_HINT);
             }
             if (found.major < minMajor) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`${tool} at "${path}" is version ${found.version}, older than the server's major ${minMajor}; ${tool} cannot work with a newer server's data.`, { hint: howToGet(minMajor, tool) });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ(`${tool} at "${path}" is version ${found.version}, older than the server's major ${minMajor}; ${tool} cannot work with a newer server's data.`, { hint: howToGet(minMajor, tool) });
             }
             return { tool, path, ...found, source: 'input' };
         }
     }
     const root = options.debianRoot ?? DEBIAN_ROOT;
     for (const major of debianMajors(root, tool).filter((m) => m >= minMajor)) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, String(major), 'bin', tool);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, String(major), 'bin', tool);
         const found = await probe(path);
         if (found && found.major >= minMajor)
             return { tool, path, ...found, source: 'debian-layout' };
         seen.push(`${path} (${found?.version ?? 'does not run'})`);
     }
     for (const major of debianMajors(root, tool).filter((m) => m < minMajor))
-        seen.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, String(major), 'bin', tool)} (${major})`);
+        seen.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, String(major), 'bin', tool)} (${major})`);
     for (const path of pathCandidates(tool, options.searchPath ?? process.env.PATH ?? '')) {
         const found = await probe(path);
         if (found && found.major >= minMajor)
@@ -467,16 +574,16 @@ async function findClient(tool, minMajor, options) {
     }
     if (options.installClient) {
         await installClient(minMajor);
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(DEBIAN_ROOT, String(minMajor), 'bin', tool);
-        const found = await probe(path);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(DEBIAN_ROOT, String(minMajor), 'bin', tool);
+        const found = await runProbe(path);
         if (found && found.major >= minMajor)
             return { tool, path, ...found, source: 'installed' };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Installed postgresql-client-${minMajor}, but ${path} does not report major ${minMajor}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ(`Installed postgresql-client-${minMajor}, but ${path} does not report major ${minMajor}.`);
     }
     const found = seen.length > 0
         ? ` Found only: ${seen.join(', ')}.`
         : ` No ${tool} was found (Debian layout ${root}/<major>/bin, then PATH).`;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`No ${tool} of major ${minMajor} or newer is available for this PostgreSQL ${minMajor} server.${found}`, {
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ(`No ${tool} of major ${minMajor} or newer is available for this PostgreSQL ${minMajor} server.${found}`, {
         hint: howToGet(minMajor, tool)
     });
 }
@@ -495,11 +602,11 @@ function run(command, args) {
 async function installClient(major) {
     const osRelease = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)('/etc/os-release') ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/etc/os-release', 'utf8') : '';
     if (!/^ID(_LIKE)?=.*\b(ubuntu|debian)\b/m.test(osRelease)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('`install-client: true` works only on Ubuntu/Debian runners.', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ('`install-client: true` works only on Ubuntu/Debian runners.', {
             hint: howToGet(major, 'pg_dump')
         });
     }
-    await _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os(`Installing postgresql-client-${major} from apt.postgresql.org`, async () => {
+    await _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os(`Installing postgresql-client-${major} from apt.postgresql.org`, async () => {
         const script = '/usr/share/postgresql-common/pgdg/apt.postgresql.org.sh';
         try {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(script))
@@ -508,7 +615,7 @@ async function installClient(major) {
             await run('sudo', ['apt-get', 'install', '-y', '--no-install-recommends', `postgresql-client-${major}`]);
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Installing postgresql-client-${major} failed: ${error.message}`, {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ(`Installing postgresql-client-${major} failed: ${error.message}`, {
                 hint: howToGet(major, 'pg_dump')
             });
         }
@@ -776,6 +883,7 @@ async function applyRetention(storage, prefix, database, policy, newestKey, now 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BO: () => (/* binding */ countRows),
 /* harmony export */   Eh: () => (/* binding */ exactCounts),
+/* harmony export */   Ju: () => (/* binding */ databaseSize),
 /* harmony export */   "if": () => (/* binding */ releaseSnapshot),
 /* harmony export */   v2: () => (/* binding */ exportSnapshot)
 /* harmony export */ });
@@ -843,6 +951,17 @@ async function exportSnapshot(client) {
         return undefined;
     }
 }
+/** The database's size on disk (pg_database_size), for the upload's part size; undefined when unavailable. */
+async function databaseSize(client) {
+    try {
+        const { rows } = await client.query('SELECT pg_database_size(current_database())::text AS size');
+        const size = Number(rows[0].size);
+        return Number.isFinite(size) && size > 0 ? size : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 async function releaseSnapshot(client) {
     await client.query('COMMIT').catch(() => undefined);
 }
@@ -868,6 +987,8 @@ async function exactCounts(client) {
 __webpack_require__.d(__webpack_exports__, {
   Q: () => (/* binding */ runBackup)
 });
+
+// UNUSED EXPORTS: expectedDumpBytes
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
@@ -958,6 +1079,15 @@ var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/backup/stream-stages.ts
 
 
+/**
+ * Buffer per stage. Node's default (16 KiB) couples every process of the pipeline in lockstep: a moment when the
+ * verifier or the upload is not scheduled stalls pg_dump. 1 MiB per stage lets each run ahead a little.
+ */
+const STAGE_BUFFER = 1024 * 1024;
+/** Chunks for the verifier are written in batches of this size (one writev, one wake-up of the child). */
+const CHILD_TEE_BATCH = 512 * 1024;
+/** How far the verifier may fall behind before the stream waits for it (bounded memory, not lockstep). */
+const CHILD_TEE_SLACK = 8 * 1024 * 1024;
 /** Passes bytes through while hashing and counting them; optionally keeps the first and last few bytes. */
 class DigestTap extends external_node_stream_.Transform {
     keep;
@@ -967,7 +1097,7 @@ class DigestTap extends external_node_stream_.Transform {
     headLength = 0;
     tailBuffer = Buffer.alloc(0);
     constructor(keep = {}) {
-        super();
+        super({ highWaterMark: STAGE_BUFFER });
         this.keep = keep;
     }
     _transform(chunk, _encoding, callback) {
@@ -998,23 +1128,45 @@ class DigestTap extends external_node_stream_.Transform {
 }
 /**
  * Copies every chunk into a child's stdin (the verifying pg_restore) with backpressure, and passes it on. If the
- * child stops reading, copying stops; whether that was a failure is decided by the child's exit code.
+ * child stops reading, copying stops; whether that was a failure is decided by the child's exit code. The child
+ * may fall up to CHILD_TEE_SLACK behind; past that the stream waits until its input has drained.
  */
 class ChildTee extends external_node_stream_.Transform {
     target;
     stopped = false;
+    pending = [];
+    pendingBytes = 0;
     constructor(target) {
-        super();
+        super({ highWaterMark: STAGE_BUFFER });
         this.target = target;
         target.on('error', () => {
             // EPIPE: the child exited; its exit status carries the verdict.
             this.stopped = true;
         });
     }
+    get childGone() {
+        return this.stopped || this.target.destroyed;
+    }
+    /** One writev for many chunks: each write to the child's socket wakes it, and wake-ups cost more than bytes. */
+    writePending() {
+        if (this.pending.length === 0)
+            return;
+        this.target.cork();
+        for (const chunk of this.pending)
+            this.target.write(chunk);
+        this.target.uncork();
+        this.pending = [];
+        this.pendingBytes = 0;
+    }
     _transform(chunk, _encoding, callback) {
-        if (this.stopped || this.target.destroyed)
+        if (this.childGone)
             return callback(null, chunk);
-        if (this.target.write(chunk))
+        this.pending.push(chunk);
+        this.pendingBytes += chunk.length;
+        if (this.pendingBytes < CHILD_TEE_BATCH)
+            return callback(null, chunk);
+        this.writePending();
+        if (this.target.writableLength < CHILD_TEE_SLACK)
             return callback(null, chunk);
         const done = () => {
             this.target.off('drain', done);
@@ -1025,11 +1177,13 @@ class ChildTee extends external_node_stream_.Transform {
         this.target.once('close', done);
     }
     _flush(callback) {
-        if (this.stopped || this.target.destroyed)
+        if (this.childGone)
             return callback();
+        this.writePending();
         this.target.end(() => callback());
     }
     _destroy(error, callback) {
+        this.pending = [];
         if (!this.target.destroyed)
             this.target.destroy();
         callback(error);
@@ -1042,7 +1196,7 @@ class ChildTee extends external_node_stream_.Transform {
 class Gate extends external_node_stream_.Transform {
     check;
     constructor(check) {
-        super();
+        super({ highWaterMark: STAGE_BUFFER });
         this.check = check;
     }
     _transform(chunk, _encoding, callback) {
@@ -1064,20 +1218,55 @@ class Gate extends external_node_stream_.Transform {
 
 /** pg_dump ends every complete plain dump with this line. */
 const PLAIN_TRAILER = '-- PostgreSQL database dump complete';
+/**
+ * A slow store (S3 retrying a part with backoff, a large part on a slow link) may not read for minutes; a store
+ * that has not read anything for this long while data waits is stuck, and waiting longer only burns runner time.
+ */
+const STALL_TIMEOUT_MS = 10 * 60_000;
+/** pg_dump gets SIGTERM first (it closes its connection cleanly), SIGKILL if it is still there after this. */
+const KILL_GRACE_MS = 5_000;
+/** After a failure elsewhere, how long the storage may take to clean up (S3: AbortMultipartUpload); at most the stall timeout. */
+const STORAGE_SETTLE_MS = 60_000;
 function dumpArgs(options) {
     const args = [`--format=${options.format}`, '--no-password'];
     if (options.snapshot)
         args.push(`--snapshot=${options.snapshot}`);
     return [...args, ...options.extraArgs];
 }
+/** The last stage, read by the storage; remembers when the storage last asked for data (stall detection). */
+class StorageFeed extends external_node_stream_.PassThrough {
+    lastRead = Date.now();
+    constructor() {
+        super({ highWaterMark: STAGE_BUFFER });
+    }
+    read(size) {
+        this.lastRead = Date.now();
+        return super.read(size);
+    }
+}
+function delay(ms) {
+    let timer;
+    const promise = new Promise((resolve) => {
+        timer = setTimeout(resolve, ms);
+    });
+    return { promise, cancel: () => clearTimeout(timer) };
+}
 /**
- * pg_dump → SHA-256 of the plain dump → (tee into `pg_restore -f /dev/null`) → (age) → SHA-256 of the stored
- * bytes → gate → storage. Nothing touches the disk for S3 and memory is bounded by the upload's part buffers.
+ * pg_dump → SHA-256 of the plain dump → (tee into `pg_restore -f /dev/null`) → (age → SHA-256 of the stored
+ * bytes) → gate → storage. Nothing touches the disk for S3 and memory is bounded by the upload's part buffers.
  * The gate lets the stream end only after pg_dump exited 0 and the verifier read the archive to its end with exit
  * 0; any failure before that destroys the stream, so the storage never completes the object.
+ *
+ * Every failure goes through one path, `fail`: whichever comes first (a stage, a child, the verifier, the
+ * storage rejecting at any moment, a storage that stops reading, a storage that claims success before the end)
+ * stops both children and destroys the stream, and the function settles once the children are gone. It never
+ * waits on the storage alone: a storage that neither reads nor settles is given up on after the stall timeout.
  */
 async function runDumpPipeline(options) {
     const started = Date.now();
+    // Before any child exists: nothing can fail between spawning them and the one failure path below.
+    const encrypted = options.recipients.length > 0;
+    const encrypt = encrypted ? await (0,encryption/* encryptStage */.sZ)(options.recipients) : undefined;
     const dump = (0,child/* spawnClient */.N9)(options.pgDump.path, dumpArgs(options), (0,child_env/* clientEnv */.h)(options.connection, options.baseDir), {
         stdin: 'ignore',
         stdout: 'pipe'
@@ -1091,38 +1280,60 @@ async function runDumpPipeline(options) {
         });
     }
     const plainTap = new DigestTap({ head: 64 * 1024, tail: options.format === 'plain' ? 256 : 0 });
-    const storedTap = new DigestTap();
-    let killedByUs = false;
+    // Unencrypted, the stored bytes are the dump's bytes: one hash serves both.
+    const storedTap = encrypted ? new DigestTap() : undefined;
+    const output = new StorageFeed();
+    // The first failure and where it came from: ours (a check of this pipeline), a stream stage, or the storage.
+    const first = {};
+    let uploadError;
+    let dumpKilledByUs = false;
+    let escalated = false;
+    let killTimer;
+    let failed;
+    const failure = new Promise((resolve) => (failed = resolve));
+    const alive = (child) => child.child.exitCode === null && child.child.signalCode === null;
     const stopChildren = () => {
-        killedByUs = true;
-        if (dump.child.exitCode === null && dump.child.signalCode === null)
+        if (alive(dump)) {
+            dumpKilledByUs = true;
             dump.child.kill('SIGTERM');
-        if (verifier && verifier.child.exitCode === null && verifier.child.signalCode === null)
+            killTimer = setTimeout(() => {
+                if (!alive(dump))
+                    return;
+                escalated = true;
+                dump.child.kill('SIGKILL');
+            }, KILL_GRACE_MS);
+        }
+        if (verifier && alive(verifier))
             verifier.child.kill('SIGKILL');
     };
-    let gateError;
+    const fail = (error, origin = 'ours') => {
+        if (first.error)
+            return;
+        first.error = error;
+        first.origin = origin;
+        stopChildren();
+        if (!output.destroyed)
+            output.destroy(error);
+        failed();
+    };
+    const dumpFailure = (exit) => new errors/* ActionError */.lZ(`pg_dump failed: ${(0,child/* describeExit */.KE)('pg_dump', exit)}.\n${(0,child/* stderrTail */.be)(dump.stderr())}`.trim(), {
+        hint: "Nothing was stored. Check the database connection and pg_dump's message above."
+    });
     const verification = { performed: false, method: 'none', passed: false };
     const gate = new Gate(async () => {
         const dumpExit = await dump.exited;
-        if (dumpExit.code !== 0 || dumpExit.signal) {
-            gateError = new errors/* ActionError */.lZ(`pg_dump failed: ${(0,child/* describeExit */.KE)('pg_dump', dumpExit)}.\n${(0,child/* stderrTail */.be)(dump.stderr())}`.trim(), {
-                hint: "Nothing was stored. Check the database connection and pg_dump's message above."
-            });
-            throw gateError;
-        }
-        if (plainTap.bytes === 0) {
-            gateError = new errors/* ActionError */.lZ('pg_dump exited 0 but wrote nothing.');
-            throw gateError;
-        }
+        if (dumpExit.code !== 0 || dumpExit.signal)
+            throw dumpFailure(dumpExit);
+        if (plainTap.bytes === 0)
+            throw new errors/* ActionError */.lZ('pg_dump exited 0 but wrote nothing.');
         if (verifier) {
             const exit = await verifier.exited;
             verification.performed = true;
             verification.method = 'pg_restore --file=/dev/null read every block of the archive';
             if (exit.code !== 0 || exit.signal) {
-                gateError = new errors/* ActionError */.lZ(`Verification failed: the archive does not parse to the end (${(0,child/* describeExit */.KE)('pg_restore', exit)}).\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim(), {
+                throw new errors/* ActionError */.lZ(`Verification failed: the archive does not parse to the end (${(0,child/* describeExit */.KE)('pg_restore', exit)}).\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim(), {
                     hint: 'Nothing was stored. A truncated or corrupt archive points at pg_dump or the connection being cut.'
                 });
-                throw gateError;
             }
             verification.passed = true;
         }
@@ -1130,17 +1341,16 @@ async function runDumpPipeline(options) {
             verification.performed = true;
             verification.method = `plain SQL ends with "${PLAIN_TRAILER}"`;
             if (!plainTap.tail().toString('utf8').includes(PLAIN_TRAILER)) {
-                gateError = new errors/* ActionError */.lZ("Verification failed: the plain dump does not end with pg_dump's completion line.", {
+                throw new errors/* ActionError */.lZ("Verification failed: the plain dump does not end with pg_dump's completion line.", {
                     hint: 'Nothing was stored; the dump is truncated.'
                 });
-                throw gateError;
             }
             verification.passed = true;
         }
         else if (!plainTap.head().subarray(0, 5).equals(Buffer.from('PGDMP'))) {
-            gateError = new errors/* ActionError */.lZ('pg_dump did not write a custom-format archive (no PGDMP header).');
-            throw gateError;
+            throw new errors/* ActionError */.lZ('pg_dump did not write a custom-format archive (no PGDMP header).');
         }
+        core/* debug */.Yz(`backup timing: stream checked and ending after ${Date.now() - started} ms`);
     });
     const stages = [
         dump.child.stdout,
@@ -1148,72 +1358,101 @@ async function runDumpPipeline(options) {
     ];
     if (verifier?.child.stdin)
         stages.push(new ChildTee(verifier.child.stdin));
-    if (options.recipients.length > 0)
-        stages.push(external_node_stream_.Duplex.from((0,encryption/* encryptStage */.sZ)(options.recipients)));
-    const output = new external_node_stream_.PassThrough();
-    stages.push(storedTap, gate, output);
-    let pipelineError;
+    if (encrypt)
+        stages.push(external_node_stream_.Duplex.from(encrypt));
+    if (storedTap)
+        stages.push(storedTap);
+    stages.push(gate, output);
     (0,external_node_stream_.pipeline)(stages, (error) => {
-        if (error) {
-            pipelineError = error;
-            stopChildren();
-        }
+        if (error)
+            fail(error, 'stream');
     });
     // A verifier that fails mid-stream need not wait for pg_dump to finish.
     void verifier?.exited.then((exit) => {
-        if ((exit.code !== 0 || exit.signal) && !killedByUs && !output.writableEnded && !output.destroyed) {
-            output.destroy(new errors/* ActionError */.lZ(`Verification failed while streaming: ${(0,child/* describeExit */.KE)('pg_restore', exit)}.\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim()));
+        core/* debug */.Yz(`backup timing: pg_restore ${(0,child/* describeExit */.KE)('pg_restore', exit)} after ${Date.now() - started} ms`);
+        if ((exit.code !== 0 || exit.signal) && !output.readableEnded) {
+            fail(new errors/* ActionError */.lZ(`Verification failed while streaming: ${(0,child/* describeExit */.KE)('pg_restore', exit)}.\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim()));
         }
     });
-    let uploadError;
-    try {
-        await options.storage.upload(options.key, output, options.contentType);
-    }
-    catch (error) {
+    const stallMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
+    const watchdog = setInterval(() => {
+        if (output.readableLength > 0 && Date.now() - output.lastRead > stallMs) {
+            fail(new errors/* ActionError */.lZ(`Storing the backup stalled: the storage read nothing for ${Math.round(stallMs / 1000)} s while data was waiting.`, { hint: 'Nothing was stored. Check that the destination is reachable and writable.' }));
+        }
+    }, Math.max(Math.min(stallMs / 4, 5_000), 10));
+    const getStorage = options.storage;
+    const uploading = Promise.resolve()
+        .then(() => (typeof getStorage === 'function' ? getStorage() : getStorage))
+        .then((storage) => storage.upload(options.key, output, options.contentType, options.expectedBytes))
+        .then(() => {
+        // The storage contract: resolve only once the whole stream is stored. Anything else would be a partial object.
+        if (!output.readableEnded)
+            fail(new errors/* ActionError */.lZ('The storage reported success before it had read the whole backup.'));
+    }, (error) => {
         uploadError = error;
-        if (!output.destroyed)
-            output.destroy(error);
-        stopChildren();
+        fail(error instanceof Error ? error : new Error(String(error)), 'storage');
+    });
+    let uploadSettled = false;
+    try {
+        await Promise.race([uploading.then(() => (uploadSettled = true)), failure]);
+        // Let the children finish (after a failure they are being stopped) so that exit status and stderr are complete.
+        await Promise.all([dump.exited, verifier?.exited]);
+        if (!uploadSettled) {
+            // A failure elsewhere: the stream is destroyed, so a storage that keeps its promise rejects now; give it
+            // time to clean up (S3 aborts the multipart upload), but never wait forever on it.
+            const timeout = delay(Math.min(STORAGE_SETTLE_MS, stallMs));
+            await Promise.race([uploading, timeout.promise]);
+            timeout.cancel();
+        }
     }
-    // Let the children finish so that their exit status and stderr are complete before we judge.
-    await dump.exited;
-    await verifier?.exited;
-    if (gateError)
-        throw gateError;
-    const stageError = pipelineError && !isUploadEcho(pipelineError, uploadError) ? pipelineError : undefined;
-    if (stageError) {
-        if (stageError instanceof errors/* ActionError */.lZ)
-            throw stageError;
-        throw new errors/* ActionError */.lZ(`The backup stream failed: ${stageError.message}`, {
-            hint: 'Nothing was stored.',
-            cause: stageError
-        });
+    finally {
+        clearInterval(watchdog);
+        clearTimeout(killTimer);
     }
-    if (uploadError) {
-        if (uploadError instanceof errors/* ActionError */.lZ)
-            throw uploadError;
-        throw new errors/* ActionError */.lZ(`Storing the backup failed: ${uploadError.message}`, {
+    // pg_dump's own failure is the root cause even when the verifier or the storage noticed first (a SIGKILL we did
+    // not send, an exit code before we stopped it); what our stopping caused (SIGTERM, SIGPIPE) is not.
+    const dumpExit = await dump.exited;
+    const ownFailure = (dumpExit.code !== 0 || dumpExit.signal !== null) &&
+        (!dumpKilledByUs || (dumpExit.signal === 'SIGKILL' && !escalated));
+    if (ownFailure)
+        throw dumpFailure(dumpExit);
+    const firstError = first.error;
+    if (firstError) {
+        const storageFirst = uploadError !== undefined &&
+            (first.origin === 'storage' || (first.origin === 'stream' && isUploadEcho(firstError, uploadError)));
+        if (storageFirst) {
+            if (uploadError instanceof errors/* ActionError */.lZ)
+                throw uploadError;
+            throw new errors/* ActionError */.lZ(`Storing the backup failed: ${uploadError.message}`, {
+                hint: 'Nothing was stored.',
+                cause: uploadError
+            });
+        }
+        if (firstError instanceof errors/* ActionError */.lZ)
+            throw firstError;
+        throw new errors/* ActionError */.lZ(`The backup stream failed: ${firstError.message}`, {
             hint: 'Nothing was stored.',
-            cause: uploadError
+            cause: firstError
         });
     }
     const header = options.format === 'custom' ? parseArchiveHeader(plainTap.head()) : undefined;
+    const plain = { bytes: plainTap.bytes, sha256: plainTap.digest() };
     return {
-        plain: { bytes: plainTap.bytes, sha256: plainTap.digest() },
-        stored: { bytes: storedTap.bytes, sha256: storedTap.digest() },
+        plain,
+        stored: storedTap ? { bytes: storedTap.bytes, sha256: storedTap.digest() } : plain,
         header,
         verification,
         durationMs: Date.now() - started
     };
 }
-/** The stream error that the storage itself caused (it destroys its source when it fails) is not a second failure. */
-function isUploadEcho(stageError, uploadError) {
-    if (uploadError === undefined)
-        return false;
-    if (stageError.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
-        stageError.name === 'AbortError')
-        return true;
-    return stageError === uploadError || stageError === uploadError.cause;
+/**
+ * A stream error that the storage itself caused is not a second failure: the error it failed the stream with
+ * (local: the file's write error), or the premature close / abort that its giving up left behind.
+ */
+function isUploadEcho(streamError, uploadError) {
+    return (streamError === uploadError ||
+        streamError.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+        streamError.name === 'AbortError');
 }
 
 // EXTERNAL MODULE: ./src/backup/manifest.ts + 1 modules
@@ -1253,7 +1492,7 @@ var backup_retention = __webpack_require__(65668);
 // EXTERNAL MODULE: ./src/backup/row-counts.ts
 var row_counts = __webpack_require__(23643);
 // EXTERNAL MODULE: ./src/backup/storage/index.ts + 2 modules
-var storage = __webpack_require__(64671);
+var backup_storage = __webpack_require__(64671);
 ;// CONCATENATED MODULE: ./src/backup/run-backup.ts
 
 
@@ -1275,6 +1514,17 @@ function contentTypeOf(format, encrypted) {
     return format === 'plain' ? 'application/sql' : 'application/octet-stream';
 }
 /**
+ * A custom archive is compressed table data plus DDL: at most about the database's size (indexes, free space and
+ * dead rows are not dumped; uncompressed `--compress=0` data comes close). Plain SQL text can be larger than the
+ * data on disk (bytea as hex, numbers as text). The factors are margins, so that the upload's part size (chosen
+ * from this estimate, at most 10,000 parts) never runs out of parts.
+ */
+function expectedDumpBytes(databaseBytes, format) {
+    if (databaseBytes === undefined)
+        return undefined;
+    return databaseBytes * (format === 'plain' ? 4 : 2);
+}
+/**
  * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
  * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
  * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
@@ -1284,8 +1534,18 @@ async function runBackup(ctx) {
     if (!settings.destination)
         throw new errors/* ActionError */.lZ('No `destination` is set for the backup.');
     const destination = (0,backup_destination/* resolveDestination */.H$)(settings.destination, ctx.workingDirectory);
-    // Loading the storage SDK overlaps with connecting: both take a noticeable part of a small backup's time.
-    const storagePromise = (0,storage/* createStorage */.wE)(destination, {
+    const t0 = Date.now();
+    const phase = (name) => core/* debug */.Yz(`backup timing: ${name} at ${Date.now() - t0} ms (${Math.round(performance.now())} ms since the process started)`);
+    phase('start');
+    const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient };
+    const wantVerifier = settings.verify && settings.format === 'custom';
+    // age-encryption loads (only to encrypt) while we check the other inputs and connect.
+    const recipientsChecked = (0,encryption/* checkRecipients */.$I)(settings.encryptTo);
+    recipientsChecked.catch(() => undefined);
+    // The storage SDK is loaded only once pg_dump runs: evaluating it takes this thread ~50 ms, which would delay
+    // the connection, while pg_dump spends that long reading the catalog anyway.
+    let storagePromise;
+    const loadStorage = () => (storagePromise ??= (0,backup_storage/* createStorage */.wE)(destination, {
         s3Endpoint: settings.s3Endpoint,
         s3Region: settings.s3Region,
         s3ForcePathStyle: settings.s3ForcePathStyle,
@@ -1293,36 +1553,44 @@ async function runBackup(ctx) {
         tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
         s3MaxAttempts: ctx.s3MaxAttempts,
         s3PartSize: ctx.s3PartSize
-    });
-    storagePromise.catch(() => undefined);
+    }));
+    // Inputs that need no database are checked before connecting: a wrong one fails in milliseconds, naming itself.
+    await Promise.all([
+        (0,pg_client/* checkExplicitPath */.gV)(settings.pgDumpPath, 'pg_dump'),
+        destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined
+    ]);
+    phase('inputs checked');
+    // The clients' `--version` probes run while we connect (started only now: a refused input spawns nothing).
+    (0,pg_client/* prewarmClients */.Rw)(wantVerifier ? ['pg_dump', 'pg_restore'] : ['pg_dump'], clientOptions);
     const encrypted = settings.encryptTo.length > 0;
-    const t0 = Date.now();
-    const phase = (name) => core/* debug */.Yz(`backup timing: ${name} at ${Date.now() - t0} ms`);
     const session = await (0,connect/* connect */.Ng)(connection, {
         baseDir: ctx.workingDirectory,
         ensureSchema: false,
         setSearchPath: false
     });
     try {
+        phase('connected');
         const serverMajor = Math.floor(session.serverVersionNum / 10000);
-        const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient };
-        const wantVerifier = settings.verify && settings.format === 'custom';
-        const [pgDump, restoreClient] = await Promise.all([
+        const clientsPromise = Promise.all([
             (0,pg_client/* findClient */.$r)('pg_dump', serverMajor, clientOptions),
             wantVerifier
                 ? (0,pg_client/* findClient */.$r)('pg_restore', serverMajor, { ...clientOptions, installClient: false }).catch(() => undefined)
                 : undefined
         ]);
+        clientsPromise.catch(() => undefined);
+        const [pgDump, restoreClient] = await clientsPromise;
         // The archive is written in pg_dump's format version; only a pg_restore at least as new can read it.
         const verifier = wantVerifier && (!restoreClient || restoreClient.major < pgDump.major)
             ? await (0,pg_client/* findClient */.$r)('pg_restore', pgDump.major, clientOptions)
             : restoreClient;
-        phase('connected, clients found');
-        const { storage, prefix } = await storagePromise;
-        phase('storage ready');
+        await recipientsChecked;
+        phase('clients found');
+        const prefix = (0,backup_storage/* prefixOf */.MT)(destination);
         core/* info */.pq(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`);
         const createdAt = (ctx.now ?? (() => new Date()))();
         const key = (0,backup_manifest/* objectKey */.T5)(prefix, connection.database, createdAt, settings.format, encrypted);
+        // Outside the snapshot's transaction: an error here must not abort it.
+        const dbBytes = await (0,row_counts/* databaseSize */.Ju)(session.client);
         const snapshot = await (0,row_counts/* exportSnapshot */.v2)(session.client);
         const countsPromise = (0,row_counts/* countRows */.BO)(session.client, snapshot !== undefined).catch((error) => ({
             kind: 'estimated',
@@ -1340,9 +1608,11 @@ async function runBackup(ctx) {
                 extraArgs: settings.pgDumpArgs,
                 snapshot,
                 recipients: settings.encryptTo,
-                storage,
+                storage: async () => (await loadStorage()).storage,
                 key,
-                contentType: contentTypeOf(settings.format, encrypted)
+                contentType: contentTypeOf(settings.format, encrypted),
+                expectedBytes: expectedDumpBytes(dbBytes, settings.format),
+                stallTimeoutMs: ctx.stallTimeoutMs
             });
         }
         finally {
@@ -1351,6 +1621,7 @@ async function runBackup(ctx) {
                 await (0,row_counts/* releaseSnapshot */["if"])(session.client);
         }
         phase('dump stored');
+        const { storage } = await loadStorage();
         const rowCounts = await countsPromise;
         const recipients = (0,encryption/* describeRecipients */.a2)(settings.encryptTo);
         const manifest = {
@@ -1451,6 +1722,7 @@ async function runBackup(ctx) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   wE: () => (/* binding */ createStorage),
+  MT: () => (/* binding */ prefixOf),
   rL: () => (/* binding */ storageForUri)
 });
 
@@ -1546,7 +1818,7 @@ class LocalStorage {
         }
         catch (error) {
             const e = error;
-            throw new errors/* InputError */.dz('destination', `is the directory ${this.root}, which cannot be created or written (${e.code ?? e.message}).`, 'Use a writable directory on the runner (e.g. ${{ runner.temp }}/backups), or s3://bucket/prefix or artifact.');
+            throw new errors/* InputError */.dz('destination', `is the directory ${this.root}, which cannot be created or written (${e.code ?? e.message}).`, 'Use a directory this job can write (e.g. one under RUNNER_TEMP or the workspace), or s3://bucket/prefix or artifact.');
         }
     }
     async upload(key, source) {
@@ -1621,6 +1893,10 @@ async function exists(path) {
 
 
 
+/** The key prefix our objects live under at a destination. */
+function prefixOf(destination) {
+    return destination.kind === 's3' ? destination.prefix : '';
+}
 /**
  * The storage behind a destination plus the key prefix our objects live under. The S3 and artifact adapters are
  * loaded on demand: their SDKs are large, and start-up time counts against every backup.
@@ -1637,7 +1913,7 @@ async function createStorage(destination, options) {
                 maxAttempts: options.s3MaxAttempts,
                 partSize: options.s3PartSize
             });
-            return { storage, prefix: destination.prefix };
+            return { storage, prefix: prefixOf(destination) };
         }
         case 'artifact': {
             const { ArtifactStorage } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
@@ -1737,7 +2013,7 @@ function isRetryableConnectError(error) {
         return true;
     return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '');
 }
-const RAILWAY_HINT = 'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.';
+const RAILWAY_HINT = "Hosts ending in .railway.internal exist only inside Railway's private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.";
 /** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
 function classifyConnectError(error, settings) {
     const e = error;
@@ -1748,7 +2024,9 @@ function classifyConnectError(error, settings) {
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
         return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
             cause: error
         });
     }
@@ -1785,14 +2063,16 @@ function classifyConnectError(error, settings) {
     if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
         return new errors/* ActionError */.lZ(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
             code: 'P1011',
-            hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+            hint: "With a self-signed server certificate (Railway, most proxies) keep Prisma's default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.",
             cause: error
         });
     }
     if (isTimeout(e)) {
         return new errors/* ActionError */.lZ(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
             cause: error
         });
     }

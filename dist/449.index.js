@@ -66,7 +66,7 @@ function isRetryableConnectError(error) {
         return true;
     return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '');
 }
-const RAILWAY_HINT = 'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.';
+const RAILWAY_HINT = "Hosts ending in .railway.internal exist only inside Railway's private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.";
 /** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
 function classifyConnectError(error, settings) {
     const e = error;
@@ -77,7 +77,9 @@ function classifyConnectError(error, settings) {
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
         return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
             cause: error
         });
     }
@@ -114,14 +116,16 @@ function classifyConnectError(error, settings) {
     if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
         return new errors/* ActionError */.lZ(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
             code: 'P1011',
-            hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+            hint: "With a self-signed server certificate (Railway, most proxies) keep Prisma's default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.",
             cause: error
         });
     }
     if (isTimeout(e)) {
         return new errors/* ActionError */.lZ(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
             cause: error
         });
     }
@@ -350,7 +354,9 @@ function toLibpqEnv(settings, baseDir) {
         env.PGSSLMODE = 'disable';
     else if (!settings.sslAcceptInvalidCerts && settings.sslCaPath) {
         env.PGSSLMODE = 'verify-full';
-        env.PGSSLROOTCERT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(settings.sslCaPath) ? settings.sslCaPath : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(baseDir, settings.sslCaPath);
+        env.PGSSLROOTCERT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(settings.sslCaPath)
+            ? settings.sslCaPath
+            : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(baseDir, settings.sslCaPath);
     }
     else
         env.PGSSLMODE = settings.sslmode;

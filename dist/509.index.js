@@ -584,7 +584,8 @@ async function collectWarnings(client, d, folder, failedRows, options) {
 /* harmony export */   Zf: () => (/* binding */ pendingForReview),
 /* harmony export */   Zn: () => (/* binding */ nextSteps),
 /* harmony export */   fA: () => (/* binding */ openSession),
-/* harmony export */   iS: () => (/* binding */ relativeSqlPath)
+/* harmony export */   iS: () => (/* binding */ relativeSqlPath),
+/* harmony export */   qq: () => (/* binding */ rulesDocsUrl)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -625,7 +626,11 @@ function relativeSqlPath(workingDirectory, sqlPath) {
 function pendingForReview(diagnosis, workingDirectory) {
     return diagnosis.pending
         .filter((m) => m.script !== null)
-        .map((m) => ({ name: m.name, file: relativeSqlPath(workingDirectory, m.sqlPath), script: m.script }));
+        .map((m) => ({
+        name: m.name,
+        file: relativeSqlPath(workingDirectory, m.sqlPath),
+        script: m.script
+    }));
 }
 const list = (names) => names.map((n) => `\`${n}\``).join(', ');
 /** What the user should do next, by state; shown in the summary and the PR comment. */
@@ -661,9 +666,32 @@ function statusRows(diagnosis, appliedNow = [], failedNow) {
     return diagnosis.migrations.map((m) => {
         const now = applied.get(m.name);
         if (now)
-            return { name: m.name, state: 'applied-now', edited: m.edited, startedAt: now.startedAt, finishedAt: now.finishedAt, durationMs: now.durationMs };
-        return { name: m.name, state: m.name === failedNow && m.state === 'failed' ? 'failed-now' : m.state, edited: m.edited, startedAt: m.startedAt, finishedAt: m.finishedAt };
+            return {
+                name: m.name,
+                state: 'applied-now',
+                edited: m.edited,
+                startedAt: now.startedAt,
+                finishedAt: now.finishedAt,
+                durationMs: now.durationMs
+            };
+        return {
+            name: m.name,
+            state: m.name === failedNow && m.state === 'failed' ? 'failed-now' : m.state,
+            edited: m.edited,
+            startedAt: m.startedAt,
+            finishedAt: m.finishedAt
+        };
     });
+}
+/**
+ * Absolute links to the rule docs for the summary and the PR comment: the relative `docs/rules.md` would resolve
+ * in the user's repository. The runner names the action's own repository and ref (empty for `uses: ./`).
+ */
+function rulesDocsUrl(env = process.env) {
+    const repository = env.GITHUB_ACTION_REPOSITORY;
+    if (!repository)
+        return undefined;
+    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/blob/${env.GITHUB_ACTION_REF || 'main'}/docs/rules.md`;
 }
 
 

@@ -66,7 +66,7 @@ function isRetryableConnectError(error) {
         return true;
     return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '');
 }
-const RAILWAY_HINT = 'Hosts ending in .railway.internal exist only inside Railway\'s private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.';
+const RAILWAY_HINT = "Hosts ending in .railway.internal exist only inside Railway's private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.";
 /** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
 function classifyConnectError(error, settings) {
     const e = error;
@@ -77,7 +77,9 @@ function classifyConnectError(error, settings) {
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
         return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
             cause: error
         });
     }
@@ -114,14 +116,16 @@ function classifyConnectError(error, settings) {
     if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
         return new errors/* ActionError */.lZ(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
             code: 'P1011',
-            hint: 'With a self-signed server certificate (Railway, most proxies) keep Prisma\'s default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.',
+            hint: "With a self-signed server certificate (Railway, most proxies) keep Prisma's default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.",
             cause: error
         });
     }
     if (isTimeout(e)) {
         return new errors/* ActionError */.lZ(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
             code: 'P1001',
-            hint: railway ? RAILWAY_HINT : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
+            hint: railway
+                ? RAILWAY_HINT
+                : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
             cause: error
         });
     }
@@ -530,7 +534,12 @@ async function findChangedMigrations(opts) {
     if (!opts.octokit && opts.token) {
         const pr = opts.pr ?? getPullRequestContext();
         if (pr)
-            return findChangedMigrations({ ...opts, token: undefined, octokit: await createOctokit(opts.token), pr });
+            return findChangedMigrations({
+                ...opts,
+                token: undefined,
+                octokit: await createOctokit(opts.token),
+                pr
+            });
     }
     if (opts.octokit && opts.pr) {
         const root = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
@@ -633,7 +642,12 @@ async function runMigrateStatus(common, settings, read) {
                 core/* warning */.$e(warning);
             return d;
         });
-        const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({ migrations: (0,migrate_shared/* pendingForReview */.Zf)(diagnosis, common.workingDirectory), settings: reviewSettings, client: session.client, allowDestructive: false }));
+        const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({
+            migrations: (0,migrate_shared/* pendingForReview */.Zf)(diagnosis, common.workingDirectory),
+            settings: reviewSettings,
+            client: session.client,
+            allowDestructive: false
+        }));
         core/* info */.pq(review.headline);
         (0,annotations/* annotateFindings */.d)(review.findings);
         const target = (0,connection_url/* describeTarget */.ff)(common.connection);
@@ -644,7 +658,8 @@ async function runMigrateStatus(common, settings, read) {
             migrationsDir,
             rows: (0,migrate_shared/* statusRows */.O5)(diagnosis),
             nextSteps: (0,migrate_shared/* nextSteps */.Zn)(diagnosis),
-            review
+            review,
+            docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)()
         };
         const markdown = (0,migration_report/* renderMigrationReport */.J)(renderInput);
         await publishPullRequestComment({ settings: reviewSettings, target, migrationsDir, render: renderInput });
@@ -667,7 +682,11 @@ async function runMigrateStatus(common, settings, read) {
                 status: diagnosis.status,
                 prismaExitCode: diagnosis.prismaExitCode,
                 planId: id,
-                pending: diagnosis.pending.map((m) => ({ name: m.name, file: (0,migrate_shared/* relativeSqlPath */.iS)(common.workingDirectory, m.sqlPath), checksum: m.checksum })),
+                pending: diagnosis.pending.map((m) => ({
+                    name: m.name,
+                    file: (0,migrate_shared/* relativeSqlPath */.iS)(common.workingDirectory, m.sqlPath),
+                    checksum: m.checksum
+                })),
                 applied: [],
                 failed: diagnosis.failed,
                 edited: diagnosis.edited,
@@ -688,14 +707,29 @@ async function runMigrateStatus(common, settings, read) {
 async function runOfflineReview(common, settings, reviewSettings) {
     const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, settings.migrationsDir.path) || '.';
     core/* info */.pq(`No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`);
-    const changed = await core/* group */.Os('Find changed migrations', () => findChangedMigrations({ workingDirectory: common.workingDirectory, migrationsDir: settings.migrationsDir.path, baseRef: reviewSettings.baseRef, token: reviewSettings.githubToken }));
-    const review = await core/* group */.Os('Review changed SQL', () => reviewChangedMigrations({ workingDirectory: common.workingDirectory, migrationsDir: migrationsDir, changed, settings: reviewSettings }));
+    const changed = await core/* group */.Os('Find changed migrations', () => findChangedMigrations({
+        workingDirectory: common.workingDirectory,
+        migrationsDir: settings.migrationsDir.path,
+        baseRef: reviewSettings.baseRef,
+        token: reviewSettings.githubToken
+    }));
+    const review = await core/* group */.Os('Review changed SQL', () => reviewChangedMigrations({
+        workingDirectory: common.workingDirectory,
+        migrationsDir: migrationsDir,
+        changed,
+        settings: reviewSettings
+    }));
     core/* info */.pq(review.headline);
     (0,annotations/* annotateFindings */.d)(review.findings);
     const reviewed = [...new Set([...changed.added, ...changed.modified])].sort();
-    const renderInput = { mode: common.mode, target: 'no database (offline review)', migrationsDir, review };
+    const renderInput = { mode: common.mode, target: 'no database (offline review)', migrationsDir, review, docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)() };
     const markdown = (0,migration_report/* renderMigrationReport */.J)(renderInput);
-    await publishPullRequestComment({ settings: reviewSettings, target: 'offline', migrationsDir, render: renderInput });
+    await publishPullRequestComment({
+        settings: reviewSettings,
+        target: 'offline',
+        migrationsDir,
+        render: renderInput
+    });
     return {
         outputs: {
             status: 'unknown',

@@ -196,7 +196,13 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
 /* harmony export */   px: () => (/* binding */ ACTION_NAME),
 /* harmony export */   q$: () => (/* binding */ PRISMA_ADVISORY_LOCK_TIMEOUT_MS)
 /* harmony export */ });
-const MODES = ['migrate-status', 'migrate-deploy', 'migrate-resolve', 'backup', 'restore-drill'];
+const MODES = [
+    'migrate-status',
+    'migrate-deploy',
+    'migrate-resolve',
+    'backup',
+    'restore-drill'
+];
 /** Injected at build time would be nicer; package.json is the one source of truth and the tests check this. */
 const ACTION_NAME = 'prisma-postgres-ops-action';
 const ACTION_VERSION = '0.1.0';

@@ -167,10 +167,7 @@ function parseDumpArgs(text, format) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/backup/encryption.ts
-var encryption = __webpack_require__(13985);
 ;// CONCATENATED MODULE: ./src/backup/settings.ts
-
 
 
 
@@ -180,6 +177,7 @@ var encryption = __webpack_require__(13985);
 const BACKUP_BEFORE_DEPLOY = ['never', 'always', 'destructive'];
 const DUMP_FORMATS = ['custom', 'plain'];
 const AGE_RECIPIENT = /^age1[0-9a-z]+$/;
+const BECH32_DATA = /^[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{6,}$/;
 function defaultRegion() {
     return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
 }
@@ -195,16 +193,9 @@ function readEncryptTo(read) {
             (0,secrets/* registerSecret */.cl)(r);
             throw new errors/* InputError */.dz('encrypt-to', 'holds a secret key (AGE-SECRET-KEY-…), not a public key.', 'Give the public key (age1…) here and rotate the exposed secret key.');
         }
-        let valid = AGE_RECIPIENT.test(r);
-        if (valid) {
-            try {
-                (0,encryption/* checkRecipient */.SB)(r);
-            }
-            catch {
-                valid = false;
-            }
-        }
-        if (!valid)
+        // The shape only (bech32's alphabet after the last `1`): age-encryption itself checks the key before the
+        // backup connects (checkRecipients), and is loaded only by runs that encrypt.
+        if (!AGE_RECIPIENT.test(r) || !BECH32_DATA.test(r.slice(r.lastIndexOf('1') + 1)))
             throw new errors/* InputError */.dz('encrypt-to', `has "${r}", which is not an age public key.`, 'Use keys printed by `age-keygen -y` (age1…), separated by commas or new lines.');
     }
     return [...new Set(recipients)];
@@ -222,8 +213,17 @@ function readBackupSettings(read, mode) {
         targetConnection = (0,connection_url/* parseDatabaseUrl */.mx)(targetDatabaseUrl, 'target-database-url');
         (0,secrets/* registerSecret */.cl)(targetConnection.password);
     }
+    // Inputs with a fixed syntax (choices, booleans, numbers) first: their messages are the most specific.
     const backupBeforeDeploy = (0,input/* parseChoice */.HU)(read, 'backup-before-deploy', BACKUP_BEFORE_DEPLOY, 'never');
     const format = (0,input/* parseChoice */.HU)(read, 'format', DUMP_FORMATS, 'custom');
+    const s3ForcePathStyle = (0,input/* parseBool */.q6)(read, 's3-force-path-style', false);
+    const retentionDays = (0,input/* parseInteger */.cG)(read, 'retention-days', { min: 1, max: 400 });
+    const installClient = (0,input/* parseBool */.q6)(read, 'install-client', false);
+    const verify = (0,input/* parseBool */.q6)(read, 'verify', true);
+    const allowUnencrypted = (0,input/* parseBool */.q6)(read, 'allow-unencrypted', false);
+    const keepLast = (0,input/* parseInteger */.cG)(read, 'keep-last', { min: 1 });
+    const keepDays = (0,input/* parseInteger */.cG)(read, 'keep-days', { min: 1 });
+    const targetClean = (0,input/* parseBool */.q6)(read, 'target-clean', false);
     const destinationRaw = read('destination');
     const needsDestination = mode === 'backup' || (mode === 'migrate-deploy' && backupBeforeDeploy !== 'never');
     if (needsDestination && !destinationRaw) {
@@ -250,22 +250,22 @@ function readBackupSettings(read, mode) {
         destination,
         s3Endpoint,
         s3Region: read('s3-region') || defaultRegion(),
-        s3ForcePathStyle: (0,input/* parseBool */.q6)(read, 's3-force-path-style', false),
-        retentionDays: (0,input/* parseInteger */.cG)(read, 'retention-days', { min: 1, max: 400 }),
+        s3ForcePathStyle,
+        retentionDays,
         format,
         pgDumpArgs: parseDumpArgs(read('pg-dump-args'), format),
         pgDumpPath: read('pg-dump-path') || undefined,
-        installClient: (0,input/* parseBool */.q6)(read, 'install-client', false),
-        verify: (0,input/* parseBool */.q6)(read, 'verify', true),
+        installClient,
+        verify,
         encryptTo: readEncryptTo(read),
-        allowUnencrypted: (0,input/* parseBool */.q6)(read, 'allow-unencrypted', false),
-        keepLast: (0,input/* parseInteger */.cG)(read, 'keep-last', { min: 1 }),
-        keepDays: (0,input/* parseInteger */.cG)(read, 'keep-days', { min: 1 }),
+        allowUnencrypted,
+        keepLast,
+        keepDays,
         backupUri: read('backup-uri') || undefined,
         ageIdentity,
         targetDatabaseUrl,
         targetConnection,
-        targetClean: (0,input/* parseBool */.q6)(read, 'target-clean', false),
+        targetClean,
         backupBeforeDeploy
     };
     if (needsDestination && destination?.kind === 'artifact') {
@@ -658,7 +658,12 @@ async function runMigrateDeploy(common, settings, read) {
     try {
         const before = await core/* group */.Os('Compare with _prisma_migrations', () => (0,migrate_status/* diagnose */.h)(session.client, folder));
         const id = (0,plan/* planId */.r)(before.pending);
-        const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({ migrations: (0,migrate_shared/* pendingForReview */.Zf)(before, common.workingDirectory), settings: reviewSettings, client: session.client, allowDestructive: reviewSettings.allowDestructive }));
+        const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({
+            migrations: (0,migrate_shared/* pendingForReview */.Zf)(before, common.workingDirectory),
+            settings: reviewSettings,
+            client: session.client,
+            allowDestructive: reviewSettings.allowDestructive
+        }));
         core/* info */.pq(review.headline);
         (0,annotations/* annotateFindings */.d)(review.findings);
         gate = (0,review_review/* gateDecision */.eU)(review, reviewSettings.allowDestructive);
@@ -679,14 +684,23 @@ async function runMigrateDeploy(common, settings, read) {
         if (!failure && before.pending.length > 0 && before.failed.length === 0) {
             const wanted = backupSettings.backupBeforeDeploy;
             if (wanted === 'always' || (wanted === 'destructive' && review.destructiveCount > 0)) {
-                backup = await core/* group */.Os('Backup before deploy', () => backupBeforeDeploy({ connection: common.connection, workingDirectory: common.workingDirectory, settings: backupSettings }));
+                backup = await core/* group */.Os('Backup before deploy', () => backupBeforeDeploy({
+                    connection: common.connection,
+                    workingDirectory: common.workingDirectory,
+                    settings: backupSettings
+                }));
             }
         }
         if (!failure) {
             try {
-                const result = await core/* group */.Os('Apply migrations', () => deploy(session.client, folder, { connection: common.connection, onApplying: (name) => core/* info */.pq(`Applying migration \`${name}\``) }));
+                const result = await core/* group */.Os('Apply migrations', () => deploy(session.client, folder, {
+                    connection: common.connection,
+                    onApplying: (name) => core/* info */.pq(`Applying migration \`${name}\``)
+                }));
                 applied = result.applied;
-                core/* info */.pq(applied.length > 0 ? `All migrations have been successfully applied (${applied.length}).` : 'No pending migrations to apply.');
+                core/* info */.pq(applied.length > 0
+                    ? `All migrations have been successfully applied (${applied.length}).`
+                    : 'No pending migrations to apply.');
             }
             catch (error) {
                 if (!(error instanceof migrate_errors/* MigrationRunError */.U4))
@@ -698,12 +712,28 @@ async function runMigrateDeploy(common, settings, read) {
         const after = await (0,migrate_status/* diagnose */.h)(session.client, folder);
         const failedNow = failure instanceof migrate_errors/* MigrationRunError */.U4 ? failure.failedMigration : undefined;
         const notes = [
-            ...(failure ? [`❌ ${failure.describe()}`] : applied.length > 0 ? [`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`] : []),
+            ...(failure
+                ? [`❌ ${failure.describe()}`]
+                : applied.length > 0
+                    ? [`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`]
+                    : []),
             ...gateNotes(gate),
-            ...(backup ? [`Backup taken before the deploy: \`${backup.uri}\` (SHA-256 \`${backup.sha256}\`). Restore with: \`${backup.restoreCommand}\``] : []),
+            ...(backup
+                ? [
+                    `Backup taken before the deploy: \`${backup.uri}\` (SHA-256 \`${backup.sha256}\`). Restore with: \`${backup.restoreCommand}\``
+                ]
+                : []),
             ...(0,migrate_shared/* nextSteps */.Zn)(after)
         ];
-        const renderInput = { mode: common.mode, target, migrationsDir, rows: (0,migrate_shared/* statusRows */.O5)(after, applied, failedNow), nextSteps: notes, review };
+        const renderInput = {
+            mode: common.mode,
+            target,
+            migrationsDir,
+            rows: (0,migrate_shared/* statusRows */.O5)(after, applied, failedNow),
+            nextSteps: notes,
+            review,
+            docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)()
+        };
         return {
             outputs: {
                 status: after.status,
@@ -714,7 +744,14 @@ async function runMigrateDeploy(common, settings, read) {
                 'failed-migrations': JSON.stringify(after.failed.map((f) => f.name)),
                 'plan-id': id,
                 ...(0,review_outputs/* reviewOutputs */.p)(review),
-                ...(backup ? { 'backup-uri': backup.uri, 'manifest-uri': backup.manifestUri, 'backup-sha256': backup.sha256, 'backup-size': String(backup.size) } : {})
+                ...(backup
+                    ? {
+                        'backup-uri': backup.uri,
+                        'manifest-uri': backup.manifestUri,
+                        'backup-sha256': backup.sha256,
+                        'backup-size': String(backup.size)
+                    }
+                    : {})
             },
             markdown: (0,migration_report/* renderMigrationReport */.J)(renderInput) + (backup ? `\n${backup.markdown}` : ''),
             report: {
@@ -723,14 +760,36 @@ async function runMigrateDeploy(common, settings, read) {
                 status: after.status,
                 planId: id,
                 expectedPlanId: settings.expectedPlanId ?? null,
-                pending: after.pending.map((m) => ({ name: m.name, file: (0,migrate_shared/* relativeSqlPath */.iS)(common.workingDirectory, m.sqlPath), checksum: m.checksum })),
+                pending: after.pending.map((m) => ({
+                    name: m.name,
+                    file: (0,migrate_shared/* relativeSqlPath */.iS)(common.workingDirectory, m.sqlPath),
+                    checksum: m.checksum
+                })),
                 applied,
                 failed: after.failed,
                 edited: after.edited,
                 missingLocally: after.missingLocally,
                 migrations: after.migrations,
-                gate: { allowed: gate.allowed, reason: gate.reason, allowedBy: gate.allowedBy.map((a) => ({ rule: a.finding.rule, migration: a.finding.migration, line: a.finding.line, by: a.by, reason: a.reason })) },
-                backup: backup ? { uri: backup.uri, manifestUri: backup.manifestUri, sha256: backup.sha256, size: backup.size, restoreCommand: backup.restoreCommand } : null,
+                gate: {
+                    allowed: gate.allowed,
+                    reason: gate.reason,
+                    allowedBy: gate.allowedBy.map((a) => ({
+                        rule: a.finding.rule,
+                        migration: a.finding.migration,
+                        line: a.finding.line,
+                        by: a.by,
+                        reason: a.reason
+                    }))
+                },
+                backup: backup
+                    ? {
+                        uri: backup.uri,
+                        manifestUri: backup.manifestUri,
+                        sha256: backup.sha256,
+                        size: backup.size,
+                        restoreCommand: backup.restoreCommand
+                    }
+                    : null,
                 review: (0,review_outputs/* reviewReport */.z)(review)
             },
             failure

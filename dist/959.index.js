@@ -284,6 +284,11 @@ async function restoreInto(ctx, client, file, format) {
 async function runRestoreDrill(ctx) {
     const started = Date.now();
     const { settings } = ctx;
+    // Inputs that need neither the backup nor a database fail first, before anything is downloaded or restored.
+    await Promise.all([
+        settings.ageIdentity === undefined ? undefined : (0,encryption/* checkIdentity */.Z0)(settings.ageIdentity),
+        (0,pg_client/* checkExplicitPath */.gV)(settings.pgDumpPath)
+    ]);
     const scratch = await (0,promises_.mkdtemp)((0,external_node_path_.join)(ctx.tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'pgops-drill-'));
     try {
         const { storage, key } = await resolveBackup(ctx, scratch);

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { parseDumpArgs, splitArgs } from '../../src/backup/dump-args.js'
 import { parseDestination } from '../../src/backup/destination.js'
+import { checkRecipients } from '../../src/backup/encryption.js'
+import { partSizeFor } from '../../src/backup/storage/s3.js'
 import { InputError } from '../../src/errors.js'
 import { resetSecrets, scrub } from '../../src/util/secrets.js'
 import { settingsFor } from './helpers.js'
@@ -66,6 +68,17 @@ describe('readBackupSettings', () => {
     expect(error?.message).toMatch(/holds a secret key/)
     expect(error?.message).not.toContain(identity)
     expect(scrub(identity)).toBe('***')
+  })
+
+  it('has age-encryption itself check a recipient whose shape is right (a wrong checksum) before connecting', async () => {
+    const good = await identityToRecipient(await generateX25519Identity())
+    const bad = good.slice(0, -1) + (good.endsWith('q') ? 'p' : 'q')
+    expect(settingsFor({ destination: '/tmp/x', 'encrypt-to': bad }).encryptTo).toEqual([bad])
+    await expect(checkRecipients([good])).resolves.toBeUndefined()
+    await expect(checkRecipients([good, bad])).rejects.toMatchObject({
+      input: 'encrypt-to',
+      message: expect.stringMatching(/not an age public key/)
+    })
   })
 
   it('validates numbers, booleans and formats with the accepted values in the message', () => {
@@ -182,5 +195,17 @@ describe('destination', () => {
     expect(parseDestination('file:///var/backups')).toEqual({ kind: 'local', directory: '/var/backups' })
     expect(() => parseDestination('gs://bucket/x')).toThrow(/unsupported scheme "gs"/)
     expect(() => parseDestination('s3://Bad_Bucket/x')).toThrow(/not a valid bucket name/)
+  })
+})
+
+describe('S3 part size', () => {
+  const MiB = 1024 * 1024
+  it('streams small objects in 8 MiB parts and keeps 500 GiB and more within 10,000 parts', () => {
+    expect(partSizeFor(undefined)).toBe(64 * MiB)
+    expect(partSizeFor(2 * 800 * MiB)).toBe(8 * MiB)
+    const big = 2 * 500 * 1024 * MiB
+    expect(partSizeFor(big) * 10_000).toBeGreaterThanOrEqual(big)
+    expect(partSizeFor(big) % MiB).toBe(0)
+    expect(partSizeFor(2 * 1024 ** 5)).toBe(5 * 1024 * MiB)
   })
 })

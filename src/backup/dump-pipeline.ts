@@ -8,7 +8,7 @@ import { clientEnv } from './child-env.js'
 import { encryptStage } from './encryption.js'
 import type { PgClient } from './pg-client.js'
 import type { BackupStorage } from './storage/types.js'
-import { ChildTee, DigestTap, Gate } from './stream-stages.js'
+import { ChildTee, DigestTap, Gate, STAGE_BUFFER } from './stream-stages.js'
 
 export interface DumpPipelineOptions {
   pgDump: PgClient
@@ -20,7 +20,11 @@ export interface DumpPipelineOptions {
   extraArgs: string[]
   snapshot?: string
   recipients: string[]
-  storage: BackupStorage
+  /**
+   * The storage, or how to get it: called once the children run, so that loading a storage SDK (CPU-bound module
+   * evaluation on this thread) overlaps with pg_dump's start instead of delaying it.
+   */
+  storage: BackupStorage | (() => Promise<BackupStorage>)
   key: string
   contentType: string
   /** An upper estimate of the stored size, for the storage's part size. */
@@ -47,7 +51,7 @@ const PLAIN_TRAILER = '-- PostgreSQL database dump complete'
 export const STALL_TIMEOUT_MS = 10 * 60_000
 /** pg_dump gets SIGTERM first (it closes its connection cleanly), SIGKILL if it is still there after this. */
 const KILL_GRACE_MS = 5_000
-/** After a failure elsewhere, how long the storage may take to clean up (S3: AbortMultipartUpload). */
+/** After a failure elsewhere, how long the storage may take to clean up (S3: AbortMultipartUpload); at most the stall timeout. */
 const STORAGE_SETTLE_MS = 60_000
 
 export function dumpArgs(options: Pick<DumpPipelineOptions, 'format' | 'extraArgs' | 'snapshot'>): string[] {
@@ -59,6 +63,10 @@ export function dumpArgs(options: Pick<DumpPipelineOptions, 'format' | 'extraArg
 /** The last stage, read by the storage; remembers when the storage last asked for data (stall detection). */
 class StorageFeed extends PassThrough {
   lastRead = Date.now()
+
+  constructor() {
+    super({ highWaterMark: STAGE_BUFFER })
+  }
 
   override read(size?: number): unknown {
     this.lastRead = Date.now()
@@ -87,6 +95,9 @@ function delay(ms: number): { promise: Promise<void>; cancel: () => void } {
  */
 export async function runDumpPipeline(options: DumpPipelineOptions): Promise<DumpPipelineResult> {
   const started = Date.now()
+  // Before any child exists: nothing can fail between spawning them and the one failure path below.
+  const encrypted = options.recipients.length > 0
+  const encrypt = encrypted ? await encryptStage(options.recipients) : undefined
   const dump = spawnClient(
     options.pgDump.path,
     dumpArgs(options),
@@ -106,7 +117,6 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
       stdout: 'ignore'
     })
   }
-  const encrypted = options.recipients.length > 0
   const plainTap = new DigestTap({ head: 64 * 1024, tail: options.format === 'plain' ? 256 : 0 })
   // Unencrypted, the stored bytes are the dump's bytes: one hash serves both.
   const storedTap = encrypted ? new DigestTap() : undefined
@@ -116,6 +126,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
   const first: { error?: Error; origin?: 'ours' | 'stream' | 'storage' } = {}
   let uploadError: unknown
   let dumpKilledByUs = false
+  let escalated = false
   let killTimer: NodeJS.Timeout | undefined
   let failed!: () => void
   const failure = new Promise<void>((resolve) => (failed = resolve))
@@ -126,7 +137,9 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
       dumpKilledByUs = true
       dump.child.kill('SIGTERM')
       killTimer = setTimeout(() => {
-        if (alive(dump)) dump.child.kill('SIGKILL')
+        if (!alive(dump)) return
+        escalated = true
+        dump.child.kill('SIGKILL')
       }, KILL_GRACE_MS)
     }
     if (verifier && alive(verifier)) verifier.child.kill('SIGKILL')
@@ -181,6 +194,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     } else if (!plainTap.head().subarray(0, 5).equals(Buffer.from('PGDMP'))) {
       throw new ActionError('pg_dump did not write a custom-format archive (no PGDMP header).')
     }
+    core.debug(`backup timing: stream checked and ending after ${Date.now() - started} ms`)
   })
 
   const stages: (NodeJS.ReadableStream | NodeJS.ReadWriteStream | NodeJS.WritableStream)[] = [
@@ -188,7 +202,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     plainTap
   ]
   if (verifier?.child.stdin) stages.push(new ChildTee(verifier.child.stdin))
-  if (encrypted) stages.push(Duplex.from(await encryptStage(options.recipients)))
+  if (encrypt) stages.push(Duplex.from(encrypt))
   if (storedTap) stages.push(storedTap)
   stages.push(gate, output)
 
@@ -197,6 +211,9 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
   })
   // A verifier that fails mid-stream need not wait for pg_dump to finish.
   void verifier?.exited.then((exit) => {
+    core.debug(
+      `backup timing: pg_restore ${describeExit('pg_restore', exit)} after ${Date.now() - started} ms`
+    )
     if ((exit.code !== 0 || exit.signal) && !output.readableEnded) {
       fail(
         new ActionError(
@@ -221,8 +238,10 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     Math.max(Math.min(stallMs / 4, 5_000), 10)
   )
 
+  const getStorage = options.storage
   const uploading = Promise.resolve()
-    .then(() => options.storage.upload(options.key, output, options.contentType, options.expectedBytes))
+    .then(() => (typeof getStorage === 'function' ? getStorage() : getStorage))
+    .then((storage) => storage.upload(options.key, output, options.contentType, options.expectedBytes))
     .then(
       () => {
         // The storage contract: resolve only once the whole stream is stored. Anything else would be a partial object.
@@ -243,7 +262,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     if (!uploadSettled) {
       // A failure elsewhere: the stream is destroyed, so a storage that keeps its promise rejects now; give it
       // time to clean up (S3 aborts the multipart upload), but never wait forever on it.
-      const timeout = delay(STORAGE_SETTLE_MS)
+      const timeout = delay(Math.min(STORAGE_SETTLE_MS, stallMs))
       await Promise.race([uploading, timeout.promise])
       timeout.cancel()
     }
@@ -252,8 +271,13 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     clearTimeout(killTimer)
   }
 
+  // pg_dump's own failure is the root cause even when the verifier or the storage noticed first (a SIGKILL we did
+  // not send, an exit code before we stopped it); what our stopping caused (SIGTERM, SIGPIPE) is not.
   const dumpExit = await dump.exited
-  if (!dumpKilledByUs && (dumpExit.code !== 0 || dumpExit.signal)) throw dumpFailure(dumpExit)
+  const ownFailure =
+    (dumpExit.code !== 0 || dumpExit.signal !== null) &&
+    (!dumpKilledByUs || (dumpExit.signal === 'SIGKILL' && !escalated))
+  if (ownFailure) throw dumpFailure(dumpExit)
   const firstError = first.error
   if (firstError) {
     const storageFirst =

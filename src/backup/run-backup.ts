@@ -12,7 +12,7 @@ import { restoreCommand } from './restore-command.js'
 import { type RetentionResult, applyRetention } from './retention.js'
 import { type RowCounts, countRows, databaseSize, exportSnapshot, releaseSnapshot } from './row-counts.js'
 import type { BackupSettings } from './settings.js'
-import { createStorage } from './storage/index.js'
+import { createStorage, prefixOf } from './storage/index.js'
 
 export interface RunBackupContext {
   connection: ConnectionSettings
@@ -85,28 +85,37 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
   if (!settings.destination) throw new ActionError('No `destination` is set for the backup.')
   const destination = resolveDestination(settings.destination, ctx.workingDirectory)
   const t0 = Date.now()
-  const phase = (name: string): void => core.debug(`backup timing: ${name} at ${Date.now() - t0} ms`)
+  const phase = (name: string): void =>
+    core.debug(
+      `backup timing: ${name} at ${Date.now() - t0} ms (${Math.round(performance.now())} ms since the process started)`
+    )
+  phase('start')
   const clientOptions = { explicitPath: settings.pgDumpPath, installClient: settings.installClient }
   const wantVerifier = settings.verify && settings.format === 'custom'
-  // The clients' `--version` probes, the storage SDK and age-encryption load while we connect.
-  prewarmClients(wantVerifier ? ['pg_dump', 'pg_restore'] : ['pg_dump'], clientOptions)
-  const storagePromise = createStorage(destination, {
-    s3Endpoint: settings.s3Endpoint,
-    s3Region: settings.s3Region,
-    s3ForcePathStyle: settings.s3ForcePathStyle,
-    retentionDays: settings.retentionDays,
-    tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(),
-    s3MaxAttempts: ctx.s3MaxAttempts,
-    s3PartSize: ctx.s3PartSize
-  })
-  storagePromise.catch(() => undefined)
+  // age-encryption loads (only to encrypt) while we check the other inputs and connect.
   const recipientsChecked = checkRecipients(settings.encryptTo)
   recipientsChecked.catch(() => undefined)
+  // The storage SDK is loaded only once pg_dump runs: evaluating it takes this thread ~50 ms, which would delay
+  // the connection, while pg_dump spends that long reading the catalog anyway.
+  let storagePromise: ReturnType<typeof createStorage> | undefined
+  const loadStorage = (): ReturnType<typeof createStorage> =>
+    (storagePromise ??= createStorage(destination, {
+      s3Endpoint: settings.s3Endpoint,
+      s3Region: settings.s3Region,
+      s3ForcePathStyle: settings.s3ForcePathStyle,
+      retentionDays: settings.retentionDays,
+      tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(),
+      s3MaxAttempts: ctx.s3MaxAttempts,
+      s3PartSize: ctx.s3PartSize
+    }))
   // Inputs that need no database are checked before connecting: a wrong one fails in milliseconds, naming itself.
   await Promise.all([
     checkExplicitPath(settings.pgDumpPath, 'pg_dump'),
-    destination.kind === 'local' ? storagePromise.then(({ storage }) => storage.check?.()) : undefined
+    destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined
   ])
+  phase('inputs checked')
+  // The clients' `--version` probes run while we connect (started only now: a refused input spawns nothing).
+  prewarmClients(wantVerifier ? ['pg_dump', 'pg_restore'] : ['pg_dump'], clientOptions)
   const encrypted = settings.encryptTo.length > 0
   const session = await connect(connection, {
     baseDir: ctx.workingDirectory,
@@ -131,9 +140,9 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
       wantVerifier && (!restoreClient || restoreClient.major < pgDump.major)
         ? await findClient('pg_restore', pgDump.major, clientOptions)
         : restoreClient
+    await recipientsChecked
     phase('clients found')
-    const [{ storage, prefix }] = await Promise.all([storagePromise, recipientsChecked])
-    phase('storage ready')
+    const prefix = prefixOf(destination)
     core.info(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`)
 
     const createdAt = (ctx.now ?? (() => new Date()))()
@@ -159,7 +168,7 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
         extraArgs: settings.pgDumpArgs,
         snapshot,
         recipients: settings.encryptTo,
-        storage,
+        storage: async () => (await loadStorage()).storage,
         key,
         contentType: contentTypeOf(settings.format, encrypted),
         expectedBytes: expectedDumpBytes(dbBytes, settings.format),
@@ -170,6 +179,7 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
       if (snapshot) await releaseSnapshot(session.client)
     }
     phase('dump stored')
+    const { storage } = await loadStorage()
     const rowCounts = await countsPromise
     const recipients = describeRecipients(settings.encryptTo)
     const manifest: BackupManifest = {

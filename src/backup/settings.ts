@@ -104,8 +104,17 @@ export function readBackupSettings(read: InputReader, mode: Mode): BackupSetting
     registerSecret(targetConnection.password)
   }
 
+  // Inputs with a fixed syntax (choices, booleans, numbers) first: their messages are the most specific.
   const backupBeforeDeploy = parseChoice(read, 'backup-before-deploy', BACKUP_BEFORE_DEPLOY, 'never')
   const format = parseChoice(read, 'format', DUMP_FORMATS, 'custom')
+  const s3ForcePathStyle = parseBool(read, 's3-force-path-style', false)
+  const retentionDays = parseInteger(read, 'retention-days', { min: 1, max: 400 })
+  const installClient = parseBool(read, 'install-client', false)
+  const verify = parseBool(read, 'verify', true)
+  const allowUnencrypted = parseBool(read, 'allow-unencrypted', false)
+  const keepLast = parseInteger(read, 'keep-last', { min: 1 })
+  const keepDays = parseInteger(read, 'keep-days', { min: 1 })
+  const targetClean = parseBool(read, 'target-clean', false)
   const destinationRaw = read('destination')
   const needsDestination = mode === 'backup' || (mode === 'migrate-deploy' && backupBeforeDeploy !== 'never')
   if (needsDestination && !destinationRaw) {
@@ -144,22 +153,22 @@ export function readBackupSettings(read: InputReader, mode: Mode): BackupSetting
     destination,
     s3Endpoint,
     s3Region: read('s3-region') || defaultRegion(),
-    s3ForcePathStyle: parseBool(read, 's3-force-path-style', false),
-    retentionDays: parseInteger(read, 'retention-days', { min: 1, max: 400 }),
+    s3ForcePathStyle,
+    retentionDays,
     format,
     pgDumpArgs: parseDumpArgs(read('pg-dump-args'), format),
     pgDumpPath: read('pg-dump-path') || undefined,
-    installClient: parseBool(read, 'install-client', false),
-    verify: parseBool(read, 'verify', true),
+    installClient,
+    verify,
     encryptTo: readEncryptTo(read),
-    allowUnencrypted: parseBool(read, 'allow-unencrypted', false),
-    keepLast: parseInteger(read, 'keep-last', { min: 1 }),
-    keepDays: parseInteger(read, 'keep-days', { min: 1 }),
+    allowUnencrypted,
+    keepLast,
+    keepDays,
     backupUri: read('backup-uri') || undefined,
     ageIdentity,
     targetDatabaseUrl,
     targetConnection,
-    targetClean: parseBool(read, 'target-clean', false),
+    targetClean,
     backupBeforeDeploy
   }
 

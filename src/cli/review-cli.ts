@@ -1,30 +1,44 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { getErrorMessage } from '../errors.js'
+import { readMigrationsFolder } from '../migrate/migrations-dir.js'
 import { loadParser } from '../sql/parse.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { reviewJson } from '../review/json-report.js'
 import { failOnDecision, reviewMigrations } from '../review/review.js'
 import { FAIL_ON, type FailOn, parseRuleOverrides } from '../review/rule-settings.js'
+import type { ReviewResult } from '../review/types.js'
 
-const USAGE = `Usage: pg-ops-review <migrations-dir> [--json] [--all] [--rules <id>=<level>,...] [--fail-on error|warning|never]
+/** The terminal format: one line per finding, like a compiler, then the headline. */
+function renderText(result: ReviewResult, reviewed: number): string {
+  const lines = result.findings.map((f) => {
+    const ack = f.acknowledged
+      ? ` (allowed by ${f.acknowledged.by}${f.acknowledged.reason ? `: ${f.acknowledged.reason}` : ''})`
+      : ''
+    return `${f.file}:${f.line}: ${f.severity} ${f.rule}: ${f.message}${ack}`
+  })
+  return `${[...lines, '', `${reviewed} migration(s) reviewed. ${result.headline}`].join('\n').trimStart()}\n`
+}
 
-Reviews every migration.sql under <migrations-dir> (Prisma layout: <dir>/<timestamp>_<name>/migration.sql) in order,
-as if none were applied yet (there is no database to compare with). Prints the markdown report, or JSON with --json.
-Exit code: 1 when a finding reaches --fail-on (default error), 2 on a usage error.`
+const USAGE = `Usage: pg-ops-review <migrations-dir> [--markdown | --json] [--rules <id>=<level>,...] [--fail-on error|warning|never]
+
+Reviews every migration.sql under <migrations-dir> (Prisma layout: <dir>/<timestamp>_<name>/migration.sql) in
+Prisma's order, as if none were applied yet (there is no database to compare with). Prints one line per finding
+(file:line: severity rule: message), or the report the action posts on pull requests with --markdown, or JSON
+with --json. Exit code: 1 when a finding reaches --fail-on (default error), 2 on a usage error.`
 
 interface CliArgs {
   dir: string
-  json: boolean
+  format: 'text' | 'markdown' | 'json'
   rules: string[]
   failOn: FailOn
 }
 
 function parseArgs(argv: string[]): CliArgs | string {
-  const args: CliArgs = { dir: '', json: false, rules: [], failOn: 'error' }
+  const args: CliArgs = { dir: '', format: 'text', rules: [], failOn: 'error' }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
-    if (a === '--json') args.json = true
+    if (a === '--json') args.format = 'json'
+    else if (a === '--markdown') args.format = 'markdown'
     else if (a === '--all') continue
     else if (a === '--rules')
       args.rules.push(
@@ -59,17 +73,12 @@ export async function runReviewCli(
     // compile the parser while the files are read
     const parser = loadParser()
     const rules = parseRuleOverrides(parsed.rules, '--rules')
-    const entries = await readdir(parsed.dir, { withFileTypes: true })
-    const names = entries
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort()
-    const migrations = []
-    for (const name of names) {
-      const file = join(parsed.dir, name, 'migration.sql')
-      const script = await readFile(file, 'utf8').catch(() => undefined)
-      if (script !== undefined) migrations.push({ name, file, script })
-    }
+    // The same listing as the engine's: Prisma's rules and order.
+    const folder = await readMigrationsFolder(resolve(parsed.dir))
+    if (!folder.exists) throw new Error(`${parsed.dir} does not exist`)
+    const migrations = folder.migrations
+      .filter((m) => m.script !== null)
+      .map((m) => ({ name: m.name, file: relative(process.cwd(), m.sqlPath), script: m.script as string }))
     await parser
     const result = await reviewMigrations({
       migrations,
@@ -79,8 +88,8 @@ export async function runReviewCli(
         'Offline review: every migration in the folder is reviewed as pending; nothing was compared with a database.'
       ]
     })
-    if (parsed.json) out(`${JSON.stringify(reviewJson(result), null, 2)}\n`)
-    else
+    if (parsed.format === 'json') out(`${JSON.stringify(reviewJson(result), null, 2)}\n`)
+    else if (parsed.format === 'markdown')
       out(
         renderMigrationReport({
           title: 'Migration review',
@@ -91,6 +100,7 @@ export async function runReviewCli(
           review: result
         })
       )
+    else out(renderText(result, migrations.length))
     return failOnDecision(result, parsed.failOn) ? 1 : 0
   } catch (error) {
     out(`pg-ops-review: ${getErrorMessage(error)}\n`)

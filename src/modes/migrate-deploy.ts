@@ -19,6 +19,7 @@ import {
   openSession,
   pendingForReview,
   relativeSqlPath,
+  rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
 import { reviewOutputs, reviewReport } from './review-outputs.js'
@@ -137,7 +138,8 @@ export async function runMigrateDeploy(
       migrationsDir,
       rows: statusRows(after, applied, failedNow),
       nextSteps: notes,
-      review
+      review,
+      docsBaseUrl: rulesDocsUrl()
     }
     return {
       outputs: {

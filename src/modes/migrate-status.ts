@@ -19,6 +19,7 @@ import {
   openSession,
   pendingForReview,
   relativeSqlPath,
+  rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
 import { reviewOutputs, reviewReport } from './review-outputs.js'
@@ -85,7 +86,8 @@ export async function runMigrateStatus(
       migrationsDir,
       rows: statusRows(diagnosis),
       nextSteps: nextSteps(diagnosis),
-      review
+      review,
+      docsBaseUrl: rulesDocsUrl()
     }
     const markdown = renderMigrationReport(renderInput)
     await publishPullRequestComment({ settings: reviewSettings, target, migrationsDir, render: renderInput })
@@ -158,7 +160,13 @@ async function runOfflineReview(
   core.info(review.headline)
   annotateFindings(review.findings)
   const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
-  const renderInput = { mode: common.mode, target: 'no database (offline review)', migrationsDir, review }
+  const renderInput = {
+    mode: common.mode,
+    target: 'no database (offline review)',
+    migrationsDir,
+    review,
+    docsBaseUrl: rulesDocsUrl()
+  }
   const markdown = renderMigrationReport(renderInput)
   await publishPullRequestComment({
     settings: reviewSettings,

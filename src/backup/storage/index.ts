@@ -18,6 +18,11 @@ export interface StorageOptions {
   s3PartSize?: number
 }
 
+/** The key prefix our objects live under at a destination. */
+export function prefixOf(destination: Destination): string {
+  return destination.kind === 's3' ? destination.prefix : ''
+}
+
 /**
  * The storage behind a destination plus the key prefix our objects live under. The S3 and artifact adapters are
  * loaded on demand: their SDKs are large, and start-up time counts against every backup.
@@ -37,7 +42,7 @@ export async function createStorage(
         maxAttempts: options.s3MaxAttempts,
         partSize: options.s3PartSize
       })
-      return { storage, prefix: destination.prefix }
+      return { storage, prefix: prefixOf(destination) }
     }
     case 'artifact': {
       const { ArtifactStorage } = await import('./artifact.js')

@@ -35,7 +35,7 @@ export class LocalStorage implements BackupStorage {
       throw new InputError(
         'destination',
         `is the directory ${this.root}, which cannot be created or written (${e.code ?? e.message}).`,
-        'Use a writable directory on the runner (e.g. ${{ runner.temp }}/backups), or s3://bucket/prefix or artifact.'
+        'Use a directory this job can write (e.g. one under RUNNER_TEMP or the workspace), or s3://bucket/prefix or artifact.'
       )
     }
   }

@@ -10,6 +10,7 @@ import {
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
+import * as core from '@actions/core'
 import { ActionError } from '../../errors.js'
 import { redactEndpoint } from '../destination.js'
 import type { BackupStorage, StoredObject } from './types.js'
@@ -86,8 +87,13 @@ export class S3Storage implements BackupStorage {
       queueSize: QUEUE_SIZE,
       leavePartsOnError: false
     })
+    let ended = 0
+    source.once('end', () => (ended = Date.now()))
     try {
       await upload.done()
+      core.debug(
+        `backup timing: ${partSize / 1024 / 1024} MiB parts; the upload completed ${Date.now() - ended} ms after the stream ended`
+      )
     } catch (error) {
       // lib-storage stops reading on a failed part; the caller destroys the source (and stops pg_dump) when
       // this rejects.
