@@ -722,7 +722,13 @@ async function runOfflineReview(common, settings, reviewSettings) {
     core/* info */.pq(review.headline);
     (0,annotations/* annotateFindings */.d)(review.findings);
     const reviewed = [...new Set([...changed.added, ...changed.modified])].sort();
-    const renderInput = { mode: common.mode, target: 'no database (offline review)', migrationsDir, review, docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)() };
+    const renderInput = {
+        mode: common.mode,
+        target: 'no database (offline review)',
+        migrationsDir,
+        review,
+        docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)()
+    };
     const markdown = (0,migration_report/* renderMigrationReport */.J)(renderInput);
     await publishPullRequestComment({
         settings: reviewSettings,
