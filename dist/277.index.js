@@ -351,11 +351,11 @@ function readMigrateSettings(read, common) {
 async function dispatch(common, read) {
     switch (common.mode) {
         case 'migrate-status': {
-            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(216), __webpack_require__.e(509), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 33472));
+            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 33472));
             return runMigrateStatus(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-deploy': {
-            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(242), __webpack_require__.e(216), __webpack_require__.e(509), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 48086));
+            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(242), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 48086));
             return runMigrateDeploy(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-resolve': {

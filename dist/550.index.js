@@ -589,10 +589,10 @@ async function reviewChangedMigrations(opts) {
 
 // EXTERNAL MODULE: ./src/review/settings.ts
 var review_settings = __webpack_require__(8107);
+// EXTERNAL MODULE: ./src/review/json-report.ts
+var json_report = __webpack_require__(59155);
 // EXTERNAL MODULE: ./src/modes/migrate-shared.ts
 var migrate_shared = __webpack_require__(11647);
-// EXTERNAL MODULE: ./src/modes/review-outputs.ts
-var review_outputs = __webpack_require__(37633);
 ;// CONCATENATED MODULE: ./src/modes/migrate-status.ts
 
 
@@ -673,7 +673,7 @@ async function runMigrateStatus(common, settings, read) {
                 'applied-migrations': '[]',
                 'failed-migrations': JSON.stringify(diagnosis.failed.map((f) => f.name)),
                 'plan-id': id,
-                ...(0,review_outputs/* reviewOutputs */.p)(review)
+                ...(0,json_report/* reviewOutputs */.p)(review)
             },
             markdown,
             report: {
@@ -694,7 +694,7 @@ async function runMigrateStatus(common, settings, read) {
                 nonTransactional: diagnosis.nonTransactional,
                 migrations: diagnosis.migrations,
                 warnings: diagnosis.warnings,
-                review: (0,review_outputs/* reviewReport */.z)(review)
+                review: (0,json_report/* reviewJson */.j)(review)
             },
             failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, reviewSettings.failOn)
         };
@@ -744,7 +744,7 @@ async function runOfflineReview(common, settings, reviewSettings) {
             'applied-count': '0',
             'applied-migrations': '[]',
             'failed-migrations': '[]',
-            ...(0,review_outputs/* reviewOutputs */.p)(review)
+            ...(0,json_report/* reviewOutputs */.p)(review)
         },
         markdown,
         report: {
@@ -752,53 +752,9 @@ async function runOfflineReview(common, settings, reviewSettings) {
             databaseCompared: false,
             migrationsDir: { path: settings.migrationsDir.path, reason: settings.migrationsDir.reason },
             changed,
-            review: (0,review_outputs/* reviewReport */.z)(review)
+            review: (0,json_report/* reviewJson */.j)(review)
         },
         failure: reviewFailure(review, reviewSettings.failOn)
-    };
-}
-
-
-/***/ }),
-
-/***/ 37633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ reviewOutputs),
-/* harmony export */   z: () => (/* binding */ reviewReport)
-/* harmony export */ });
-function reviewOutputs(review) {
-    return {
-        'destructive-count': String(review.destructiveCount),
-        'findings-count': String(review.findings.length),
-        'has-destructive': String(review.destructiveCount > 0)
-    };
-}
-/** The review section of the JSON report: every finding with the documented kebab-case keys. */
-function reviewReport(review) {
-    return {
-        headline: review.headline,
-        databaseCompared: review.databaseCompared,
-        destructiveCount: review.destructiveCount,
-        errorCount: review.errorCount,
-        warningCount: review.warningCount,
-        notes: review.notes,
-        findings: review.findings.map((f) => ({
-            migration: f.migration,
-            file: f.file,
-            line: f.line,
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            destructive: f.destructive,
-            schema: f.schema,
-            table: f.table,
-            column: f.column,
-            'rows-at-stake': f.rowsAtStake,
-            acknowledged: f.acknowledged ?? null,
-            docs: f.docs
-        }))
     };
 }
 

@@ -616,10 +616,10 @@ var migration_report = __webpack_require__(25281);
 var review_review = __webpack_require__(3241);
 // EXTERNAL MODULE: ./src/review/settings.ts
 var review_settings = __webpack_require__(8107);
+// EXTERNAL MODULE: ./src/review/json-report.ts
+var json_report = __webpack_require__(59155);
 // EXTERNAL MODULE: ./src/modes/migrate-shared.ts
 var migrate_shared = __webpack_require__(11647);
-// EXTERNAL MODULE: ./src/modes/review-outputs.ts
-var review_outputs = __webpack_require__(37633);
 ;// CONCATENATED MODULE: ./src/modes/migrate-deploy.ts
 
 
@@ -743,7 +743,7 @@ async function runMigrateDeploy(common, settings, read) {
                 'applied-migrations': JSON.stringify(applied.map((m) => m.name)),
                 'failed-migrations': JSON.stringify(after.failed.map((f) => f.name)),
                 'plan-id': id,
-                ...(0,review_outputs/* reviewOutputs */.p)(review),
+                ...(0,json_report/* reviewOutputs */.p)(review),
                 ...(backup
                     ? {
                         'backup-uri': backup.uri,
@@ -790,7 +790,7 @@ async function runMigrateDeploy(common, settings, read) {
                         restoreCommand: backup.restoreCommand
                     }
                     : null,
-                review: (0,review_outputs/* reviewReport */.z)(review)
+                review: (0,json_report/* reviewJson */.j)(review)
             },
             failure
         };
@@ -798,50 +798,6 @@ async function runMigrateDeploy(common, settings, read) {
     finally {
         await session.close();
     }
-}
-
-
-/***/ }),
-
-/***/ 37633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ reviewOutputs),
-/* harmony export */   z: () => (/* binding */ reviewReport)
-/* harmony export */ });
-function reviewOutputs(review) {
-    return {
-        'destructive-count': String(review.destructiveCount),
-        'findings-count': String(review.findings.length),
-        'has-destructive': String(review.destructiveCount > 0)
-    };
-}
-/** The review section of the JSON report: every finding with the documented kebab-case keys. */
-function reviewReport(review) {
-    return {
-        headline: review.headline,
-        databaseCompared: review.databaseCompared,
-        destructiveCount: review.destructiveCount,
-        errorCount: review.errorCount,
-        warningCount: review.warningCount,
-        notes: review.notes,
-        findings: review.findings.map((f) => ({
-            migration: f.migration,
-            file: f.file,
-            line: f.line,
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message,
-            destructive: f.destructive,
-            schema: f.schema,
-            table: f.table,
-            column: f.column,
-            'rows-at-stake': f.rowsAtStake,
-            acknowledged: f.acknowledged ?? null,
-            docs: f.docs
-        }))
-    };
 }
 
 

@@ -11,6 +11,7 @@ import { diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
+import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
@@ -22,7 +23,6 @@ import {
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
-import { reviewOutputs, reviewReport } from './review-outputs.js'
 import type { ModeResult } from './types.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
@@ -197,7 +197,7 @@ export async function runMigrateDeploy(
               restoreCommand: backup.restoreCommand
             }
           : null,
-        review: reviewReport(review)
+        review: reviewJson(review)
       },
       failure
     }

@@ -11,6 +11,7 @@ import { findChangedMigrations, reviewChangedMigrations } from '../review/offlin
 import { failOnDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings, type ReviewSettings } from '../review/settings.js'
 import type { ReviewResult } from '../review/types.js'
+import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
@@ -22,7 +23,6 @@ import {
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
-import { reviewOutputs, reviewReport } from './review-outputs.js'
 import type { ModeResult } from './types.js'
 
 function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
@@ -122,7 +122,7 @@ export async function runMigrateStatus(
         nonTransactional: diagnosis.nonTransactional,
         migrations: diagnosis.migrations,
         warnings: diagnosis.warnings,
-        review: reviewReport(review)
+        review: reviewJson(review)
       },
       failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, reviewSettings.failOn)
     }
@@ -190,7 +190,7 @@ async function runOfflineReview(
       databaseCompared: false,
       migrationsDir: { path: settings.migrationsDir.path, reason: settings.migrationsDir.reason },
       changed,
-      review: reviewReport(review)
+      review: reviewJson(review)
     },
     failure: reviewFailure(review, reviewSettings.failOn)
   }

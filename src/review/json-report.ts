@@ -1,5 +1,6 @@
 import type { Finding, ReviewResult } from './types.js'
 
+/** A finding in the JSON report; the keys are documented in the README ("The JSON report"). */
 export interface JsonFinding {
   migration: string
   file: string
@@ -8,15 +9,15 @@ export interface JsonFinding {
   severity: string
   message: string
   destructive: boolean
+  docs: string
   schema?: string
   table?: string
   column?: string
-  rowsAtStake?: number | null
-  rowsAtStakeEstimated?: boolean
-  rowsAtStakeWhat?: string
-  rowsAtStakeError?: string
-  acknowledged?: { by: 'input' | 'comment'; reason?: string; line?: number }
-  prismaWarning?: string
+  /** What a live count found: `{ count, estimated, what }`, or `{ error }` when it could not count. */
+  'rows-at-stake'?: Finding['rowsAtStake']
+  /** Who allowed an error-level finding: the `allow-destructive` input or a comment in the file. */
+  acknowledged: Finding['acknowledged'] | null
+  'prisma-warning'?: string
 }
 
 function toJson(f: Finding): JsonFinding {
@@ -27,21 +28,15 @@ function toJson(f: Finding): JsonFinding {
     rule: f.rule,
     severity: f.severity,
     message: f.message,
-    destructive: f.destructive
+    destructive: f.destructive,
+    docs: f.docs,
+    acknowledged: f.acknowledged ?? null
   }
   if (f.schema) out.schema = f.schema
   if (f.table) out.table = f.table
   if (f.column) out.column = f.column
-  if (f.rowsAtStake && 'count' in f.rowsAtStake) {
-    out.rowsAtStake = f.rowsAtStake.count
-    out.rowsAtStakeEstimated = f.rowsAtStake.estimated
-    out.rowsAtStakeWhat = f.rowsAtStake.what
-  } else if (f.rowsAtStake) {
-    out.rowsAtStake = null
-    out.rowsAtStakeError = f.rowsAtStake.error
-  }
-  if (f.acknowledged) out.acknowledged = f.acknowledged
-  if (f.prismaWarning) out.prismaWarning = f.prismaWarning
+  if (f.rowsAtStake) out['rows-at-stake'] = f.rowsAtStake
+  if (f.prismaWarning) out['prisma-warning'] = f.prismaWarning
   return out
 }
 
