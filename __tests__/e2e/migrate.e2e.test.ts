@@ -86,15 +86,17 @@ describe('dist/index.js, migrate modes', () => {
     expect(status.summary).toContain('sales_report_entries')
     expect(status.summary).toContain('1,234')
     const findings = (status.report!.review as { findings: Record<string, unknown>[] }).findings
-    expect(findings.find((f) => f.rule === 'drop-table' && f.table === 'sales_report_entries')).toMatchObject({
-      migration: LAST,
-      file: `prisma/migrations/${LAST}/migration.sql`,
-      line: 45,
-      severity: 'error',
-      destructive: true,
-      'rows-at-stake': { count: 1234, estimated: false },
-      acknowledged: null
-    })
+    expect(findings.find((f) => f.rule === 'drop-table' && f.table === 'sales_report_entries')).toMatchObject(
+      {
+        migration: LAST,
+        file: `prisma/migrations/${LAST}/migration.sql`,
+        line: 45,
+        severity: 'error',
+        destructive: true,
+        'rows-at-stake': { count: 1234, estimated: false },
+        acknowledged: null
+      }
+    )
     const deploy = await action({ mode: 'migrate-deploy', 'database-url': db.url }, workspace)
     expect(deploy.exitCode).not.toBe(0)
     expect(deploy.outputs['applied-count']).toBe('0')
