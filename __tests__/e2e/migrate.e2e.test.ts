@@ -3,7 +3,7 @@
  * that replays the team's story.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -126,9 +126,52 @@ describe('dist/index.js, migrate modes', () => {
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('migrate-status, migrate-deploy, migrate-resolve, backup, restore-drill')
   })
+})
 
+describe('dist/index.js, migrate-deploy with a backup first', () => {
+  it('backs up before a destructive deploy allowed by input, records who allowed it, and skips the backup otherwise', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'e2e-backup-first-'))
+    try {
+      cpSync(EXAMPLE, workspace, { recursive: true })
+      rmSync(join(workspace, 'prisma', 'migrations', LAST), { recursive: true })
+      const db = await createTestDatabase('e2e_backup_first')
+      const destination = join(workspace, 'backups')
+      const backupInputs = { 'backup-before-deploy': 'destructive', destination, 'allow-unencrypted': 'true' }
+      const first = await action(
+        { mode: 'migrate-deploy', 'database-url': db.url, ...backupInputs },
+        workspace
+      )
+      expect(first.exitCode).toBe(0)
+      expect(first.outputs['backup-uri']).toBeUndefined()
+      await query(db.name, `INSERT INTO view_whitelist (view_name) VALUES ('sales_report_view')`)
+      const dropDir = join(workspace, 'prisma', 'migrations', '20260201000000_drop_view_whitelist')
+      mkdirSync(dropDir)
+      writeFileSync(join(dropDir, 'migration.sql'), '-- DropTable\nDROP TABLE "view_whitelist";\n')
+      const deploy = await action(
+        { mode: 'migrate-deploy', 'database-url': db.url, 'allow-destructive': 'true', ...backupInputs },
+        workspace
+      )
+      expect(deploy.exitCode).toBe(0)
+      expect(deploy.outputs['applied-count']).toBe('1')
+      expect(existsSync(deploy.outputs['backup-uri'])).toBe(true)
+      expect(deploy.outputs['backup-sha256']).toMatch(/^[0-9a-f]{64}$/)
+      expect(deploy.summary).toContain('Restore with')
+      expect(deploy.report).toMatchObject({
+        gate: { allowed: true, allowedBy: [{ rule: 'drop-table', by: 'input' }] },
+        backup: { uri: deploy.outputs['backup-uri'] }
+      })
+      expect(
+        (await query(db.name, `SELECT 1 FROM pg_tables WHERE tablename = 'view_whitelist'`)).length
+      ).toBe(0)
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('dist/index.js, every migrate run above', () => {
   it('never shows the database password, in any form, in anything the runs produced', () => {
-    expect(runs.length).toBeGreaterThanOrEqual(6)
+    expect(runs.length).toBeGreaterThanOrEqual(8)
     for (const run of runs)
       for (const form of secretForms(serverPassword())) expect(run.everything).not.toContain(form)
   })
