@@ -370,14 +370,11 @@ async function runMigrateResolve(common, settings) {
         const after = await (0,migrate_status/* diagnose */.h)(session.client, folder);
         const target = (0,connection_url/* describeTarget */.ff)(common.connection);
         return {
-            outputs: {
+            outputs: (0,migrate_shared/* migrateOutputs */.Uj)({
                 status: after.status,
-                'pending-count': String(after.pending.length),
-                'pending-migrations': JSON.stringify(after.pending.map((m) => m.name)),
-                'applied-count': '0',
-                'applied-migrations': '[]',
-                'failed-migrations': JSON.stringify(after.failed.map((f) => f.name))
-            },
+                pending: after.pending.map((m) => m.name),
+                failed: after.failed.map((f) => f.name)
+            }),
             markdown: (0,migration_report/* renderMigrationReport */.J)({
                 mode: common.mode,
                 target,

@@ -581,6 +581,7 @@ async function collectWarnings(client, d, folder, failedRows, options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Et: () => (/* binding */ loadMigrationsFolder),
 /* harmony export */   O5: () => (/* binding */ statusRows),
+/* harmony export */   Uj: () => (/* binding */ migrateOutputs),
 /* harmony export */   Zf: () => (/* binding */ pendingForReview),
 /* harmony export */   Zn: () => (/* binding */ nextSteps),
 /* harmony export */   fA: () => (/* binding */ openSession),
@@ -692,6 +693,17 @@ function rulesDocsUrl(env = process.env) {
     if (!repository)
         return undefined;
     return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/blob/${env.GITHUB_ACTION_REF || 'main'}/docs/rules.md`;
+}
+/** The outputs every migrate mode sets, from what is pending, applied by this run and failed. */
+function migrateOutputs(state) {
+    return {
+        status: state.status,
+        'pending-count': String(state.pending.length),
+        'pending-migrations': JSON.stringify(state.pending),
+        'applied-count': String(state.applied?.length ?? 0),
+        'applied-migrations': JSON.stringify(state.applied ?? []),
+        'failed-migrations': JSON.stringify(state.failed ?? [])
+    };
 }
 
 

@@ -666,12 +666,11 @@ async function runMigrateStatus(common, settings, read) {
         const id = (0,plan/* planId */.r)(diagnosis.pending);
         return {
             outputs: {
-                status: diagnosis.status,
-                'pending-count': String(diagnosis.pending.length),
-                'pending-migrations': JSON.stringify(diagnosis.pending.map((m) => m.name)),
-                'applied-count': '0',
-                'applied-migrations': '[]',
-                'failed-migrations': JSON.stringify(diagnosis.failed.map((f) => f.name)),
+                ...(0,migrate_shared/* migrateOutputs */.Uj)({
+                    status: diagnosis.status,
+                    pending: diagnosis.pending.map((m) => m.name),
+                    failed: diagnosis.failed.map((f) => f.name)
+                }),
                 'plan-id': id,
                 ...(0,json_report/* reviewOutputs */.p)(review)
             },
@@ -738,12 +737,7 @@ async function runOfflineReview(common, settings, reviewSettings) {
     });
     return {
         outputs: {
-            status: 'unknown',
-            'pending-count': String(reviewed.length),
-            'pending-migrations': JSON.stringify(reviewed),
-            'applied-count': '0',
-            'applied-migrations': '[]',
-            'failed-migrations': '[]',
+            ...(0,migrate_shared/* migrateOutputs */.Uj)({ status: 'unknown', pending: reviewed }),
             ...(0,json_report/* reviewOutputs */.p)(review)
         },
         markdown,

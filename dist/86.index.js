@@ -736,12 +736,12 @@ async function runMigrateDeploy(common, settings, read) {
         };
         return {
             outputs: {
-                status: after.status,
-                'pending-count': String(after.pending.length),
-                'pending-migrations': JSON.stringify(after.pending.map((m) => m.name)),
-                'applied-count': String(applied.length),
-                'applied-migrations': JSON.stringify(applied.map((m) => m.name)),
-                'failed-migrations': JSON.stringify(after.failed.map((f) => f.name)),
+                ...(0,migrate_shared/* migrateOutputs */.Uj)({
+                    status: after.status,
+                    pending: after.pending.map((m) => m.name),
+                    applied: applied.map((m) => m.name),
+                    failed: after.failed.map((f) => f.name)
+                }),
                 'plan-id': id,
                 ...(0,json_report/* reviewOutputs */.p)(review),
                 ...(backup

@@ -16,6 +16,7 @@ import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
   loadMigrationsFolder,
+  migrateOutputs,
   nextSteps,
   openSession,
   pendingForReview,
@@ -143,12 +144,12 @@ export async function runMigrateDeploy(
     }
     return {
       outputs: {
-        status: after.status,
-        'pending-count': String(after.pending.length),
-        'pending-migrations': JSON.stringify(after.pending.map((m) => m.name)),
-        'applied-count': String(applied.length),
-        'applied-migrations': JSON.stringify(applied.map((m) => m.name)),
-        'failed-migrations': JSON.stringify(after.failed.map((f) => f.name)),
+        ...migrateOutputs({
+          status: after.status,
+          pending: after.pending.map((m) => m.name),
+          applied: applied.map((m) => m.name),
+          failed: after.failed.map((f) => f.name)
+        }),
         'plan-id': id,
         ...reviewOutputs(review),
         ...(backup

@@ -5,7 +5,7 @@ import { resolveApplied, resolveRolledBack } from '../migrate/resolve.js'
 import { diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
-import { loadMigrationsFolder, nextSteps, openSession, statusRows } from './migrate-shared.js'
+import { loadMigrationsFolder, migrateOutputs, nextSteps, openSession, statusRows } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
 
 export async function runMigrateResolve(
@@ -25,14 +25,11 @@ export async function runMigrateResolve(
     const after = await diagnose(session.client, folder)
     const target = describeTarget(common.connection!)
     return {
-      outputs: {
+      outputs: migrateOutputs({
         status: after.status,
-        'pending-count': String(after.pending.length),
-        'pending-migrations': JSON.stringify(after.pending.map((m) => m.name)),
-        'applied-count': '0',
-        'applied-migrations': '[]',
-        'failed-migrations': JSON.stringify(after.failed.map((f) => f.name))
-      },
+        pending: after.pending.map((m) => m.name),
+        failed: after.failed.map((f) => f.name)
+      }),
       markdown: renderMigrationReport({
         mode: common.mode,
         target,

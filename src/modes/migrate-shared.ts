@@ -135,3 +135,20 @@ export function rulesDocsUrl(env: NodeJS.ProcessEnv = process.env): string | und
   if (!repository) return undefined
   return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/blob/${env.GITHUB_ACTION_REF || 'main'}/docs/rules.md`
 }
+
+/** The outputs every migrate mode sets, from what is pending, applied by this run and failed. */
+export function migrateOutputs(state: {
+  status: string
+  pending: string[]
+  applied?: string[]
+  failed?: string[]
+}): Record<string, string> {
+  return {
+    status: state.status,
+    'pending-count': String(state.pending.length),
+    'pending-migrations': JSON.stringify(state.pending),
+    'applied-count': String(state.applied?.length ?? 0),
+    'applied-migrations': JSON.stringify(state.applied ?? []),
+    'failed-migrations': JSON.stringify(state.failed ?? [])
+  }
+}

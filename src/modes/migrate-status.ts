@@ -16,6 +16,7 @@ import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
   loadMigrationsFolder,
+  migrateOutputs,
   nextSteps,
   openSession,
   pendingForReview,
@@ -94,12 +95,11 @@ export async function runMigrateStatus(
     const id = planId(diagnosis.pending)
     return {
       outputs: {
-        status: diagnosis.status,
-        'pending-count': String(diagnosis.pending.length),
-        'pending-migrations': JSON.stringify(diagnosis.pending.map((m) => m.name)),
-        'applied-count': '0',
-        'applied-migrations': '[]',
-        'failed-migrations': JSON.stringify(diagnosis.failed.map((f) => f.name)),
+        ...migrateOutputs({
+          status: diagnosis.status,
+          pending: diagnosis.pending.map((m) => m.name),
+          failed: diagnosis.failed.map((f) => f.name)
+        }),
         'plan-id': id,
         ...reviewOutputs(review)
       },
@@ -176,12 +176,7 @@ async function runOfflineReview(
   })
   return {
     outputs: {
-      status: 'unknown',
-      'pending-count': String(reviewed.length),
-      'pending-migrations': JSON.stringify(reviewed),
-      'applied-count': '0',
-      'applied-migrations': '[]',
-      'failed-migrations': '[]',
+      ...migrateOutputs({ status: 'unknown', pending: reviewed }),
       ...reviewOutputs(review)
     },
     markdown,
