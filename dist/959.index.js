@@ -398,7 +398,10 @@ async function runRestoreDrillMode(ctx) {
             outputs: {
                 'drill-status': result.status,
                 'tables-compared': String(result.compared),
-                mismatches: String(result.mismatches),
+                // action.yml: a JSON array of the tables whose restored row count differs (or that are missing).
+                mismatches: JSON.stringify(result.tables
+                    .filter((t) => t.status === 'mismatch' || t.status === 'missing')
+                    .map((t) => `${t.schema}.${t.table}`)),
                 'backup-uri': result.uri
             },
             markdown: (0,report/* renderDrillReport */.ED)(result),

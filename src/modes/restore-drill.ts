@@ -25,7 +25,12 @@ export async function runRestoreDrillMode(ctx: RestoreDrillModeContext): Promise
       outputs: {
         'drill-status': result.status,
         'tables-compared': String(result.compared),
-        mismatches: String(result.mismatches),
+        // action.yml: a JSON array of the tables whose restored row count differs (or that are missing).
+        mismatches: JSON.stringify(
+          result.tables
+            .filter((t) => t.status === 'mismatch' || t.status === 'missing')
+            .map((t) => `${t.schema}.${t.table}`)
+        ),
         'backup-uri': result.uri
       },
       markdown: renderDrillReport(result),
