@@ -1,6 +1,6 @@
 // `npm run demo`: the team's story on a throwaway local Postgres, run through the bundled action (dist/) exactly
 // as a workflow would run it. Needs only the machine's PostgreSQL server binaries (Debian/Ubuntu layout).
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -85,15 +85,41 @@ try {
     { ...base, mode: 'migrate-deploy' },
     { workspace, expectFailure: true }
   )
+  await step(
+    '5. Someone forces it with allow-destructive: the DROP fails on the view (P3018, as Prisma would)',
+    { ...base, mode: 'migrate-deploy', 'allow-destructive': 'true' },
+    { workspace, expectFailure: true, showSummary: false }
+  )
+  await step(
+    '6. Every later deploy is blocked until it is resolved (migrate-status)',
+    { ...base, mode: 'migrate-status', 'fail-on': 'never' },
+    { workspace, expectFailure: true, showSummary: false }
+  )
+  // The failed file ran as one transaction, so none of it was applied: mark it rolled back, then fix the file.
+  await step(
+    '7. Mark the failed migration as rolled back (migrate-resolve)',
+    { ...base, mode: 'migrate-resolve', 'resolve-rolled-back': LAST },
+    { workspace, showSummary: false }
+  )
+  writeFileSync(
+    join(workspace, 'prisma', 'migrations', LAST, 'migration.sql'),
+    `-- AlterTable\nALTER TABLE "tool_executions" ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'pending';\n`
+  )
+  console.log(`\n(the team keeps the sales-report tables: ${LAST}/migration.sql now only adds the column)`)
+  await step(
+    '8. Deploy the fixed migration (migrate-deploy)',
+    { ...base, mode: 'migrate-deploy' },
+    { workspace }
+  )
 
   const backups = join(workspace, 'backups')
   await step(
-    '5. Nightly backup (backup to a local directory)',
+    '9. Nightly backup (backup to a local directory)',
     { ...base, mode: 'backup', destination: backups, 'allow-unencrypted': 'true', 'keep-last': '7' },
     { workspace }
   )
   await step(
-    '6. Restore drill into a scratch database (restore-drill)',
+    '10. Restore drill into a scratch database (restore-drill)',
     {
       ...base,
       mode: 'restore-drill',
@@ -104,12 +130,12 @@ try {
     { workspace }
   )
   await step(
-    '7. The database is unchanged (migrate-status)',
-    { ...base, mode: 'migrate-status', 'fail-on': 'never' },
+    '11. Up to date, every sales row still there (migrate-status)',
+    { ...base, mode: 'migrate-status' },
     { workspace, showSummary: false }
   )
   console.log(
-    `\n${bold('Demo finished:')} the DROP TABLE migration was stopped before it ran, and the data is backed up and restorable.`
+    `\n${bold('Demo finished:')} the DROP TABLE migration never destroyed a row, the failed attempt was resolved, and the data is backed up and restorable.`
   )
 } finally {
   stopCluster(cluster)
