@@ -43,8 +43,8 @@ function clientEnv(settings, baseDir = process.cwd()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KE: () => (/* binding */ describeExit),
 /* harmony export */   N9: () => (/* binding */ spawnClient),
+/* harmony export */   RL: () => (/* binding */ exitSummary),
 /* harmony export */   be: () => (/* binding */ stderrTail)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
@@ -75,7 +75,7 @@ function spawnClient(path, args, env, stdio) {
         stderr: () => (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(spawnError ? `${spawnError.message}\n${tail}` : tail).trim()
     };
 }
-function describeExit(name, exit) {
+function exitSummary(name, exit) {
     return exit.signal ? `${name} was killed by ${exit.signal}` : `${name} exited with code ${exit.code}`;
 }
 /** The last few lines of stderr, for an error message. */
@@ -1271,7 +1271,7 @@ async function runDumpPipeline(options) {
         stdin: 'ignore',
         stdout: 'pipe'
     });
-    void dump.exited.then((exit) => core/* debug */.Yz(`backup timing: pg_dump ${(0,child/* describeExit */.KE)('pg_dump', exit)} after ${Date.now() - started} ms`));
+    void dump.exited.then((exit) => core/* debug */.Yz(`backup timing: pg_dump ${(0,child/* exitSummary */.RL)('pg_dump', exit)} after ${Date.now() - started} ms`));
     let verifier;
     if (options.verifier) {
         verifier = (0,child/* spawnClient */.N9)(options.verifier.path, ['--file=/dev/null'], (0,child_env/* clientEnv */.h)(), {
@@ -1316,7 +1316,7 @@ async function runDumpPipeline(options) {
             output.destroy(error);
         failed();
     };
-    const dumpFailure = (exit) => new errors/* ActionError */.lZ(`pg_dump failed: ${(0,child/* describeExit */.KE)('pg_dump', exit)}.\n${(0,child/* stderrTail */.be)(dump.stderr())}`.trim(), {
+    const dumpFailure = (exit) => new errors/* ActionError */.lZ(`pg_dump failed: ${(0,child/* exitSummary */.RL)('pg_dump', exit)}.\n${(0,child/* stderrTail */.be)(dump.stderr())}`.trim(), {
         hint: "Nothing was stored. Check the database connection and pg_dump's message above."
     });
     const verification = { performed: false, method: 'none', passed: false };
@@ -1331,7 +1331,7 @@ async function runDumpPipeline(options) {
             verification.performed = true;
             verification.method = 'pg_restore --file=/dev/null read every block of the archive';
             if (exit.code !== 0 || exit.signal) {
-                throw new errors/* ActionError */.lZ(`Verification failed: the archive does not parse to the end (${(0,child/* describeExit */.KE)('pg_restore', exit)}).\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim(), {
+                throw new errors/* ActionError */.lZ(`Verification failed: the archive does not parse to the end (${(0,child/* exitSummary */.RL)('pg_restore', exit)}).\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim(), {
                     hint: 'Nothing was stored. A truncated or corrupt archive points at pg_dump or the connection being cut.'
                 });
             }
@@ -1369,9 +1369,9 @@ async function runDumpPipeline(options) {
     });
     // A verifier that fails mid-stream need not wait for pg_dump to finish.
     void verifier?.exited.then((exit) => {
-        core/* debug */.Yz(`backup timing: pg_restore ${(0,child/* describeExit */.KE)('pg_restore', exit)} after ${Date.now() - started} ms`);
+        core/* debug */.Yz(`backup timing: pg_restore ${(0,child/* exitSummary */.RL)('pg_restore', exit)} after ${Date.now() - started} ms`);
         if ((exit.code !== 0 || exit.signal) && !output.readableEnded) {
-            fail(new errors/* ActionError */.lZ(`Verification failed while streaming: ${(0,child/* describeExit */.KE)('pg_restore', exit)}.\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim()));
+            fail(new errors/* ActionError */.lZ(`Verification failed while streaming: ${(0,child/* exitSummary */.RL)('pg_restore', exit)}.\n${(0,child/* stderrTail */.be)(verifier.stderr())}`.trim()));
         }
     });
     const stallMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;

@@ -180,7 +180,7 @@ async function tablesWithData(file, format, pgRestore, candidates) {
             lines.push(line);
         const exit = await list.exited;
         if (exit.code !== 0)
-            throw new errors/* ActionError */.lZ(`pg_restore --list failed: ${(0,backup_child/* describeExit */.KE)('pg_restore', exit)}\n${(0,backup_child/* stderrTail */.be)(list.stderr())}`);
+            throw new errors/* ActionError */.lZ(`pg_restore --list failed: ${(0,backup_child/* exitSummary */.RL)('pg_restore', exit)}\n${(0,backup_child/* stderrTail */.be)(list.stderr())}`);
     }
     else {
         const reader = (0,external_node_readline_.createInterface)({ input: (0,external_node_fs_.createReadStream)(file) });
@@ -272,7 +272,7 @@ async function restoreInto(ctx, client, file, format) {
     const child = (0,backup_child/* spawnClient */.N9)(client.path, args, env, { stdin: 'ignore', stdout: 'ignore' });
     const exit = await child.exited;
     if (exit.code !== 0 || exit.signal) {
-        throw new errors/* ActionError */.lZ(`Restoring into ${(0,connection_url/* describeTarget */.ff)(target)} failed: ${(0,backup_child/* describeExit */.KE)(client.tool, exit)}.\n${(0,backup_child/* stderrTail */.be)(child.stderr())}`.trim(), {
+        throw new errors/* ActionError */.lZ(`Restoring into ${(0,connection_url/* describeTarget */.ff)(target)} failed: ${(0,backup_child/* exitSummary */.RL)(client.tool, exit)}.\n${(0,backup_child/* stderrTail */.be)(child.stderr())}`.trim(), {
             hint: 'The backup could not be restored as it is; fix the cause before relying on it.'
         });
     }

@@ -44,7 +44,7 @@ export function spawnClient(
   }
 }
 
-export function describeExit(name: string, exit: ChildExit): string {
+export function exitSummary(name: string, exit: ChildExit): string {
   return exit.signal ? `${name} was killed by ${exit.signal}` : `${name} exited with code ${exit.code}`
 }
 

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
 import type { ConnectionSettings } from '../db/connection-url.js'
 import { type ArchiveHeader, parseArchiveHeader } from './archive-header.js'
-import { type ChildExit, describeExit, spawnClient, stderrTail, type RunningChild } from './child.js'
+import { type ChildExit, exitSummary, spawnClient, stderrTail, type RunningChild } from './child.js'
 import { clientEnv } from './child-env.js'
 import { encryptStage } from './encryption.js'
 import type { PgClient } from './pg-client.js'
@@ -108,7 +108,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
     }
   )
   void dump.exited.then((exit) =>
-    core.debug(`backup timing: pg_dump ${describeExit('pg_dump', exit)} after ${Date.now() - started} ms`)
+    core.debug(`backup timing: pg_dump ${exitSummary('pg_dump', exit)} after ${Date.now() - started} ms`)
   )
   let verifier: RunningChild | undefined
   if (options.verifier) {
@@ -154,12 +154,9 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
   }
 
   const dumpFailure = (exit: ChildExit): ActionError =>
-    new ActionError(
-      `pg_dump failed: ${describeExit('pg_dump', exit)}.\n${stderrTail(dump.stderr())}`.trim(),
-      {
-        hint: "Nothing was stored. Check the database connection and pg_dump's message above."
-      }
-    )
+    new ActionError(`pg_dump failed: ${exitSummary('pg_dump', exit)}.\n${stderrTail(dump.stderr())}`.trim(), {
+      hint: "Nothing was stored. Check the database connection and pg_dump's message above."
+    })
 
   const verification = { performed: false, method: 'none', passed: false }
   const gate = new Gate(async () => {
@@ -172,7 +169,7 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
       verification.method = 'pg_restore --file=/dev/null read every block of the archive'
       if (exit.code !== 0 || exit.signal) {
         throw new ActionError(
-          `Verification failed: the archive does not parse to the end (${describeExit('pg_restore', exit)}).\n${stderrTail(verifier.stderr())}`.trim(),
+          `Verification failed: the archive does not parse to the end (${exitSummary('pg_restore', exit)}).\n${stderrTail(verifier.stderr())}`.trim(),
           {
             hint: 'Nothing was stored. A truncated or corrupt archive points at pg_dump or the connection being cut.'
           }
@@ -212,12 +209,12 @@ export async function runDumpPipeline(options: DumpPipelineOptions): Promise<Dum
   // A verifier that fails mid-stream need not wait for pg_dump to finish.
   void verifier?.exited.then((exit) => {
     core.debug(
-      `backup timing: pg_restore ${describeExit('pg_restore', exit)} after ${Date.now() - started} ms`
+      `backup timing: pg_restore ${exitSummary('pg_restore', exit)} after ${Date.now() - started} ms`
     )
     if ((exit.code !== 0 || exit.signal) && !output.readableEnded) {
       fail(
         new ActionError(
-          `Verification failed while streaming: ${describeExit('pg_restore', exit)}.\n${stderrTail(verifier.stderr())}`.trim()
+          `Verification failed while streaming: ${exitSummary('pg_restore', exit)}.\n${stderrTail(verifier.stderr())}`.trim()
         )
       )
     }

@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import { connect, quoteIdent } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
-import { describeExit, spawnClient, stderrTail } from './child.js'
+import { exitSummary, spawnClient, stderrTail } from './child.js'
 import { clientEnv } from './child-env.js'
 import { resolveDestination } from './destination.js'
 import { checkIdentity, decryptFile } from './encryption.js'
@@ -105,7 +105,7 @@ async function tablesWithData(
     const exit = await list.exited
     if (exit.code !== 0)
       throw new ActionError(
-        `pg_restore --list failed: ${describeExit('pg_restore', exit)}\n${stderrTail(list.stderr())}`
+        `pg_restore --list failed: ${exitSummary('pg_restore', exit)}\n${stderrTail(list.stderr())}`
       )
   } else {
     const reader = createInterface({ input: createReadStream(file) })
@@ -214,7 +214,7 @@ async function restoreInto(
   const exit = await child.exited
   if (exit.code !== 0 || exit.signal) {
     throw new ActionError(
-      `Restoring into ${describeTarget(target)} failed: ${describeExit(client.tool, exit)}.\n${stderrTail(child.stderr())}`.trim(),
+      `Restoring into ${describeTarget(target)} failed: ${exitSummary(client.tool, exit)}.\n${stderrTail(child.stderr())}`.trim(),
       {
         hint: 'The backup could not be restored as it is; fix the cause before relying on it.'
       }
