@@ -422,7 +422,7 @@ async function runRestoreDrillMode(ctx) {
     catch (error) {
         const failure = (0,backup.toActionError)(error);
         return {
-            outputs: { 'drill-status': 'failed', 'tables-compared': '0', mismatches: '0' },
+            outputs: { 'drill-status': 'failed', 'tables-compared': '0', mismatches: '[]' },
             markdown: (0,report/* renderDrillFailure */.WM)((0,secrets/* scrub */._I)(failure.message)),
             report: { restoreDrill: { status: 'failed', error: (0,secrets/* scrub */._I)(failure.describe()) } },
             failure

@@ -50,7 +50,7 @@ export async function runRestoreDrillMode(ctx: RestoreDrillModeContext): Promise
   } catch (error) {
     const failure = toActionError(error)
     return {
-      outputs: { 'drill-status': 'failed', 'tables-compared': '0', mismatches: '0' },
+      outputs: { 'drill-status': 'failed', 'tables-compared': '0', mismatches: '[]' },
       markdown: renderDrillFailure(scrub(failure.message)),
       report: { restoreDrill: { status: 'failed', error: scrub(failure.describe()) } },
       failure
