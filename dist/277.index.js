@@ -370,7 +370,6 @@ async function dispatch(common, read) {
             ]);
             const context = {
                 connection: common.connection,
-                databaseUrl: common.databaseUrl,
                 workingDirectory: common.workingDirectory,
                 settings: readBackupSettings(read, common.mode)
             };

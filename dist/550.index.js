@@ -282,6 +282,13 @@ const DEFAULT_API_URL = 'https://api.github.com';
 function apiUrlFromEnv(env = process.env) {
     return env.GITHUB_API_URL || DEFAULT_API_URL;
 }
+/** A throttling callback: warn, then retry up to `retries` times after the wait GitHub asked for. */
+function retryOnLimit(kind, retries) {
+    return (retryAfter, options, _octokit, retryCount) => {
+        core/* warning */.$e(`GitHub API ${kind} hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`);
+        return retryCount < retries;
+    };
+}
 /**
  * The only Octokit factory: retries transient failures and waits out rate limits a couple of times. Octokit is
  * imported on first use: most runs (deploys, backups, status outside pull requests) never call the API.
@@ -296,14 +303,8 @@ async function createOctokit(token, apiUrl = apiUrlFromEnv()) {
         baseUrl: apiUrl,
         retry: { retries: 2 },
         throttle: {
-            onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                core/* warning */.$e(`GitHub API rate limit hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`);
-                return retryCount < 2;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-                core/* warning */.$e(`GitHub API secondary rate limit hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`);
-                return retryCount < 1;
-            }
+            onRateLimit: retryOnLimit('rate limit', 2),
+            onSecondaryRateLimit: retryOnLimit('secondary rate limit', 1)
         }
     }, retry, throttling);
 }

@@ -37,7 +37,6 @@ async function dispatch(common: CommonSettings, read: InputReader): Promise<Mode
       ])
       const context = {
         connection: common.connection!,
-        databaseUrl: common.databaseUrl,
         workingDirectory: common.workingDirectory,
         settings: readBackupSettings(read, common.mode)
       }

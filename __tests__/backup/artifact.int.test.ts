@@ -63,7 +63,6 @@ describe('destination: artifact (stand-in of the artifact service on 127.0.0.1)'
 
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor(
         {

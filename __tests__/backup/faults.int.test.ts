@@ -131,7 +131,6 @@ describe('pg_dump dies: the step fails and nothing becomes visible', () => {
     const dir = tempDir('pgops-fault-local-')
     const result = await runBackupMode({
       connection: connectionOf(db.url),
-      databaseUrl: db.url,
       workingDirectory: process.cwd(),
       settings: settingsFor({
         destination: dir,

@@ -31,7 +31,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const target = await createTestDatabase('rt_plain_target')
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor({ ...s3Inputs(), 'database-url': source.url })
     })
@@ -46,7 +45,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
 
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor(
         {
@@ -74,7 +72,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const target = await createTestDatabase('rt_age_target')
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor({
         ...s3Inputs(),
@@ -109,7 +106,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
       )
     const withoutKey = await runRestoreDrillMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: drillSettings({})
     })
@@ -117,7 +113,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
 
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: drillSettings({ 'age-identity': identity })
     })
@@ -132,7 +127,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const dir = tempDir('pgops-rt-sql-')
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor({
         destination: dir,
@@ -145,7 +139,6 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     expect(backup.outputs['backup-uri']).toMatch(/\.sql$/)
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor(
         {
@@ -167,14 +160,12 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const dir = tempDir('pgops-rt-guard-')
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
-      databaseUrl: source.url,
       workingDirectory: process.cwd(),
       settings: settingsFor({ destination: dir, 'database-url': source.url })
     })
     const drillWith = (extra: Record<string, string>): ReturnType<typeof runRestoreDrillMode> =>
       runRestoreDrillMode({
         connection: connectionOf(source.url),
-        databaseUrl: source.url,
         workingDirectory: process.cwd(),
         settings: settingsFor(
           {

@@ -63,14 +63,12 @@ describe('secret hygiene', () => {
       }
       const backup = await runBackupMode({
         connection: connectionOf(source.url),
-        databaseUrl: source.url,
         workingDirectory: process.cwd(),
         settings: settingsFor(inputs)
       })
       expect(backup.failure).toBeUndefined()
       const drill = await runRestoreDrillMode({
         connection: connectionOf(source.url),
-        databaseUrl: source.url,
         workingDirectory: process.cwd(),
         settings: settingsFor(
           { ...inputs, 'backup-uri': 'latest', 'target-database-url': target.url, 'age-identity': identity },
@@ -81,7 +79,6 @@ describe('secret hygiene', () => {
       // A failing run too: its error text must be as clean.
       const failed = await runBackupMode({
         connection: connectionOf(source.url.replace(/\/[^/]+$/, '/no_such_db')),
-        databaseUrl: source.url,
         workingDirectory: process.cwd(),
         settings: settingsFor(inputs)
       })

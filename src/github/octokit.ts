@@ -10,6 +10,24 @@ export function apiUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   return env.GITHUB_API_URL || DEFAULT_API_URL
 }
 
+/** A throttling callback: warn, then retry up to `retries` times after the wait GitHub asked for. */
+function retryOnLimit(
+  kind: string,
+  retries: number
+): (
+  retryAfter: number,
+  options: { method: string; url: string },
+  octokit: unknown,
+  retryCount: number
+) => boolean {
+  return (retryAfter, options, _octokit, retryCount) => {
+    core.warning(
+      `GitHub API ${kind} hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`
+    )
+    return retryCount < retries
+  }
+}
+
 /**
  * The only Octokit factory: retries transient failures and waits out rate limits a couple of times. Octokit is
  * imported on first use: most runs (deploys, backups, status outside pull requests) never call the API.
@@ -26,28 +44,8 @@ export async function createOctokit(token: string, apiUrl = apiUrlFromEnv()): Pr
       baseUrl: apiUrl,
       retry: { retries: 2 },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          core.warning(
-            `GitHub API rate limit hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`
-          )
-          return retryCount < 2
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number
-        ) => {
-          core.warning(
-            `GitHub API secondary rate limit hit for ${options.method} ${options.url}; retrying after ${retryAfter} s.`
-          )
-          return retryCount < 1
-        }
+        onRateLimit: retryOnLimit('rate limit', 2),
+        onSecondaryRateLimit: retryOnLimit('secondary rate limit', 1)
       }
     },
     retry,

@@ -6,9 +6,9 @@ import type { BackupSettings } from '../backup/settings.js'
 import { scrub } from '../util/secrets.js'
 import type { ModeResult } from './types.js'
 
+/** What `backup` and `restore-drill` need from main.ts. */
 export interface BackupModeContext {
   connection: ConnectionSettings
-  databaseUrl: string
   workingDirectory: string
   settings: BackupSettings
 }

@@ -1,20 +1,11 @@
-import type { ConnectionSettings } from '../db/connection-url.js'
 import { renderDrillFailure, renderDrillReport } from '../backup/report.js'
 import { runRestoreDrill } from '../backup/restore-drill.js'
-import type { BackupSettings } from '../backup/settings.js'
 import { scrub } from '../util/secrets.js'
-import { toActionError } from './backup.js'
+import { type BackupModeContext, toActionError } from './backup.js'
 import type { ModeResult } from './types.js'
 
-export interface RestoreDrillModeContext {
-  connection: ConnectionSettings
-  databaseUrl: string
-  workingDirectory: string
-  settings: BackupSettings
-}
-
 /** mode: restore-drill — restore a backup into a scratch database and compare every table's row count. */
-export async function runRestoreDrillMode(ctx: RestoreDrillModeContext): Promise<ModeResult> {
+export async function runRestoreDrillMode(ctx: BackupModeContext): Promise<ModeResult> {
   try {
     const result = await runRestoreDrill({
       connection: ctx.connection,
