@@ -1,10 +1,13 @@
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { ensureFreshBundle, runSelectsBundleTests } from './fresh-bundle.mjs'
 import { startCluster } from './pg-cluster.mjs'
 
 /** Starts one throwaway cluster for the whole run unless TEST_DATABASE_URL points at a server already. */
-export default async function globalSetup() {
+export default async function globalSetup(globalConfig) {
+  // End-to-end tests run dist/index.js: rebuild it first when it is older than src/.
+  if (runSelectsBundleTests(globalConfig)) ensureFreshBundle()
   if (process.env.TEST_DATABASE_URL) return
   const cluster = await startCluster()
   process.env.TEST_DATABASE_URL = cluster.url

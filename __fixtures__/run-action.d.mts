@@ -23,5 +23,7 @@ export interface RunOptions {
 }
 export declare function parseOutputFile(text: string): Record<string, string>
 export declare function runAction(options: RunOptions): Promise<ActionRun>
-/** Every form a secret could leak in: raw, URL-encoded, URL-decoded. */
+/** The base64 cores (every alignment, standard and URL-safe) of any text that contains `secret`. */
+export declare function base64Forms(secret: string): string[]
+/** Every form a secret could leak in: raw, URL-encoded, URL-decoded, base64 (any alignment). */
 export declare function secretForms(secret: string): string[]

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { assertFreshBundle } from './fresh-bundle.mjs'
 const REPO_ROOT = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
 export function parseOutputFile(text) {
   const outputs = {}
@@ -72,6 +73,7 @@ export async function runAction(options) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   Object.assign(env, options.env ?? {})
   const entry = options.entry ?? join(REPO_ROOT, 'dist', 'index.js')
+  if (!options.entry) assertFreshBundle()
   const child = spawn(process.execPath, [entry], {
     env,
     cwd: options.workspace ?? REPO_ROOT,
@@ -98,7 +100,21 @@ export async function runAction(options) {
   const everything = [shownStdout, stderr, JSON.stringify(outputs), summary, reportText].join('\n')
   return { exitCode, stdout, stderr, outputs, summary, report, everything, tempDir }
 }
-/** Every form a secret could leak in: raw, URL-encoded, URL-decoded. */
+/**
+ * The parts of base64 text that any string containing `secret` encodes to, whatever its position: one core per
+ * alignment (0, 1 or 2 bytes before it), standard and URL-safe alphabets.
+ */
+export function base64Forms(secret) {
+  const bytes = Buffer.from(secret, 'utf8')
+  const forms = []
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64')
+    const core = encoded.slice([0, 2, 3][offset], Math.floor((offset + bytes.length) / 3) * 4)
+    if (core.length >= 8) forms.push(core, core.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  return [...new Set(forms)]
+}
+/** Every form a secret could leak in: raw, URL-encoded, URL-decoded, base64 (any alignment). */
 export function secretForms(secret) {
   const forms = new Set([secret, encodeURIComponent(secret)])
   try {
@@ -106,5 +122,6 @@ export function secretForms(secret) {
   } catch {
     // not percent-encoded
   }
+  for (const form of [...forms]) for (const encoded of base64Forms(form)) forms.add(encoded)
   return [...forms]
 }

@@ -24,6 +24,7 @@ try {
     { stdio: 'inherit' }
   )
   execFileSync('node', ['scripts/copy-wasm.mjs', out], { stdio: 'inherit' })
+  execFileSync('node', ['scripts/source-stamp.mjs', out], { stdio: 'inherit' })
   const expected = readdirSync(out).sort()
   const actual = readdirSync('dist').sort()
   const problems = []
