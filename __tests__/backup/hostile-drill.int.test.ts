@@ -189,6 +189,26 @@ describe('restore-drill refuses the source database however its URL names it', (
   })
 })
 
+describe('restore-drill of an artifact outside a job', () => {
+  it('fails naming the input before it connects to anything', async () => {
+    const saved = { token: process.env.ACTIONS_RUNTIME_TOKEN, url: process.env.ACTIONS_RESULTS_URL }
+    delete process.env.ACTIONS_RUNTIME_TOKEN
+    delete process.env.ACTIONS_RESULTS_URL
+    try {
+      // An unreachable target: had the drill connected first, the error would be about that connection.
+      const result = await drill({
+        'backup-uri': 'artifact://app__2026-01-01T00-00-00.000Z.dump',
+        'target-database-url': tcpUrl('postgres', 'x', '127.0.0.1', 1, 'scratch')
+      })
+      expect((result.failure as InputError).input).toBe('backup-uri')
+      expect(result.failure!.message).toMatch(/ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set/)
+    } finally {
+      if (saved.token !== undefined) process.env.ACTIONS_RUNTIME_TOKEN = saved.token
+      if (saved.url !== undefined) process.env.ACTIONS_RESULTS_URL = saved.url
+    }
+  })
+})
+
 describe('identity rules', () => {
   const id = (over: Partial<Parameters<typeof sameServer>[0]>): Parameters<typeof sameServer>[0] => ({
     systemIdentifier: '7000',
