@@ -1,18 +1,29 @@
 /**
- * A tiny HTTP proxy on 127.0.0.1 in front of a real server that answers chosen requests with 500 instead of
- * forwarding them: "fail the next N PUTs" (transient) or "fail every PUT" (lasting outage).
+ * A tiny HTTP proxy on 127.0.0.1 in front of a real server that answers chosen requests with an S3 error (500 by
+ * default) instead of forwarding them: "fail the next N PUTs" (transient), "fail every PUT" (lasting outage), or
+ * "deny every DELETE" with 403 AccessDenied (credentials that may write but not delete).
  */
 import { type IncomingMessage, type ServerResponse, createServer, request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export type RequestMatcher = (req: IncomingMessage) => boolean
 
+/** The error the proxy answers with. */
+export interface FaultReply {
+  status: number
+  code: string
+  message: string
+}
+
+const INTERNAL_ERROR: FaultReply = { status: 500, code: 'InternalError', message: 'injected fault' }
+export const ACCESS_DENIED: FaultReply = { status: 403, code: 'AccessDenied', message: 'Access Denied' }
+
 export interface FaultProxy {
   endpoint: string
   /** Answer the next `count` matching requests with 500. */
   failNext: (count: number, match?: RequestMatcher) => void
-  /** Answer every matching request with 500 until `heal()`. */
-  failAlways: (match?: RequestMatcher) => void
+  /** Answer every matching request with `reply` (500 by default) until `heal()`. */
+  failAlways: (match?: RequestMatcher, reply?: FaultReply) => void
   heal: () => void
   /** How many requests were answered with an injected 500. */
   injected: () => number
@@ -21,16 +32,20 @@ export interface FaultProxy {
   stop: () => Promise<void>
 }
 
-const XML_ERROR =
-  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InternalError</Code><Message>injected fault</Message></Error>'
+const xmlError = (reply: FaultReply): string =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${reply.code}</Code><Message>${reply.message}</Message></Error>`
 
 export const isPut: RequestMatcher = (req) => req.method === 'PUT'
+/** DeleteObject (DELETE /bucket/key) and DeleteObjects (POST /bucket?delete). */
+export const isDelete: RequestMatcher = (req) =>
+  req.method === 'DELETE' || (req.method === 'POST' && /[?&]delete(=|&|$)/.test(req.url ?? ''))
 
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target)
   let remaining = 0
   let always = false
   let matcher: RequestMatcher = () => true
+  let answer: FaultReply = INTERNAL_ERROR
   let injected = 0
   const seen: string[] = []
 
@@ -64,11 +79,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     // Read the body first, as a real server would, so the client sees an answer rather than a reset.
     req.resume()
     req.on('end', () => {
-      res.writeHead(500, {
+      const body = xmlError(answer)
+      res.writeHead(answer.status, {
         'content-type': 'application/xml',
-        'content-length': Buffer.byteLength(XML_ERROR)
+        'content-length': Buffer.byteLength(body)
       })
-      res.end(XML_ERROR)
+      res.end(body)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -79,10 +95,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       remaining = count
       always = false
       matcher = match
+      answer = INTERNAL_ERROR
     },
-    failAlways: (match = () => true) => {
+    failAlways: (match = () => true, reply = INTERNAL_ERROR) => {
       always = true
       matcher = match
+      answer = reply
     },
     heal: () => {
       always = false

@@ -65,6 +65,42 @@ function failureMarkdown(mode: Mode | null, error: unknown): string {
   return lines.join('\n') + '\n'
 }
 
+interface Sinks {
+  report: () => void
+  /** `report-path` is an output only when the report was written. */
+  outputs: (reportWritten: boolean) => void
+  /** `notes`: what failed before the summary, appended to it. */
+  summary: (notes: string) => Promise<void>
+}
+
+/**
+ * Hand a mode's result to every sink, each on its own: a full or unwritable RUNNER_TEMP (the report, and on
+ * GitHub's runners the output and summary files too) must not hide what the run did. A sink that fails is named,
+ * the step fails, and the message repeats what the run completed (e.g. "Backup stored as …"), so that at least
+ * the log tells the truth.
+ */
+async function deliver(result: ModeResult, sinks: Sinks): Promise<void> {
+  const failed: string[] = []
+  const attempt = async (what: string, sink: () => void | Promise<void>): Promise<boolean> => {
+    try {
+      await sink()
+      return true
+    } catch (error) {
+      failed.push(`writing ${what} failed: ${getErrorMessage(error)}`)
+      return false
+    }
+  }
+  const reportWritten = await attempt('the JSON report (report-path in RUNNER_TEMP)', sinks.report)
+  await attempt('the step outputs (GITHUB_OUTPUT)', () => sinks.outputs(reportWritten))
+  const notes = failed.map((f) => `\n> ⚠️ ${f.replace(/</g, '&lt;').replace(/\r?\n/g, ' ')}\n`).join('')
+  await attempt('the job summary (GITHUB_STEP_SUMMARY)', () => sinks.summary(notes))
+  if (!result.failure && failed.length === 0) return
+  const parts: string[] = []
+  if (result.failure) parts.push(getErrorMessage(result.failure))
+  if (failed.length > 0) parts.push(`${result.completed ?? 'The run finished'}; but ${failed.join('; ')}`)
+  core.setFailed(scrub(parts.join('\n')))
+}
+
 /** The action's one entry point: the only try/catch around a whole run and the only `setFailed`. */
 export async function run(read: InputReader = (name) => core.getInput(name)): Promise<void> {
   const startedAt = new Date()
@@ -76,11 +112,16 @@ export async function run(read: InputReader = (name) => core.getInput(name)): Pr
     const common = readCommonSettings(read)
     reportPath = common.reportPath
     const result = await dispatch(common, read)
-    for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, scrub(value))
-    core.setOutput('report-path', reportPath)
-    writeReport(reportPath, buildReport({ mode, startedAt, sections: result.report, error: result.failure }))
-    await writeSummary(result.markdown)
-    if (result.failure) core.setFailed(scrub(getErrorMessage(result.failure)))
+    const path = reportPath
+    await deliver(result, {
+      report: () =>
+        writeReport(path, buildReport({ mode, startedAt, sections: result.report, error: result.failure })),
+      outputs: (reportWritten) => {
+        for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, scrub(value))
+        if (reportWritten) core.setOutput('report-path', path)
+      },
+      summary: (notes) => writeSummary(result.markdown + notes)
+    })
   } catch (error) {
     const message = scrub(getErrorMessage(error))
     try {

@@ -4,6 +4,7 @@ import {
   codeCell,
   fenced,
   formatBytes,
+  renderBackupFailure,
   renderBackupReport,
   renderDrillReport
 } from '../../src/backup/report.js'
@@ -94,6 +95,21 @@ describe('renderBackupReport', () => {
   })
 })
 
+describe('renderBackupFailure', () => {
+  it('says nothing was stored, or exactly what a failure left behind', () => {
+    expect(renderBackupFailure('app', 'pg_dump exited with code 1')).toContain(
+      'No backup object and no manifest were stored.'
+    )
+    const leftover = renderBackupFailure(
+      'app',
+      'Storing the manifest failed',
+      'artifact://app__t.dump (without a manifest)'
+    )
+    expect(leftover).not.toContain('No backup object')
+    expect(leftover).toContain('Left at the destination: `artifact://app__t.dump (without a manifest)`.')
+  })
+})
+
 describe('renderDrillReport', () => {
   it('lists mismatches first', () => {
     const result: DrillResult = {
@@ -109,11 +125,66 @@ describe('renderDrillReport', () => {
       tables: [
         { schema: 'public', table: 'ok', expected: 1, actual: 1, status: 'match' },
         { schema: 'public', table: 'a|b', expected: 3, actual: 2, status: 'mismatch' }
-      ]
+      ],
+      targetIdentity: {
+        sameServerAsSource: false,
+        target: {
+          systemIdentifier: '111',
+          startedAt: 't1',
+          databaseOid: '16384',
+          databaseName: 'scratch',
+          isTemplate: false
+        },
+        source: {
+          systemIdentifier: '222',
+          startedAt: 't2',
+          databaseOid: '16384',
+          databaseName: 'app',
+          isTemplate: false
+        }
+      }
     }
     const md = renderDrillReport(result)
     expect(md).toContain('### ❌ Restore drill failed')
     expect(md.indexOf('a\\|b')).toBeLessThan(md.indexOf('public.ok'))
+    expect(md).toContain(
+      '| Target identity | ✅ another server (system identifier `111`) than the source (system identifier `222`) |'
+    )
+  })
+
+  it('says when the target is a database next to the source on its own server', () => {
+    const md = renderDrillReport({
+      status: 'passed',
+      uri: 'file.dump',
+      manifestUri: 'file.dump.manifest.json',
+      manifest,
+      target: '127.0.0.1:5432/drill',
+      pgRestoreVersion: '15.18',
+      durationMs: 300,
+      compared: 0,
+      mismatches: 0,
+      tables: [],
+      targetIdentity: {
+        sameServerAsSource: true,
+        target: {
+          systemIdentifier: null,
+          startedAt: '2026-01-01T00:00:00.000001Z',
+          databaseOid: '2',
+          databaseName: 'drill',
+          isTemplate: false
+        },
+        source: {
+          systemIdentifier: null,
+          startedAt: '2026-01-01T00:00:00.000001Z',
+          databaseOid: '1',
+          databaseName: 'app',
+          isTemplate: false
+        }
+      }
+    })
+    expect(md).toContain(
+      "| Target identity | ⚠️ database `drill` (oid 2) on the source's own server (started 2026-01-01T00:00:00.000001Z), not the source database `app` (oid 1) |"
+    )
   })
 })
 

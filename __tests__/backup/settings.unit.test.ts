@@ -92,7 +92,7 @@ describe('readBackupSettings', () => {
     ).toThrow(/must not contain credentials/)
   })
 
-  it('restore-drill: needs backup-uri and a target that is not the source, and registers the secrets', () => {
+  it('restore-drill: needs backup-uri and a target, and registers the secrets', () => {
     resetSecrets()
     expect(() => settingsFor({ 'database-url': SOURCE }, 'restore-drill')).toThrow(/backup-uri/)
     expect(() => settingsFor({ 'database-url': SOURCE, 'backup-uri': 'latest' }, 'restore-drill')).toThrow(
@@ -101,26 +101,14 @@ describe('readBackupSettings', () => {
     expect(() =>
       settingsFor({ 'database-url': SOURCE, 'backup-uri': 's3://b/k.dump' }, 'restore-drill')
     ).toThrow(/target-database-url/)
-    expect(() =>
+    // Whether the target is the source is proven by connecting to both (identity.ts), never by the URLs' spelling:
+    // even the very same URL passes here and is refused by the drill before anything is dropped.
+    expect(
       settingsFor(
-        {
-          'database-url': SOURCE,
-          'backup-uri': 's3://b/k.dump',
-          'target-database-url': 'postgres://other:tgt-Pw-1@DB.example.com/app?sslmode=require'
-        },
+        { 'database-url': SOURCE, 'backup-uri': 's3://b/k.dump', 'target-database-url': SOURCE },
         'restore-drill'
-      )
-    ).toThrow(/same server and database/)
-    expect(() =>
-      settingsFor(
-        {
-          'database-url': 'postgresql://u:p@localhost:5432/app',
-          'backup-uri': 's3://b/k.dump',
-          'target-database-url': 'postgresql://u:tgt-Pw-1@127.0.0.1:5432/app'
-        },
-        'restore-drill'
-      )
-    ).toThrow(/same server and database/)
+      ).targetConnection
+    ).toMatchObject({ host: 'db.example.com', database: 'app' })
     const s = settingsFor(
       {
         'database-url': SOURCE,
@@ -195,6 +183,59 @@ describe('destination', () => {
     expect(parseDestination('file:///var/backups')).toEqual({ kind: 'local', directory: '/var/backups' })
     expect(() => parseDestination('gs://bucket/x')).toThrow(/unsupported scheme "gs"/)
     expect(() => parseDestination('s3://Bad_Bucket/x')).toThrow(/not a valid bucket name/)
+  })
+
+  it('keeps a trailing slash off the prefix and refuses keys that are not plain paths, naming the input', () => {
+    expect(parseDestination('s3://b-1/nightly/app/')).toEqual({
+      kind: 's3',
+      bucket: 'b-1',
+      prefix: 'nightly/app'
+    })
+    expect(parseDestination('s3://b-1/a.b/..c/%41')).toEqual({
+      kind: 's3',
+      bucket: 'b-1',
+      prefix: 'a.b/..c/%41'
+    })
+    const refused: [string, RegExp][] = [
+      ['s3://bucket/../..', /segment "\.\."/],
+      ['s3://bucket/x/./y', /segment "\."/],
+      ['s3://bucket/x/../../other', /segment "\.\."/],
+      ['s3://bucket/%2e%2e/x', /segment "%2e%2e"/],
+      ['s3://bucket/%2E%2e', /segment "%2E%2e"/],
+      ['s3://bucket/a%2F..%2Fb', /decodes to a path separator/],
+      ['s3://bucket/x//y', /empty segment/],
+      ['s3://bucket//abs', /starts with "\/"/],
+      ['s3://bucket/x\\..\\y', /backslash/],
+      ['s3://bucket/x%zz', /invalid percent-encoding/],
+      ['s3://bucket/x\ny', /control character/]
+    ]
+    for (const [destination, why] of refused) {
+      expect(() => parseDestination(destination)).toThrow(InputError)
+      expect(() => parseDestination(destination)).toThrow(/^Input `destination`: has the key prefix/)
+      expect(() => parseDestination(destination)).toThrow(why)
+    }
+  })
+
+  it('refuses backup-uri keys that are not plain paths before anything connects', () => {
+    const drill = (uri: string): unknown =>
+      settingsFor(
+        { 'database-url': SOURCE, 'backup-uri': uri, 'target-database-url': 'postgresql://u:p@h/scratch' },
+        'restore-drill'
+      )
+    for (const uri of [
+      's3://bucket/../..',
+      's3://bucket/./k.dump',
+      's3://bucket/p/%2e%2e/k.dump',
+      's3://bucket//etc/k.dump',
+      's3://bucket/p//k.dump',
+      's3://bucket/p\\k.dump',
+      'artifact://..__..__k.dump'
+    ])
+      expect(() => drill(uri)).toThrow(/^Input `backup-uri`: has the (key|artifact name) /)
+    expect(() => drill('s3://bucket/')).toThrow(/^Input `backup-uri`: names no object key/)
+    expect(drill('s3://bucket/p/app/2026-01-01T00-00-00.000Z.dump')).toMatchObject({
+      backupUri: 's3://bucket/p/app/2026-01-01T00-00-00.000Z.dump'
+    })
   })
 })
 

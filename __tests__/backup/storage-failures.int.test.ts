@@ -252,6 +252,7 @@ describe('restore-drill checks its inputs before downloading anything', () => {
     const { generateX25519Identity } = await import('age-encryption')
     const identity = `# created: 2026-01-01\n# public key: age1…\n${await generateX25519Identity()}\n`
     const error = await drill(identity)
-    expect((error as Error).message).toMatch(/No verified backup/)
+    // The next step is proving the target is not the source, which needs the (here unreachable) target.
+    expect((error as Error).message).toMatch(/connecting to `target-database-url` failed/)
   })
 })

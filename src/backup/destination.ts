@@ -7,9 +7,55 @@ export type Destination =
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/
 
-/** Strip leading/trailing slashes so that keys are joined with exactly one `/`. */
+/** Strip a trailing slash so that keys are joined with exactly one `/`. */
 export function normalizePrefix(prefix: string): string {
-  return prefix.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/')
+  return prefix.replace(/\/+$/, '')
+}
+
+/**
+ * Refuse an S3 key (or key prefix) that is not a plain path: `.`/`..` segments (also percent-encoded), empty
+ * segments (`//`, a leading `/`), backslashes and control characters. S3 itself stores such keys literally, but
+ * S3-compatible servers, proxies and the tools that later copy the backups out normalise or decode them, so the
+ * object could land, or be read, somewhere else than the key says.
+ */
+export function checkKeyPath(path: string, input: string, what: string): void {
+  const refuse = (why: string): never => {
+    throw new InputError(
+      input,
+      `has the ${what} "${path}", which ${why}.`,
+      'Use plain segments separated by single slashes, e.g. s3://bucket/backups/app, without ".", "..", "//", backslashes or percent-encoded separators.'
+    )
+  }
+  if (/[\u0000-\u001f\u007f]/.test(path)) refuse('contains a control character')
+  if (path.includes('\\')) refuse('contains a backslash')
+  if (path.startsWith('/')) refuse('starts with "/" (an absolute key)')
+  for (const segment of path.split('/')) {
+    if (segment === '') refuse('has an empty segment ("//")')
+    let decoded = segment
+    try {
+      decoded = decodeURIComponent(segment)
+    } catch {
+      refuse(`has the segment "${segment}" with invalid percent-encoding`)
+    }
+    if (decoded === '.' || decoded === '..')
+      refuse(`has the segment "${segment}", which names a relative directory`)
+    if (decoded !== segment && /[/\\]/.test(decoded))
+      refuse(`has the segment "${segment}", which decodes to a path separator`)
+  }
+}
+
+/**
+ * `destination: artifact` (and drills of artifacts) need the runner's artifact service: checked before anything
+ * is dumped, downloaded or restored, so that a run outside a GitHub Actions job fails in milliseconds.
+ */
+export function checkArtifactRuntime(input = 'destination', env: NodeJS.ProcessEnv = process.env): void {
+  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((name) => !env[name])
+  if (missing.length === 0) return
+  throw new InputError(
+    input,
+    `uses GitHub artifacts, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: artifacts can be stored only from a step of a GitHub Actions job (not on GHES, not in local runs).`,
+    'Run the step in a GitHub Actions job on github.com, or use s3://bucket/prefix or a directory as `destination`.'
+  )
 }
 
 /** Parse `destination`. A relative directory stays relative until `resolveDestination` knows the working directory. */
@@ -36,7 +82,9 @@ export function parseDestination(raw: string, input = 'destination'): Destinatio
         'Pass credentials through the AWS_* environment variables.'
       )
     }
-    return { kind: 's3', bucket, prefix: normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1)) }
+    const prefix = normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1))
+    if (prefix !== '') checkKeyPath(prefix, input, 'key prefix')
+    return { kind: 's3', bucket, prefix }
   }
   if (/^file:\/\//i.test(text))
     return { kind: 'local', directory: resolve(decodeURIComponent(new URL(text).pathname)) }

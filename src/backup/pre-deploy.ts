@@ -1,5 +1,6 @@
 import type { ConnectionSettings } from '../db/connection-url.js'
-import { codeCell, fenced, formatBytes } from './report.js'
+import * as core from '@actions/core'
+import { cell, codeCell, fenced, formatBytes } from './report.js'
 import { runBackup } from './run-backup.js'
 import type { BackupSettings } from './settings.js'
 
@@ -21,7 +22,8 @@ export interface PreDeployBackup {
 
 /**
  * The backup migrate-deploy takes before applying migrations (`backup-before-deploy`). It throws an ActionError
- * when the backup fails, so that the deploy does not go ahead without one; whether to call it at all (always, or
+ * when the backup fails, so that the deploy does not go ahead without one (a failed retention after the backup is
+ * stored is only a warning); whether to call it at all (always, or
  * only for destructive SQL) is the deploy mode's decision.
  */
 export async function backupBeforeDeploy(ctx: PreDeployBackupContext): Promise<PreDeployBackup> {
@@ -30,10 +32,15 @@ export async function backupBeforeDeploy(ctx: PreDeployBackupContext): Promise<P
     workingDirectory: ctx.workingDirectory,
     settings: ctx.settings
   })
+  // The deploy has its backup: a retention that cannot delete is worth a warning, not a blocked deploy.
+  const retentionFailed = result.retention?.failed
+  if (retentionFailed !== undefined)
+    core.warning(`Backup before deploy stored as ${result.uri}, but retention failed: ${retentionFailed}`)
   const markdown = [
     '#### Backup before deploy',
     '',
     `${codeCell(result.uri)} · ${formatBytes(result.size)} · sha256 ${codeCell(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+    ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${cell(retentionFailed)}`]),
     '',
     'To roll back, set `DATABASE_URL` to the database and run:',
     '',

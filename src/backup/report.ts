@@ -52,8 +52,11 @@ function row(label: string, value: string): string {
 export function renderBackupReport(result: BackupResult): string {
   const m = result.manifest
   const totalRows = result.rowCounts.tables.reduce((sum, t) => sum + (t.rows ?? 0), 0)
+  const retentionFailed = result.retention?.failed !== undefined
   const lines = [
-    `### ✅ Backup of ${codeCell(result.database)} stored`,
+    retentionFailed
+      ? `### ⚠️ Backup of ${codeCell(result.database)} stored; retention failed`
+      : `### ✅ Backup of ${codeCell(result.database)} stored`,
     '',
     '| | |',
     '|---|---|',
@@ -98,7 +101,16 @@ export function renderBackupReport(result: BackupResult): string {
   ]
   if (result.retention) {
     lines.push('', '#### Retention')
-    if (result.retention.skipped) lines.push('', `Skipped: ${cell(result.retention.skipped)}.`)
+    if (result.retention.failed !== undefined) {
+      lines.push(
+        '',
+        `❌ Retention failed: ${cell(result.retention.failed)}`,
+        '',
+        `The new backup above is complete. Deleted before the failure: ${result.retention.deleted.length}.`
+      )
+      for (const d of result.retention.deleted)
+        lines.push(`- ${codeCell(d.uri)} (${cell(d.createdAt)}): ${cell(d.reason)}`)
+    } else if (result.retention.skipped) lines.push('', `Skipped: ${cell(result.retention.skipped)}.`)
     else if (result.retention.deleted.length === 0)
       lines.push('', `Nothing to delete; ${result.retention.kept} backup(s) kept.`)
     else {
@@ -118,16 +130,30 @@ export function renderBackupReport(result: BackupResult): string {
   return lines.join('\n') + '\n'
 }
 
-export function renderBackupFailure(database: string, message: string): string {
+/** `leftover`: what a failure left at the destination; without it, nothing was stored. */
+export function renderBackupFailure(database: string, message: string, leftover?: string): string {
   return (
     [
       `### ❌ Backup of ${codeCell(database)} failed`,
       '',
       cell(message),
       '',
-      'No backup object and no manifest were stored.'
+      leftover === undefined
+        ? 'No backup object and no manifest were stored.'
+        : `Left at the destination: ${codeCell(leftover)}.`
     ].join('\n') + '\n'
   )
+}
+
+function describeTargetIdentity(identity: DrillResult['targetIdentity']): string {
+  const { target, source } = identity
+  const server = (id: typeof target): string =>
+    id.systemIdentifier !== null
+      ? `system identifier ${codeCell(id.systemIdentifier)}`
+      : `started ${cell(id.startedAt)}`
+  if (identity.sameServerAsSource)
+    return `⚠️ database ${codeCell(target.databaseName)} (oid ${cell(target.databaseOid)}) on the source's own server (${server(target)}), not the source database ${codeCell(source.databaseName)} (oid ${cell(source.databaseOid)})`
+  return `✅ another server (${server(target)}) than the source (${server(source)})`
 }
 
 const STATUS_ICON: Record<TableComparison['status'], string> = {
@@ -162,6 +188,7 @@ export function renderDrillReport(result: DrillResult): string {
       'Restored into',
       `${codeCell(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${cell(result.pgRestoreVersion)}`
     ),
+    row('Target identity', describeTargetIdentity(result.targetIdentity)),
     row('Duration', formatDuration(result.durationMs)),
     row(
       'Tables',

@@ -4,16 +4,27 @@ import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { pipeline } from 'node:stream/promises'
 import * as core from '@actions/core'
-import { connect, quoteIdent } from '../db/connect.js'
+import { type ConnectOptions, type DbSession, connect, quoteIdent } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
-import { ActionError } from '../errors.js'
-import { exitSummary, spawnClient, stderrTail } from './child.js'
+import { ActionError, getErrorMessage } from '../errors.js'
+import { info } from '../util/log.js'
+import { type ChildExit, exitSummary, spawnClient, stderrTail } from './child.js'
 import { clientEnv } from './child-env.js'
-import { resolveDestination } from './destination.js'
+import { checkArtifactRuntime, resolveDestination } from './destination.js'
 import { checkIdentity, decryptFile } from './encryption.js'
+import {
+  type DatabaseIdentity,
+  checkTargetIsNotSource,
+  describeIdentity,
+  identityGuardSql,
+  readIdentity,
+  sameDatabase
+} from './identity.js'
 import { type BackupManifest, type TableRowCount, manifestKeyFor, parseManifest } from './manifest.js'
 import { type PgClient, checkExplicitPath, findClient } from './pg-client.js'
+import { newRestrictKey, plainDumpStream, psqlHasRestrict, scanPlainDump } from './plain-restore.js'
 import { listOurBackups } from './retention.js'
 import { exactCounts } from './row-counts.js'
 import type { BackupSettings } from './settings.js'
@@ -48,7 +59,16 @@ export interface DrillResult {
   tables: TableComparison[]
   compared: number
   mismatches: number
+  /** What the identity check proved about the target, for the report. */
+  targetIdentity: TargetIdentity
   failure?: ActionError
+}
+
+export interface TargetIdentity {
+  /** The target is a database next to the source, on the source's own server. */
+  sameServerAsSource: boolean
+  target: DatabaseIdentity
+  source: DatabaseIdentity
 }
 
 async function sha256File(path: string): Promise<string> {
@@ -159,14 +179,75 @@ function conninfoDbname(database: string): string {
   return `dbname='${database.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }
 
-async function prepareTarget(ctx: RestoreDrillContext): Promise<void> {
-  const target = ctx.settings.targetConnection!
-  const session = await connect(target, {
-    baseDir: ctx.workingDirectory,
-    ensureSchema: false,
-    setSearchPath: false
-  })
+const SESSION: Omit<ConnectOptions, 'baseDir'> = { ensureSchema: false, setSearchPath: false }
+
+async function connectAs(
+  input: 'database-url' | 'target-database-url',
+  settings: ConnectionSettings,
+  baseDir: string
+): Promise<DbSession> {
   try {
+    return await connect(settings, { ...SESSION, baseDir })
+  } catch (error) {
+    const e = error instanceof ActionError ? error : new ActionError(getErrorMessage(error))
+    const why =
+      input === 'database-url'
+        ? 'A drill proves that `target-database-url` is not the source by comparing what both connections reach (server system identifier, database oid), so the source must be reachable from this job; a role that may only connect is enough.'
+        : 'Check `target-database-url`: the scratch database must exist and accept connections from this job.'
+    throw new ActionError(
+      `Restore drill: connecting to \`${input}\` failed, so nothing was dropped or restored. ${e.message}`,
+      { code: e.code, hint: e.hint ? `${why} ${e.hint}` : why, cause: error }
+    )
+  }
+}
+
+/**
+ * Connect to both databases and refuse a target that is the source, however its URL spells it. The source
+ * session is opened first and read last: had its server restarted in between (a new start time), that session
+ * would be gone and the read would fail instead of comparing a stale identity.
+ */
+export async function proveTargetIsNotSource(ctx: RestoreDrillContext): Promise<TargetIdentity> {
+  const source = await connectAs('database-url', ctx.connection, ctx.workingDirectory)
+  try {
+    const targetSession = await connectAs(
+      'target-database-url',
+      ctx.settings.targetConnection!,
+      ctx.workingDirectory
+    )
+    let target: DatabaseIdentity
+    try {
+      target = await readIdentity(targetSession.client)
+    } finally {
+      await targetSession.close()
+    }
+    const sourceIdentity = await readIdentity(source.client)
+    const sameServerAsSource = checkTargetIsNotSource(sourceIdentity, target)
+    info(`Restore target: ${describeIdentity(target)}; source: ${describeIdentity(sourceIdentity)}`)
+    if (sameServerAsSource) {
+      core.warning(
+        `target-database-url is another database on the source's own server. The backup's SQL runs there with the target role's privileges, so a forged backup can reach whatever that role reaches on the production server (roles, other databases, COPY ... PROGRAM for a superuser). Prefer a throwaway server such as a \`services: postgres\` container.`
+      )
+    }
+    return { sameServerAsSource, target, source: sourceIdentity }
+  } finally {
+    await source.close()
+  }
+}
+
+async function prepareTarget(ctx: RestoreDrillContext, checked: DatabaseIdentity): Promise<void> {
+  const target = ctx.settings.targetConnection!
+  const session = await connectAs('target-database-url', target, ctx.workingDirectory)
+  try {
+    // The same session that may drop schemas proves it is the database that was compared with the source.
+    const now = await readIdentity(session.client)
+    if (!sameDatabase(checked, now)) {
+      throw new ActionError(
+        `Restore drill: \`target-database-url\` now reaches ${describeIdentity(now)}, not the ${describeIdentity(checked)} that was compared with the source; nothing was dropped or restored.`,
+        {
+          hint: 'The host name resolves to different servers (DNS, a load balancer, a restart). Use an address that always reaches the same scratch server.'
+        }
+      )
+    }
     const { rows } = await session.client.query<{ nspname: string; tables: string }>(
       `SELECT n.nspname, count(c.oid)::text AS tables FROM pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
        WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' GROUP BY 1 ORDER BY 1`
@@ -181,7 +262,7 @@ async function prepareTarget(ctx: RestoreDrillContext): Promise<void> {
         }
       )
     }
-    core.info(
+    info(
       `target-clean: dropping schemas ${rows.map((r) => r.nspname).join(', ')} of ${describeTarget(target)}`
     )
     for (const r of rows) await session.client.query(`DROP SCHEMA ${quoteIdent(r.nspname)} CASCADE`)
@@ -191,33 +272,89 @@ async function prepareTarget(ctx: RestoreDrillContext): Promise<void> {
   }
 }
 
+/** psql's complaint when the file tried a meta-command in restricted mode, e.g. `psql:<stdin>:12: error: backslash…`. */
+const RESTRICTED = /psql:[^\n]*?:(\d+): error: backslash commands are restricted/
+
 async function restoreInto(
   ctx: RestoreDrillContext,
   client: PgClient,
   file: string,
-  format: 'custom' | 'plain'
+  format: 'custom' | 'plain',
+  checked: DatabaseIdentity
 ): Promise<void> {
   const target = ctx.settings.targetConnection!
   const env = clientEnv(target, ctx.workingDirectory)
-  const args =
-    format === 'custom'
-      ? [
-          '--no-owner',
-          '--no-privileges',
-          '--exit-on-error',
-          '--single-transaction',
-          `--dbname=${conninfoDbname(target.database)}`,
-          file
-        ]
-      : ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '--no-password', `--file=${file}`]
-  const child = spawnClient(client.path, args, env, { stdin: 'ignore', stdout: 'ignore' })
+  if (format === 'custom') {
+    const args = [
+      '--no-owner',
+      '--no-privileges',
+      '--exit-on-error',
+      '--single-transaction',
+      `--dbname=${conninfoDbname(target.database)}`,
+      file
+    ]
+    const child = spawnClient(client.path, args, env, { stdin: 'ignore', stdout: 'ignore' })
+    failUnlessRestored(target, client, await child.exited, child.stderr())
+    return
+  }
+  // Plain SQL: psql in restricted mode (no meta-command of the file runs), guarded to the checked database.
+  const scan = await scanPlainDump(file)
+  const args = [
+    '-X',
+    '-q',
+    '-v',
+    'ON_ERROR_STOP=1',
+    '--single-transaction',
+    '--no-password',
+    '-c',
+    `\\restrict ${newRestrictKey()}`,
+    '-c',
+    identityGuardSql(checked),
+    '-f',
+    '-'
+  ]
+  const child = spawnClient(client.path, args, env, { stdin: 'pipe', stdout: 'ignore' })
+  // psql stops reading when it stops on an error: the broken pipe is expected, its exit status tells the story.
+  const fed = pipeline(plainDumpStream(file, scan), child.child.stdin!).catch(() => undefined)
   const exit = await child.exited
+  await fed
+  const stderr = child.stderr()
+  const restricted = RESTRICTED.exec(stderr)
+  if (restricted && exit.code !== 0) {
+    throw new ActionError(
+      `The plain-format backup holds a psql meta-command at line ${restricted[1]} (such as \\! or \\o |command, which would run on the runner). The drill restores plain backups with psql's meta-commands disabled, so it ran nothing, stopped there and rolled the restore back.`,
+      {
+        hint: 'pg_dump writes no meta-commands but its own \\restrict lines (and \\connect with --create, which a drill cannot restore). Do not trust this backup, and check who can write to the backup storage: a manifest proves that the object matches it, not who wrote them.'
+      }
+    )
+  }
+  failUnlessRestored(target, client, exit, stderr)
+}
+
+function failUnlessRestored(
+  target: ConnectionSettings,
+  client: PgClient,
+  exit: ChildExit,
+  stderr: string
+): void {
   if (exit.code !== 0 || exit.signal) {
     throw new ActionError(
-      `Restoring into ${describeTarget(target)} failed: ${exitSummary(client.tool, exit)}.\n${stderrTail(child.stderr())}`.trim(),
+      `Restoring into ${describeTarget(target)} failed: ${exitSummary(client.tool, exit)}.\n${stderrTail(stderr)}`.trim(),
       {
         hint: 'The backup could not be restored as it is; fix the cause before relying on it.'
       }
+    )
+  }
+}
+
+async function makeScratch(root: string): Promise<string> {
+  try {
+    return await mkdtemp(join(root, 'pgops-drill-'))
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    throw new ActionError(
+      `The drill cannot create its download directory in ${root} (${e.code ?? e.message}); nothing was dropped or restored.`,
+      { hint: 'RUNNER_TEMP must be a writable directory with room for the backup.', cause: error }
     )
   }
 }
@@ -234,7 +371,13 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
     settings.ageIdentity === undefined ? undefined : checkIdentity(settings.ageIdentity),
     checkExplicitPath(settings.pgDumpPath)
   ])
-  const scratch = await mkdtemp(join(ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(), 'pgops-drill-'))
+  const fromArtifact =
+    /^artifact:\/\//i.test(settings.backupUri ?? '') ||
+    (settings.backupUri === 'latest' && settings.destination?.kind === 'artifact')
+  if (fromArtifact) checkArtifactRuntime(settings.backupUri === 'latest' ? 'destination' : 'backup-uri')
+  // Before anything is downloaded, dropped or restored: the target must not be the source, however it is named.
+  const targetIdentity = await proveTargetIsNotSource(ctx)
+  const scratch = await makeScratch(ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir())
   try {
     const { storage, key } = await resolveBackup(ctx, scratch)
     const manifestKey = manifestKeyFor(key)
@@ -257,11 +400,25 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
       )
     }
     const format = manifest.dump.format
+    if ((format !== 'custom' && format !== 'plain') || !Number.isInteger(manifest.pgDump?.major)) {
+      throw new ActionError(
+        `${storage.uri(manifestKey)} names the dump format "${String(format)}" and pg_dump major "${String(manifest.pgDump?.major)}"; this action writes custom or plain dumps of a known major.`,
+        { hint: 'The manifest was not written by this action, or was altered. Do not restore this backup.' }
+      )
+    }
     const tool = format === 'custom' ? 'pg_restore' : 'psql'
     const client = await findClient(tool, manifest.pgDump.major, {
       explicitPath: settings.pgDumpPath,
       installClient: settings.installClient
     })
+    if (format === 'plain' && !psqlHasRestrict(client.version)) {
+      throw new ActionError(
+        `psql ${client.version} (${client.path}) cannot switch its meta-commands off (\\restrict needs psql 13.22, 14.19, 15.14, 16.10, 17.6, 18 or newer), and psql would run any \\! or \\o |command planted in a plain-format backup on this runner; the drill refuses to restore it with this psql.`,
+        {
+          hint: 'Use a current PostgreSQL client (`install-client: true`, or `pg-dump-path` pointing at a newer client directory), or take backups with `format: custom`.'
+        }
+      )
+    }
 
     const objectFile = join(scratch, 'object')
     await storage.download(key, objectFile)
@@ -290,15 +447,11 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
       }
     }
 
-    await prepareTarget(ctx)
-    await restoreInto(ctx, client, dumpFile, format)
+    await prepareTarget(ctx, targetIdentity.target)
+    await restoreInto(ctx, client, dumpFile, format, targetIdentity.target)
     const inDump = await tablesWithData(dumpFile, format, client, manifest.rowCounts.tables)
     const target = settings.targetConnection!
-    const session = await connect(target, {
-      baseDir: ctx.workingDirectory,
-      ensureSchema: false,
-      setSearchPath: false
-    })
+    const session = await connectAs('target-database-url', target, ctx.workingDirectory)
     let restored: TableRowCount[]
     try {
       restored = await exactCounts(session.client)
@@ -330,6 +483,7 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
       tables,
       compared,
       mismatches,
+      targetIdentity,
       failure
     }
   } finally {

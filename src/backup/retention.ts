@@ -1,4 +1,5 @@
-import * as core from '@actions/core'
+import { getErrorMessage } from '../errors.js'
+import { info } from '../util/log.js'
 import {
   type BackupManifest,
   backupDirectory,
@@ -88,10 +89,16 @@ export async function listOurBackups(
   return out
 }
 
+function deleteFailure(storage: BackupStorage, key: string, error: unknown): string {
+  return `deleting ${storage.uri(key)} failed: ${getErrorMessage(error)}`
+}
+
 export interface RetentionResult {
   deleted: { uri: string; createdAt: string; reason: string }[]
   kept: number
   skipped?: string
+  /** Why retention stopped (e.g. the credentials may not delete); the new backup is stored all the same. */
+  failed?: string
 }
 
 /**
@@ -120,10 +127,27 @@ export async function applyRetention(
   const deleted: RetentionResult['deleted'] = []
   for (const item of decision.delete) {
     if (item.key === newestKey) continue
-    await storage.delete(item.key)
-    await storage.delete(manifestKeyFor(item.key))
-    core.info(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`)
+    try {
+      await storage.delete(item.key)
+    } catch (error) {
+      return {
+        deleted,
+        kept: candidates.length - deleted.length,
+        failed: deleteFailure(storage, item.key, error)
+      }
+    }
     deleted.push({ uri: storage.uri(item.key), createdAt: item.createdAt.toISOString(), reason: item.reason })
+    info(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`)
+    try {
+      await storage.delete(manifestKeyFor(item.key))
+    } catch (error) {
+      // The object is gone; a manifest without its object is ignored by `latest` and by retention.
+      return {
+        deleted,
+        kept: candidates.length - deleted.length,
+        failed: deleteFailure(storage, manifestKeyFor(item.key), error)
+      }
+    }
   }
   return { deleted, kept: decision.keep.length }
 }

@@ -2,8 +2,8 @@ import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import { connect } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
-import { ActionError } from '../errors.js'
-import { describeDestination, resolveDestination } from './destination.js'
+import { ActionError, getErrorMessage } from '../errors.js'
+import { checkArtifactRuntime, describeDestination, resolveDestination } from './destination.js'
 import { runDumpPipeline } from './dump-pipeline.js'
 import { checkRecipients, describeRecipients } from './encryption.js'
 import { type BackupManifest, MANIFEST_FORMAT, actionInfo, manifestKeyFor, objectKey } from './manifest.js'
@@ -12,7 +12,8 @@ import { restoreCommand } from './restore-command.js'
 import { type RetentionResult, applyRetention } from './retention.js'
 import { type RowCounts, countRows, databaseSize, exportSnapshot, releaseSnapshot } from './row-counts.js'
 import type { BackupSettings } from './settings.js'
-import { createStorage, prefixOf } from './storage/index.js'
+import { ensureWritableDirectory } from './fs-util.js'
+import { type BackupStorage, createStorage, prefixOf } from './storage/index.js'
 
 export interface RunBackupContext {
   connection: ConnectionSettings
@@ -56,6 +57,63 @@ export interface BackupResult {
   manifest: BackupManifest
 }
 
+/** A failure that left something at the destination; `leftover` says what, for the report. */
+export class BackupLeftoverError extends ActionError {
+  constructor(
+    message: string,
+    readonly leftover: string,
+    options: { hint?: string; cause?: unknown } = {}
+  ) {
+    super(message, options)
+    this.name = 'BackupLeftoverError'
+  }
+}
+
+/**
+ * The object is complete but its manifest could not be written: delete the object again where the destination
+ * can, so that no backup exists that nobody vouches for; otherwise say exactly what was left behind.
+ */
+async function withoutManifest(
+  storage: BackupStorage,
+  key: string,
+  manifestKey: string,
+  error: unknown
+): Promise<ActionError> {
+  const why = `Storing the manifest ${storage.uri(manifestKey)} failed: ${getErrorMessage(error)}`
+  const removed =
+    storage.canDelete &&
+    (await storage.delete(key).then(
+      () => true,
+      () => false
+    ))
+  if (removed)
+    return new ActionError(`${why}\nThe backup object was deleted again: nothing was stored.`, {
+      cause: error
+    })
+  return new BackupLeftoverError(
+    `${why}\nThe backup object ${storage.uri(key)} stays without a manifest: \`latest\`, drills and retention ignore it.`,
+    `${storage.uri(key)} (without a manifest; delete it by hand)`,
+    { cause: error }
+  )
+}
+
+/** `destination: artifact` runs only inside a job, and writes the dump to RUNNER_TEMP before uploading it. */
+async function checkArtifactScratch(tempDir: string): Promise<void> {
+  checkArtifactRuntime()
+  try {
+    await ensureWritableDirectory(tempDir)
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    throw new ActionError(
+      `\`destination: artifact\` writes the backup to RUNNER_TEMP (${tempDir}) before uploading it, but that is not a writable directory (${e.code ?? e.message}); nothing was dumped.`,
+      {
+        hint: 'Point RUNNER_TEMP at a writable directory with room for the backup, or use s3://bucket/prefix.',
+        cause: error
+      }
+    )
+  }
+}
+
 function contentTypeOf(format: 'custom' | 'plain', encrypted: boolean): string {
   if (encrypted) return 'application/octet-stream'
   return format === 'plain' ? 'application/sql' : 'application/octet-stream'
@@ -77,8 +135,9 @@ export function expectedDumpBytes(
 
 /**
  * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
- * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
- * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
+ * manifest once the object is complete, then apply retention. Throws an ActionError on any failure before the
+ * manifest is stored, having left nothing visible; once it is stored, it returns the stored backup, and a failed
+ * retention is in `retention.failed`. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
  */
 export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
   const { settings, connection } = ctx
@@ -95,6 +154,7 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
   // age-encryption loads (only to encrypt) while we check the other inputs and connect.
   const recipientsChecked = checkRecipients(settings.encryptTo)
   recipientsChecked.catch(() => undefined)
+  const tempDir = ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir()
   // The storage SDK is loaded only once pg_dump runs: evaluating it takes this thread ~50 ms, which would delay
   // the connection, while pg_dump spends that long reading the catalog anyway.
   let storagePromise: ReturnType<typeof createStorage> | undefined
@@ -104,14 +164,15 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
       s3Region: settings.s3Region,
       s3ForcePathStyle: settings.s3ForcePathStyle,
       retentionDays: settings.retentionDays,
-      tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? tmpdir(),
+      tempDir,
       s3MaxAttempts: ctx.s3MaxAttempts,
       s3PartSize: ctx.s3PartSize
     }))
   // Inputs that need no database are checked before connecting: a wrong one fails in milliseconds, naming itself.
   await Promise.all([
     checkExplicitPath(settings.pgDumpPath, 'pg_dump'),
-    destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined
+    destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined,
+    destination.kind === 'artifact' ? checkArtifactScratch(tempDir) : undefined
   ])
   phase('inputs checked')
   // The clients' `--version` probes run while we connect (started only now: a refused input spawns nothing).
@@ -214,11 +275,15 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
         : null
     }
     const manifestKey = manifestKeyFor(key)
-    await storage.putBytes(
-      manifestKey,
-      Buffer.from(JSON.stringify(manifest, null, 2) + '\n'),
-      'application/json'
-    )
+    try {
+      await storage.putBytes(
+        manifestKey,
+        Buffer.from(JSON.stringify(manifest, null, 2) + '\n'),
+        'application/json'
+      )
+    } catch (error) {
+      throw await withoutManifest(storage, key, manifestKey, error)
+    }
     phase('manifest stored')
     core.info(
       `Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`
@@ -235,13 +300,18 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
       } else if (!storage.canDelete) {
         retention = { deleted: [], kept: 0, skipped: 'this destination cannot delete; use retention-days' }
       } else {
+        // The backup is stored from here on: a retention failure is reported beside it, never instead of it.
         retention = await applyRetention(
           storage,
           prefix,
           connection.database,
           { keepLast: settings.keepLast, keepDays: settings.keepDays },
           key
-        )
+        ).catch((error: unknown): RetentionResult => ({
+          deleted: [],
+          kept: 0,
+          failed: `listing the backups failed: ${getErrorMessage(error)}`
+        }))
       }
     }
 

@@ -3,7 +3,7 @@ import type { Mode } from '../constants.js'
 import { type ConnectionSettings, parseDatabaseUrl } from '../db/connection-url.js'
 import { type InputReader, parseBool, parseChoice, parseInteger, parseList } from '../settings/input.js'
 import { registerSecret } from '../util/secrets.js'
-import { type Destination, parseDestination } from './destination.js'
+import { type Destination, checkKeyPath, parseDestination } from './destination.js'
 import { parseDumpArgs } from './dump-args.js'
 
 export const BACKUP_BEFORE_DEPLOY = ['never', 'always', 'destructive'] as const
@@ -60,11 +60,20 @@ function defaultRegion(): string {
   return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1'
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]'])
-
-function sameServerAndDatabase(a: ConnectionSettings, b: ConnectionSettings): boolean {
-  const host = (h: string): string => (LOOPBACK.has(h.toLowerCase()) ? 'loopback' : h.toLowerCase())
-  return host(a.host) === host(b.host) && a.port === b.port && a.database === b.database
+/** An s3:// or artifact:// `backup-uri` must name a plain key: checked before anything connects. */
+function checkBackupUri(uri: string): void {
+  const s3 = /^s3:\/\/[^/]*\/?(.*)$/is.exec(uri)
+  if (s3) {
+    if (s3[1] === '')
+      throw new InputError(
+        'backup-uri',
+        'names no object key.',
+        'Use s3://bucket/key as printed by the backup step.'
+      )
+    checkKeyPath(s3[1], 'backup-uri', 'key')
+  }
+  const artifact = /^artifact:\/\/(.+)$/is.exec(uri)
+  if (artifact) checkKeyPath(artifact[1].split('__').join('/'), 'backup-uri', 'artifact name')
 }
 
 function readEncryptTo(read: InputReader): string[] {
@@ -214,14 +223,9 @@ export function readBackupSettings(read: InputReader, mode: Mode): BackupSetting
         'Point it at a scratch database, e.g. a `services: postgres` container.'
       )
     }
-    const source = read('database-url')
-    if (source && sameServerAndDatabase(parseDatabaseUrl(source), targetConnection)) {
-      throw new InputError(
-        'target-database-url',
-        'names the same server and database as `database-url`; a restore drill never restores into the source.',
-        'Use a scratch database (another server or another database name).'
-      )
-    }
+    // Whether the target is the source is proven by connecting to both (restore-drill.ts), not by comparing
+    // spellings: one database has many URLs.
+    checkBackupUri(settings.backupUri)
   }
   return settings
 }

@@ -1,7 +1,7 @@
 import type { ConnectionSettings } from '../db/connection-url.js'
 import { ActionError, getErrorMessage } from '../errors.js'
 import { renderBackupFailure, renderBackupReport } from '../backup/report.js'
-import { runBackup } from '../backup/run-backup.js'
+import { BackupLeftoverError, runBackup } from '../backup/run-backup.js'
 import type { BackupSettings } from '../backup/settings.js'
 import { scrub } from '../util/secrets.js'
 import type { ModeResult } from './types.js'
@@ -26,6 +26,7 @@ export async function runBackupMode(ctx: BackupModeContext): Promise<ModeResult>
       workingDirectory: ctx.workingDirectory,
       settings: ctx.settings
     })
+    const retentionFailed = result.retention?.failed
     return {
       outputs: {
         'backup-uri': result.uri,
@@ -46,14 +47,26 @@ export async function runBackupMode(ctx: BackupModeContext): Promise<ModeResult>
           retention: result.retention ?? null,
           manifest: result.manifest
         }
-      }
+      },
+      completed: `Backup stored as ${result.uri} (${result.size} bytes, sha256 ${result.sha256}) with its manifest ${result.manifestUri}`,
+      // Retention that cannot delete fails the step (storage would grow unnoticed), but never un-reports the backup.
+      failure:
+        retentionFailed === undefined
+          ? undefined
+          : new ActionError(
+              `Backup stored as ${result.uri} with its manifest ${result.manifestUri}, but retention failed: ${retentionFailed}`,
+              {
+                hint: 'The new backup is complete and usable. Give the credentials s3:DeleteObject (and s3:ListBucket) on the prefix, or remove `keep-last`/`keep-days` and expire old backups with a bucket lifecycle rule.'
+              }
+            )
     }
   } catch (error) {
     const failure = toActionError(error)
+    const leftover = error instanceof BackupLeftoverError ? error.leftover : undefined
     return {
       outputs: {},
-      markdown: renderBackupFailure(ctx.connection.database, scrub(failure.message)),
-      report: { backup: { failed: true, error: scrub(failure.describe()) } },
+      markdown: renderBackupFailure(ctx.connection.database, scrub(failure.message), leftover),
+      report: { backup: { failed: true, error: scrub(failure.describe()), leftover: leftover ?? null } },
       failure
     }
   }

@@ -33,6 +33,7 @@ export async function runRestoreDrillMode(ctx: BackupModeContext): Promise<ModeR
           durationMs: result.durationMs,
           compared: result.compared,
           mismatches: result.mismatches,
+          targetIdentity: result.targetIdentity,
           tables: result.tables
         }
       },

@@ -12,5 +12,10 @@ export interface ModeResult {
   markdown: string
   /** Merged into the JSON report under the mode's own keys. */
   report: Record<string, unknown>
+  /**
+   * What the run achieved that stays true whatever fails afterwards (e.g. "Backup stored as …"): repeated in the
+   * failure message when outputs, report or summary cannot be written, so the log still tells it.
+   */
+  completed?: string
   failure?: ActionError
 }

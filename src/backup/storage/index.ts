@@ -1,6 +1,6 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path'
 import { InputError } from '../../errors.js'
-import type { Destination } from '../destination.js'
+import { type Destination, checkKeyPath } from '../destination.js'
 import { LocalStorage } from './local.js'
 import type { BackupStorage } from './types.js'
 
@@ -61,6 +61,7 @@ export async function storageForUri(
   const text = uri.trim()
   const s3 = /^s3:\/\/([^/]+)\/(.+)$/i.exec(text)
   if (s3) {
+    checkKeyPath(s3[2], 'backup-uri', 'key')
     const { storage } = await createStorage({ kind: 's3', bucket: s3[1], prefix: '' }, options)
     return { storage, key: s3[2] }
   }
@@ -73,7 +74,9 @@ export async function storageForUri(
         'Use artifact://<name> as printed by the backup step.'
       )
     const { ArtifactStorage, keyOfArtifact } = await import('./artifact.js')
-    return { storage: new ArtifactStorage(options.tempDir), key: keyOfArtifact(name) }
+    const key = keyOfArtifact(name)
+    checkKeyPath(key, 'backup-uri', 'artifact name')
+    return { storage: new ArtifactStorage(options.tempDir), key }
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^file:\/\//i.test(text)) {
     throw new InputError(
