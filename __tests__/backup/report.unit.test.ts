@@ -1,12 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  cell,
-  codeCell,
-  fenced,
-  formatBytes,
-  renderBackupReport,
-  renderDrillReport
-} from '../../src/backup/report.js'
+import { formatBytes, renderBackupReport, renderDrillReport } from '../../src/backup/report.js'
+import { cell, code, fence, text } from '../../src/render/markdown.js'
 import { restoreCommand } from '../../src/backup/restore-command.js'
 import type { BackupResult } from '../../src/backup/run-backup.js'
 import type { DrillResult } from '../../src/backup/restore-drill.js'
@@ -34,10 +28,10 @@ const manifest = {
 } as unknown as BackupManifest
 
 describe('markdown helpers', () => {
-  it('escape HTML and table pipes', () => {
-    expect(cell('a | <script>&')).toBe('a \\| &lt;script&gt;&amp;')
-    expect(codeCell('x`y|z')).toBe('``x`y\\|z``')
-    expect(fenced('a ``` b', 'sh')).toBe('````sh\na ``` b\n````')
+  it('use the shared primitives: HTML and table pipes escaped', () => {
+    expect(cell(text('a | <script>&'))).toBe('a \\| &lt;script&gt;&amp;')
+    expect(cell(code('x`y|z'))).toBe('``x`y\\|z``')
+    expect(fence('a ``` b', 'sh')).toBe('````sh\na ``` b\n````')
     expect(formatBytes(1536)).toBe('1.50 KiB')
   })
 })
@@ -84,7 +78,8 @@ describe('renderBackupReport', () => {
       manifest
     } as BackupResult
     const md = renderBackupReport(result)
-    expect(md).toContain('### ✅ Backup of `app\\|<b>` stored')
+    // a heading is no table: the pipe needs no escape there (it used to show a stray backslash)
+    expect(md).toContain('### ✅ Backup of `app|<b>` stored')
     expect(md).toContain('| Duration | 1.5 s · 2.00 KiB/s |')
     expect(md).toContain('Deleted 1, kept 2:')
     expect(md).toContain(
