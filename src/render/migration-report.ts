@@ -95,6 +95,14 @@ interface Parts {
   appendix: string[]
 }
 
+function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[] {
+  const done = new Map<SqlDetail, string[]>()
+  return (sql) => {
+    if (!done.has(sql)) done.set(sql, render(sql))
+    return done.get(sql)!
+  }
+}
+
 function parts(input: MigrationReportInput): Parts {
   const review = input.review
   const top = [
@@ -122,12 +130,13 @@ function parts(input: MigrationReportInput): Parts {
     migrations,
     reviewTitle: reviewed ? '## SQL review' : undefined,
     allowed: reviewed ? allowedLines(reviewed) : [],
-    sections: (sql) =>
+    sections: memo((sql) =>
       reviewed
         ? reviewed.migrations.map((m) =>
             renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl })
           )
-        : [],
+        : []
+    ),
     rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
     appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
   }
@@ -232,11 +241,15 @@ export function renderMigrationReport(input: MigrationReportInput): string {
   const measure = input.limit?.chars !== undefined ? chars : bytes
   const limit = input.limit?.chars ?? input.limit?.bytes ?? MAX_SUMMARY_BYTES
   const p = parts(input)
-  for (const sql of ['full', 'flagged', 'none'] as const) {
+  const fits = (blocks: string[]): boolean => cost(measure, blocks) - 1 <= limit
+  // the smallest whole report first: when even that is over the limit, the SQL levels need not be rendered
+  const none = whole(p, 'none')
+  if (!fits(none)) return joinBlocks(cut(p, measure, limit))
+  for (const sql of ['full', 'flagged'] as const) {
     const blocks = whole(p, sql)
-    if (cost(measure, blocks) - 1 <= limit) return joinBlocks(blocks)
+    if (fits(blocks)) return joinBlocks(blocks)
   }
-  return joinBlocks(cut(p, measure, limit))
+  return joinBlocks(none)
 }
 
 /** The PR comment: the marker on its own first line, then the same markdown fitted to 65,536 characters. */
