@@ -1,7 +1,8 @@
 /**
  * A small stand-in for the GitHub REST API on 127.0.0.1, for the endpoints the action uses. It records every
- * request (method, path, query, body, Authorization header) and can be told to answer 403, as a fork PR's
- * read-only token gets.
+ * request (method, path, query, body, Authorization header, time) and can be told to answer 403, as a fork PR's
+ * read-only token gets, or through `intercept` to misbehave the ways GitHub does on a bad day: never answer, stop
+ * half-way through a body, answer 5xx, or rate-limit with a far reset.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,7 +13,17 @@ export interface RecordedRequest {
   query: Record<string, string>
   body: unknown
   authorization?: string
+  /** Date.now() when the request arrived. */
+  at: number
 }
+
+/** What `intercept` makes the stand-in do instead of answering normally. */
+export type Interception =
+  /** Accept the request and never answer. */
+  | { hang: true }
+  /** Send the status line, headers and the start of a JSON body, then nothing more. */
+  | { stallBody: true }
+  | { status: number; body?: unknown; headers?: Record<string, string> }
 
 export interface StoredComment {
   id: number
@@ -36,6 +47,42 @@ export interface GitHubApiOptions {
   /** Page size the server uses regardless of per_page, to exercise pagination. Default 100. */
   pageSize?: number
   prFiles?: PrFile[]
+  /** Called for every request after it is recorded; an answer other than undefined replaces the normal one. */
+  intercept?: (request: RecordedRequest) => Interception | undefined
+}
+
+/** The primary rate limit, as GitHub answers it: 403, nothing remaining, the reset as epoch seconds. */
+export function rateLimited(resetInSec: number): Interception {
+  return {
+    status: 403,
+    body: {
+      message: 'API rate limit exceeded for installation ID 4242.',
+      documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting'
+    },
+    headers: {
+      'x-ratelimit-limit': '1000',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-used': '1000',
+      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSec)
+    }
+  }
+}
+
+/** A secondary rate limit: 403 (or 429) with `retry-after`. */
+export function secondaryRateLimited(retryAfterSec: number, status = 403): Interception {
+  return {
+    status,
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url:
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+    },
+    headers: { 'retry-after': String(retryAfterSec) }
+  }
+}
+
+export function serverError(status = 502): Interception {
+  return { status, body: { message: 'Server Error' } }
 }
 
 export interface GitHubApiStandIn {
@@ -89,13 +136,25 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       const body = raw ? JSON.parse(raw) : undefined
-      state.requests.push({
+      const recorded: RecordedRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         body,
-        authorization: req.headers.authorization
-      })
+        authorization: req.headers.authorization,
+        at: Date.now()
+      }
+      state.requests.push(recorded)
+      const interception = options.intercept?.(recorded)
+      if (interception) {
+        if ('hang' in interception) return
+        if ('stallBody' in interception) {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          res.write('[{"id": 1, "body": ')
+          return
+        }
+        return send(res, interception.status, interception.body ?? {}, interception.headers)
+      }
       const write = req.method === 'POST' || req.method === 'PATCH'
       if (write && options.readOnly) return send(res, 403, FORBIDDEN)
       let m: RegExpExecArray | null
@@ -143,7 +202,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  state.close = () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())))
+  state.close = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((e) => (e ? reject(e) : resolve()))
+      // requests left hanging on purpose
+      server.closeAllConnections()
+    })
   return state
 }
 

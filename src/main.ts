@@ -11,6 +11,7 @@ import {
 } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
 import type { CommonSettings } from './settings/settings.js'
+import { inline, text } from './render/markdown.js'
 import { scrub } from './util/secrets.js'
 
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
@@ -57,12 +58,13 @@ async function writeSummary(markdown: string): Promise<void> {
 
 function failureMarkdown(mode: Mode | null, error: unknown): string {
   const code = error instanceof ActionError && error.code ? ` (${error.code})` : ''
-  const lines = [
-    `### ❌ ${mode ?? 'prisma-postgres-ops'} failed${code}`,
-    '',
-    getErrorMessage(error).replace(/</g, '&lt;')
-  ]
-  return lines.join('\n') + '\n'
+  // Messages quote names and server text: each line as inline markdown, so that none of it renders as markup.
+  const lines = getErrorMessage(error)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => inline(line))
+  return [`### ❌ ${text(mode ?? 'prisma-postgres-ops')} failed${text(code)}`, ...lines].join('\n\n') + '\n'
 }
 
 interface Sinks {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  cell,
-  codeCell,
-  fenced,
   formatBytes,
   renderBackupFailure,
   renderBackupReport,
   renderDrillReport
 } from '../../src/backup/report.js'
+import { cell, code, fence, text } from '../../src/render/markdown.js'
 import { restoreCommand } from '../../src/backup/restore-command.js'
 import type { BackupResult } from '../../src/backup/run-backup.js'
 import type { DrillResult } from '../../src/backup/restore-drill.js'
@@ -35,10 +33,10 @@ const manifest = {
 } as unknown as BackupManifest
 
 describe('markdown helpers', () => {
-  it('escape HTML and table pipes', () => {
-    expect(cell('a | <script>&')).toBe('a \\| &lt;script&gt;&amp;')
-    expect(codeCell('x`y|z')).toBe('``x`y\\|z``')
-    expect(fenced('a ``` b', 'sh')).toBe('````sh\na ``` b\n````')
+  it('use the shared primitives: HTML and table pipes escaped', () => {
+    expect(cell(text('a | <script>&'))).toBe('a \\| &lt;script&gt;&amp;')
+    expect(cell(code('x`y|z'))).toBe('``x`y\\|z``')
+    expect(fence('a ``` b', 'sh')).toBe('````sh\na ``` b\n````')
     expect(formatBytes(1536)).toBe('1.50 KiB')
   })
 })
@@ -85,7 +83,8 @@ describe('renderBackupReport', () => {
       manifest
     } as BackupResult
     const md = renderBackupReport(result)
-    expect(md).toContain('### ✅ Backup of `app\\|<b>` stored')
+    // a heading is no table: the pipe needs no escape there (it used to show a stray backslash)
+    expect(md).toContain('### ✅ Backup of `app|<b>` stored')
     expect(md).toContain('| Duration | 1.5 s · 2.00 KiB/s |')
     expect(md).toContain('Deleted 1, kept 2:')
     expect(md).toContain(
@@ -183,7 +182,7 @@ describe('renderDrillReport', () => {
       }
     })
     expect(md).toContain(
-      "| Target identity | ⚠️ database `drill` (oid 2) on the source's own server (started 2026-01-01T00:00:00.000001Z), not the source database `app` (oid 1) |"
+      "| Target identity | ⚠️ database `drill` (oid 2) on the source's own server (started `2026-01-01T00:00:00.000001Z`), not the source database `app` (oid 1) |"
     )
   })
 })

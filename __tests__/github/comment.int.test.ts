@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { startGitHubApi, seedComment, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
-import { ACTIONS_BOT_LOGIN, commentMarker, upsertStickyComment } from '../../src/github/comment.js'
+import {
+  ACTIONS_BOT_LOGIN,
+  commentMarker,
+  isStickyComment,
+  upsertStickyComment
+} from '../../src/github/comment.js'
 
 const TOKEN = 'ghs_testtoken123456'
 const marker = commentMarker('postgresql://***@db.example:5432/app', 'prisma/migrations')
@@ -64,6 +69,45 @@ describe('sticky PR comment (against the GitHub API stand-in)', () => {
     expect(
       api.requests.filter((r) => r.path.endsWith('/issues/7/comments') && r.method === 'GET').length
     ).toBe(4)
+  })
+
+  it("matches the marker only as the first line of our own comment: a marker copied into another job's report is not ours", async () => {
+    api = await startGitHubApi({ login: null })
+    const otherJob = commentMarker('postgresql://***@db.example:5432/billing', 'prisma/migrations')
+    // the other job's report renders a migration whose SQL holds a copy of this job's marker
+    const otherBody = `${otherJob}\n## Prisma migrations\n\n\`\`\`diff\n ${marker}\n\`\`\`\n${marker}\n`
+    const other = seedComment(api, 7, ACTIONS_BOT_LOGIN, otherBody)
+    const quoted = seedComment(api, 7, ACTIONS_BOT_LOGIN, ` ${marker}\nindented, not the marker line`)
+    expect(await upsert('this job')).toMatchObject({ action: 'created' })
+    expect(api.comments.find((c) => c.id === other.id)?.body).toBe(otherBody)
+    expect(api.comments.find((c) => c.id === quoted.id)?.body).toBe(
+      ` ${marker}\nindented, not the marker line`
+    )
+    expect(api.comments.at(-1)?.body).toBe(`${marker}\nthis job`)
+    // and the next run finds exactly that one
+    expect(await upsert('this job, again')).toMatchObject({ action: 'updated' })
+    expect(api.comments).toHaveLength(3)
+    expect(isStickyComment(api.comments[0], ACTIONS_BOT_LOGIN, marker)).toBe(false)
+  })
+
+  it('finds its comment when GitHub stored it with CRLF line ends, and puts the marker first when the body lacks it', async () => {
+    api = await startGitHubApi({ login: null })
+    const ours = seedComment(api, 7, ACTIONS_BOT_LOGIN, `${marker}\r\nreport\r\n`)
+    expect(await upsert('report')).toMatchObject({ action: 'unchanged' })
+    expect(
+      await upsertStickyComment({
+        token: TOKEN,
+        apiUrl: api.url,
+        owner: 'acme',
+        repo: 'platform',
+        issueNumber: 7,
+        marker,
+        body: `report without the marker\n${marker}`
+      })
+    ).toMatchObject({ action: 'updated' })
+    expect(api.comments.find((c) => c.id === ours.id)?.body).toBe(
+      `${marker}\nreport without the marker\n${marker}`
+    )
   })
 
   it('keeps separate comments per database and migrations dir', async () => {

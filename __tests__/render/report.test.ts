@@ -1,19 +1,21 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { MAX_COMMENT_CHARS } from '../../src/constants.js'
+import { MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES } from '../../src/constants.js'
 import {
   renderCommentBody,
   renderMigrationReport,
   type MigrationReportInput
 } from '../../src/render/migration-report.js'
-import { details, escapeHtml, escapeTableCell, fence, truncateMarkdown } from '../../src/render/markdown.js'
+import { cell, details, escapeHtml, fence, htmlText, inline } from '../../src/render/markdown.js'
+import { chars, fitLines } from '../../src/render/fit.js'
 import { renderStatusTable } from '../../src/render/status-table.js'
 import { commentMarker } from '../../src/github/comment.js'
 import { reviewMigrations } from '../../src/review/review.js'
 import { defaultRuleSeverities } from '../../src/review/settings.js'
 import type { ReviewResult } from '../../src/review/types.js'
 import { headlineFor } from '../../src/review/headline.js'
+import { reviewOutputs } from '../../src/review/json-report.js'
 import { expectGolden } from './golden.js'
 
 const STORY = join(import.meta.dirname, '../data/story/migrations')
@@ -162,9 +164,19 @@ describe('fitting to GitHub limits', () => {
       commentMarker(TARGET, 'x')
     )
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
-    // 1,500 findings do not fit even without SQL: the last resort cuts at a line boundary and says so
+    // 1,500 findings do not fit even without SQL: the headline and the first destructive findings stay, whole rows,
+    // then the count of those left out, and the closing note says what went
+    expect(body).toContain('**1500 destructive changes: DROP TABLE `table_with_a_rather_long_name_0`')
+    expect(body).toContain('### 🛑 Destructive and error-level findings (1500)')
+    const listed = body.split('\n').filter((l) => l.startsWith('| `huge` | 🛑 error |')).length
+    expect(listed).toBeGreaterThan(100)
+    expect(body).toContain(
+      `… and ${(1500 - listed).toLocaleString('en-US')} more destructive or error-level findings`
+    )
     expect(body).toMatch(
-      /cut here to fit GitHub's size limit; the job summary and the JSON report have every finding/
+      new RegExp(
+        `Cut to fit GitHub's size limit: the SQL of each migration is left out; ${listed} of 1,500 destructive or error-level findings are listed`
+      )
     )
     const small = await reviewMigrations({
       migrations: [
@@ -186,6 +198,49 @@ describe('fitting to GitHub limits', () => {
     expect(fitted).toContain('SQL is shown only around the flagged lines')
   })
 
+  it('2,000 pending migrations: the comment leads with the headline and the destructive findings, within the limit', async () => {
+    // every third migration drops a table; the others alter, index and tighten existing tables (warnings)
+    const migrations = Array.from({ length: 2000 }, (_, i) => {
+      const name = `2026${String(i).padStart(10, '0')}_migration_number_${i}`
+      const script =
+        i % 3 === 0
+          ? `DROP TABLE "legacy_table_${i}";\n`
+          : `ALTER TABLE "existing_${i}" ADD COLUMN "c" TEXT;\nCREATE INDEX "existing_${i}_a_idx" ON "existing_${i}"("a");\nALTER TABLE "existing_${i}" ALTER COLUMN "d" SET NOT NULL;\n`
+      return { name, file: `prisma/migrations/${name}/migration.sql`, script }
+    })
+    const review = await reviewMigrations({
+      migrations,
+      settings: { rules: defaultRuleSeverities() },
+      allowDestructive: false
+    })
+    const outputs = reviewOutputs(review)
+    expect(outputs['destructive-count']).toBe('667')
+    const input = {
+      ...base(review),
+      rows: migrations.map((m) => ({ name: m.name, state: 'pending' as const })),
+      appendix: ['#### Backup before deploy\n\n`s3://backups/app/x.dump` · 1.2 MiB']
+    }
+    const body = renderCommentBody(input, commentMarker(TARGET, 'prisma/migrations'))
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
+    const headline = /^\*\*(\d+) destructive changes: DROP TABLE `legacy_table_0`/m.exec(body)
+    expect(headline?.[1]).toBe(outputs['destructive-count'])
+    const keyAt = body.indexOf('### 🛑 Destructive and error-level findings (667)')
+    expect(keyAt).toBeGreaterThan(body.indexOf(headline![0]))
+    expect(keyAt).toBeLessThan(body.indexOf('### Migrations'))
+    const listed = body
+      .split('\n')
+      .filter((l) => /^\| `\d+_migration_number_\d+` \| 🛑 error \| \[drop-table\]/.test(l))
+    expect(listed.length).toBeGreaterThan(150)
+    expect(body).toContain(`… and ${667 - listed.length} more destructive or error-level findings`)
+    expect(body).toContain('the migrations table lists')
+    // the backup section of a deploy is part of what is fitted, and comes whole at the end
+    expect(body.endsWith('#### Backup before deploy\n\n`s3://backups/app/x.dump` · 1.2 MiB\n')).toBe(true)
+    const summary = renderMigrationReport(input)
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
+    expect(summary).toContain('**667 destructive changes')
+    expect(summary.endsWith('`s3://backups/app/x.dump` · 1.2 MiB\n')).toBe(true)
+  })
+
   it('fits the job summary in bytes, multi-byte characters included', async () => {
     const review = await reviewMigrations({
       migrations: [
@@ -199,18 +254,24 @@ describe('fitting to GitHub limits', () => {
     expect(md).toContain('DROP TABLE `t`')
   })
 
-  it('cuts at a line boundary and closes open fences and details', () => {
-    const text = `${details('sql', fence(Array.from({ length: 100 }, (_, i) => `line ${i}`).join('\n'), 'sql'))}\nafter`
-    const cut = truncateMarkdown(text, 300, (s) => s.length, '_cut_')
-    expect(cut.length).toBeLessThanOrEqual(300)
-    expect(cut).toMatch(/```\n<\/details>\n\n_cut_$/)
+  it('cuts lists at whole lines, reserving room for the note that says how many were left out', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `| row ${i} |`)
+    const fitted = fitLines('| head |\n| --- |', lines, 300, chars, (n) => `_${n} more rows._`)
+    expect(fitted.text.length).toBeLessThanOrEqual(300)
+    expect(fitted.kept + fitted.omitted).toBe(100)
+    expect(fitted.text).toMatch(/^\| head \|\n\| --- \|\n\| row 0 \|/)
+    // the note follows a blank line, so that it cannot continue the table
+    expect(fitted.text).toMatch(
+      new RegExp(`\\| row ${fitted.kept - 1} \\|\\n\\n_${fitted.omitted} more rows._$`)
+    )
+    expect(fitLines('', ['a', 'b'], 3, chars, () => 'never')).toEqual({ text: 'a\nb', kept: 2, omitted: 0 })
   })
 })
 
 describe('markdown helpers', () => {
   it('escapes HTML and table cells', () => {
     expect(escapeHtml('<img src=x onerror="a">&')).toBe('&lt;img src=x onerror=&quot;a&quot;&gt;&amp;')
-    expect(escapeTableCell('a | b <script>\n`x|y`')).toBe('a \\| b &lt;script&gt; `x\\|y`')
+    expect(cell(inline('a | b <script>\n`x|y`'))).toBe('a \\| b &lt;script&gt; `x\\|y`')
   })
 
   it('never lets backticks inside SQL close the fence', () => {
@@ -221,7 +282,7 @@ describe('markdown helpers', () => {
   })
 
   it('escapes HTML in details summaries', () => {
-    expect(details('<b>x</b>', 'body')).toContain('<summary>&lt;b&gt;x&lt;/b&gt;</summary>')
+    expect(details(htmlText('<b>x</b>'), 'body')).toContain('<summary>&lt;b&gt;x&lt;/b&gt;</summary>')
   })
 
   it('renders an empty status table', () => {

@@ -121,6 +121,6 @@ describe("Prisma's warnings header, on the exact SQL Prisma generates", () => {
       table: 'Player',
       column: 'faction'
     })
-    expect(result.headline).toBe('1 destructive change: enum `Faction` loses [NEUTRAL]')
+    expect(result.headline).toBe('1 destructive change: enum `Faction` loses [`NEUTRAL`]')
   })
 })

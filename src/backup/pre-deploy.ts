@@ -1,6 +1,7 @@
 import type { ConnectionSettings } from '../db/connection-url.js'
 import * as core from '@actions/core'
-import { cell, codeCell, fenced, formatBytes } from './report.js'
+import { code, fence, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
+import { formatBytes } from './report.js'
 import { runBackup } from './run-backup.js'
 import type { BackupSettings } from './settings.js'
 
@@ -39,12 +40,12 @@ export async function backupBeforeDeploy(ctx: PreDeployBackupContext): Promise<P
   const markdown = [
     '#### Backup before deploy',
     '',
-    `${codeCell(result.uri)} · ${formatBytes(result.size)} · sha256 ${codeCell(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
-    ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${cell(retentionFailed)}`]),
+    `${code(result.uri, MAX_PROSE_CHARS)} · ${formatBytes(result.size)} · sha256 ${code(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+    ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${quote(retentionFailed)}`]),
     '',
     'To roll back, set `DATABASE_URL` to the database and run:',
     '',
-    fenced(result.restoreCommand, 'sh')
+    fence(result.restoreCommand, 'sh')
   ].join('\n')
   return {
     uri: result.uri,

@@ -1,30 +1,15 @@
+import { code, fence, inline, MAX_PROSE_CHARS, quote, tableRow, text } from '../render/markdown.js'
 import type { BackupResult } from './run-backup.js'
 import type { DrillResult, TableComparison } from './restore-drill.js'
 
-/** Pure renderers: plain data in, markdown out. Every value from outside is escaped; none of it is a secret. */
+/**
+ * Pure renderers: plain data in, markdown out, through the shared primitives of render/markdown.ts (names and URIs as
+ * code spans, other values as neutralised text, pipes escaped per cell). None of the values is a secret.
+ */
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
-/** A value inside a table cell: HTML-escaped, pipes escaped, on one line. */
-export function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
-/** Inline code in a table cell; backticks in the value widen the fence. */
-export function codeCell(text: string): string {
-  const value = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-  const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((r) => r.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : ''
-  return `${fence}${pad}${value}${pad}${fence}`
-}
-
-export function fenced(code: string, lang = ''): string {
-  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length))
-  const fence = '`'.repeat(longest + 1)
-  return `${fence}${lang}\n${code}\n${fence}`
+/** A URI or a command shown whole (`code()` shortens names to MAX_CODE_CHARS). */
+function long(value: string): string {
+  return code(value, MAX_PROSE_CHARS)
 }
 
 export function formatBytes(bytes: number): string {
@@ -46,7 +31,7 @@ export function formatDuration(ms: number): string {
 }
 
 function row(label: string, value: string): string {
-  return `| ${label} | ${value} |`
+  return tableRow([label, value])
 }
 
 export function renderBackupReport(result: BackupResult): string {
@@ -55,18 +40,18 @@ export function renderBackupReport(result: BackupResult): string {
   const retentionFailed = result.retention?.failed !== undefined
   const lines = [
     retentionFailed
-      ? `### ⚠️ Backup of ${codeCell(result.database)} stored; retention failed`
-      : `### ✅ Backup of ${codeCell(result.database)} stored`,
+      ? `### ⚠️ Backup of ${code(result.database)} stored; retention failed`
+      : `### ✅ Backup of ${code(result.database)} stored`,
     '',
     '| | |',
     '|---|---|',
-    row('Object', codeCell(result.uri)),
-    row('Manifest', codeCell(result.manifestUri)),
-    row('Destination', cell(result.destination)),
-    row('Source', codeCell(result.target)),
+    row('Object', long(result.uri)),
+    row('Manifest', long(result.manifestUri)),
+    row('Destination', text(result.destination)),
+    row('Source', long(result.target)),
     row(
       'Size',
-      `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${cell(result.format)} format)`
+      `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${text(result.format)} format)`
     ),
     row(
       'Duration',
@@ -74,10 +59,10 @@ export function renderBackupReport(result: BackupResult): string {
     ),
     row(
       'Versions',
-      `server ${cell(result.serverVersion)} · pg_dump ${cell(result.pgDumpVersion)} (${cell(result.pgDumpSource)}) · action ${cell(m.action.version)}`
+      `server ${text(result.serverVersion)} · pg_dump ${text(result.pgDumpVersion)} (${text(result.pgDumpSource)}) · action ${text(m.action.version)}`
     ),
-    row('SHA-256 (stored)', codeCell(result.sha256)),
-    row('SHA-256 (dump)', codeCell(result.dumpSha256)),
+    row('SHA-256 (stored)', code(result.sha256)),
+    row('SHA-256 (dump)', code(result.dumpSha256)),
     row(
       'Archive entries',
       result.archiveEntries === null ? 'n/a (plain SQL)' : String(result.archiveEntries)
@@ -85,18 +70,18 @@ export function renderBackupReport(result: BackupResult): string {
     row(
       'Verification',
       result.verification.performed
-        ? `${result.verification.passed ? '✅' : '❌'} ${cell(result.verification.method)}`
+        ? `${result.verification.passed ? '✅' : '❌'} ${text(result.verification.method)}`
         : '⚠️ skipped (`verify: false`)'
     ),
     row(
       'Encryption',
       result.recipients.length === 0
         ? 'none'
-        : `age, ${result.recipients.length} recipient(s): ${result.recipients.map((r) => codeCell(r.fingerprint.slice(0, 23))).join(', ')}`
+        : `age, ${result.recipients.length} recipient(s): ${result.recipients.map((r) => code(r.fingerprint.slice(0, 23))).join(', ')}`
     ),
     row(
       'Row counts',
-      `${cell(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`
+      `${text(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`
     )
   ]
   if (result.retention) {
@@ -104,19 +89,19 @@ export function renderBackupReport(result: BackupResult): string {
     if (result.retention.failed !== undefined) {
       lines.push(
         '',
-        `❌ Retention failed: ${cell(result.retention.failed)}`,
+        `❌ Retention failed: ${quote(result.retention.failed)}`,
         '',
         `The new backup above is complete. Deleted before the failure: ${result.retention.deleted.length}.`
       )
       for (const d of result.retention.deleted)
-        lines.push(`- ${codeCell(d.uri)} (${cell(d.createdAt)}): ${cell(d.reason)}`)
-    } else if (result.retention.skipped) lines.push('', `Skipped: ${cell(result.retention.skipped)}.`)
+        lines.push(`- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
+    } else if (result.retention.skipped) lines.push('', `Skipped: ${text(result.retention.skipped)}.`)
     else if (result.retention.deleted.length === 0)
       lines.push('', `Nothing to delete; ${result.retention.kept} backup(s) kept.`)
     else {
       lines.push('', `Deleted ${result.retention.deleted.length}, kept ${result.retention.kept}:`, '')
       for (const d of result.retention.deleted)
-        lines.push(`- ${codeCell(d.uri)} (${cell(d.createdAt)}): ${cell(d.reason)}`)
+        lines.push(`- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
     }
   }
   lines.push(
@@ -125,7 +110,7 @@ export function renderBackupReport(result: BackupResult): string {
     '',
     'Set `DATABASE_URL` to the target database, then:',
     '',
-    fenced(result.restoreCommand, 'sh')
+    fence(result.restoreCommand, 'sh')
   )
   return lines.join('\n') + '\n'
 }
@@ -134,13 +119,13 @@ export function renderBackupReport(result: BackupResult): string {
 export function renderBackupFailure(database: string, message: string, leftover?: string): string {
   return (
     [
-      `### ❌ Backup of ${codeCell(database)} failed`,
+      `### ❌ Backup of ${code(database)} failed`,
       '',
-      cell(message),
+      inline(message),
       '',
       leftover === undefined
         ? 'No backup object and no manifest were stored.'
-        : `Left at the destination: ${codeCell(leftover)}.`
+        : `Left at the destination: ${long(leftover)}.`
     ].join('\n') + '\n'
   )
 }
@@ -149,10 +134,10 @@ function describeTargetIdentity(identity: DrillResult['targetIdentity']): string
   const { target, source } = identity
   const server = (id: typeof target): string =>
     id.systemIdentifier !== null
-      ? `system identifier ${codeCell(id.systemIdentifier)}`
-      : `started ${cell(id.startedAt)}`
+      ? `system identifier ${code(id.systemIdentifier)}`
+      : `started ${code(id.startedAt)}`
   if (identity.sameServerAsSource)
-    return `⚠️ database ${codeCell(target.databaseName)} (oid ${cell(target.databaseOid)}) on the source's own server (${server(target)}), not the source database ${codeCell(source.databaseName)} (oid ${cell(source.databaseOid)})`
+    return `⚠️ database ${code(target.databaseName)} (oid ${text(target.databaseOid)}) on the source's own server (${server(target)}), not the source database ${code(source.databaseName)} (oid ${text(source.databaseOid)})`
   return `✅ another server (${server(target)}) than the source (${server(source)})`
 }
 
@@ -171,28 +156,28 @@ const MAX_TABLE_ROWS = 300
 export function renderDrillReport(result: DrillResult): string {
   const m = result.manifest
   const lines = [
-    `### ${result.status === 'passed' ? '✅' : '❌'} Restore drill ${result.status}: ${codeCell(m.database)}`,
+    `### ${result.status === 'passed' ? '✅' : '❌'} Restore drill ${result.status}: ${code(m.database)}`,
     '',
     '| | |',
     '|---|---|',
-    row('Backup', codeCell(result.uri)),
+    row('Backup', long(result.uri)),
     row(
       'Taken',
-      `${cell(m.createdAt)} (server ${cell(m.server.version)}, pg_dump ${cell(m.pgDump.version)})`
+      `${text(m.createdAt)} (server ${text(m.server.version)}, pg_dump ${text(m.pgDump.version)})`
     ),
     row(
       'Integrity',
-      `✅ sha256 ${codeCell(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`
+      `✅ sha256 ${code(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`
     ),
     row(
       'Restored into',
-      `${codeCell(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${cell(result.pgRestoreVersion)}`
+      `${long(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${text(result.pgRestoreVersion)}`
     ),
     row('Target identity', describeTargetIdentity(result.targetIdentity)),
     row('Duration', formatDuration(result.durationMs)),
     row(
       'Tables',
-      `${result.compared} compared (${cell(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`
+      `${result.compared} compared (${text(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`
     )
   ]
   const order: TableComparison['status'][] = [
@@ -207,7 +192,12 @@ export function renderDrillReport(result: DrillResult): string {
   lines.push('', '| | Table | Manifest | Restored |', '|---|---|---:|---:|')
   for (const t of sorted.slice(0, MAX_TABLE_ROWS)) {
     lines.push(
-      `| ${STATUS_ICON[t.status]} | ${codeCell(`${t.schema}.${t.table}`)} | ${t.expected ?? '–'} | ${t.actual ?? '–'} |`
+      tableRow([
+        STATUS_ICON[t.status],
+        code(`${t.schema}.${t.table}`),
+        String(t.expected ?? '–'),
+        String(t.actual ?? '–')
+      ])
     )
   }
   if (sorted.length > MAX_TABLE_ROWS)
@@ -221,5 +211,5 @@ export function renderDrillReport(result: DrillResult): string {
 }
 
 export function renderDrillFailure(message: string): string {
-  return ['### ❌ Restore drill failed', '', cell(message)].join('\n') + '\n'
+  return ['### ❌ Restore drill failed', '', inline(message)].join('\n') + '\n'
 }

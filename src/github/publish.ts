@@ -4,6 +4,8 @@ import type { ReviewSettings } from '../review/settings.js'
 import { commentMarker, upsertStickyComment, type UpsertResult } from './comment.js'
 import { getPullRequestContext } from './context.js'
 import { apiUrlFromEnv } from './octokit.js'
+import { info } from '../util/log.js'
+import { scrub } from '../util/secrets.js'
 
 export interface PublishOptions {
   settings: Pick<ReviewSettings, 'comment' | 'githubToken'>
@@ -34,8 +36,8 @@ export async function publishPullRequestComment(opts: PublishOptions): Promise<U
     repo: pr.repo,
     issueNumber: pr.number,
     marker,
-    body: renderCommentBody(opts.render, marker)
+    body: scrub(renderCommentBody(opts.render, marker))
   })
-  if (result.url) core.info(`Pull request comment ${result.action}: ${result.url}`)
+  if (result.url) info(`Pull request comment ${result.action}: ${result.url}`)
   return result
 }

@@ -25,11 +25,12 @@ import {
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { code, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   return gate.allowedBy.map(
     (a) =>
-      `\`${a.finding.rule}\` in \`${a.finding.migration}\` line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: "${a.reason}"` : ''}`}.`
+      `${code(a.finding.rule)} in ${code(a.finding.migration)} line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: ${quote(a.reason)}` : ''}`}.`
   )
 }
 
@@ -77,7 +78,7 @@ export async function runMigrateDeploy(
     } else if (before.nonTransactional.length > 0) {
       const first = before.nonTransactional[0]
       failure = new ActionError(
-        `Migration \`${first.migration}\` line ${first.line} has \`${first.statement}\`, which cannot run inside a transaction, together with other statements; Prisma runs a migration file as one transaction, so it would fail (SQLSTATE 25001). Nothing was applied.`,
+        `Migration ${code(first.migration)} line ${first.line} has ${code(first.statement)}, which cannot run inside a transaction, together with other statements; Prisma runs a migration file as one transaction, so it would fail (SQLSTATE 25001). Nothing was applied.`,
         { hint: 'Move the statement into a migration directory of its own, as its only statement.' }
       )
     } else if (!gate.allowed) {
@@ -128,7 +129,7 @@ export async function runMigrateDeploy(
       ...gateNotes(gate),
       ...(backup
         ? [
-            `Backup taken before the deploy: \`${backup.uri}\` (SHA-256 \`${backup.sha256}\`). Restore with: \`${backup.restoreCommand}\``
+            `Backup taken before the deploy: ${code(backup.uri, MAX_PROSE_CHARS)} (SHA-256 ${code(backup.sha256)}). Restore with: ${code(backup.restoreCommand, MAX_PROSE_CHARS)}`
           ]
         : []),
       ...nextSteps(after)
@@ -161,7 +162,7 @@ export async function runMigrateDeploy(
             }
           : {})
       },
-      markdown: renderMigrationReport(renderInput) + (backup ? `\n${backup.markdown}` : ''),
+      markdown: renderMigrationReport({ ...renderInput, appendix: backup ? [backup.markdown] : undefined }),
       report: {
         target,
         migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },

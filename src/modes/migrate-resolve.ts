@@ -7,6 +7,7 @@ import { renderMigrationReport } from '../render/migration-report.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import { loadMigrationsFolder, migrateOutputs, nextSteps, openSession, statusRows } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { code } from '../render/markdown.js'
 
 export async function runMigrateResolve(
   common: CommonSettings,
@@ -35,7 +36,7 @@ export async function runMigrateResolve(
         target,
         migrationsDir: relative(common.workingDirectory, folder.path) || '.',
         rows: statusRows(after),
-        nextSteps: [`Migration \`${name}\` marked as ${how}.`, ...nextSteps(after)]
+        nextSteps: [`Migration ${code(name)} marked as ${how}.`, ...nextSteps(after)]
       }),
       report: {
         target,

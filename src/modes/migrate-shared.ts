@@ -7,6 +7,7 @@ import type { AppliedMigration } from '../migrate/deploy.js'
 import type { Diagnosis } from '../migrate/status.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import { code } from '../render/markdown.js'
 
 export async function loadMigrationsFolder(
   settings: MigrateSettings,
@@ -54,7 +55,7 @@ export function pendingForReview(
     }))
 }
 
-const list = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ')
+const list = (names: string[]): string => names.map((n) => code(n)).join(', ')
 
 /** What the user should do next, by state; shown in the summary and the PR comment. */
 export function nextSteps(diagnosis: Diagnosis): string[] {
@@ -82,7 +83,7 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
   }
   for (const name of diagnosis.edited) {
     steps.push(
-      `\`${name}\` was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`
+      `${code(name)} was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`
     )
   }
   if (diagnosis.missingLocally.length > 0 && diagnosis.status !== 'diverged') {
@@ -92,7 +93,7 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
   }
   for (const item of diagnosis.nonTransactional) {
     steps.push(
-      `\`${item.migration}\` line ${item.line}: \`${item.statement}\` cannot run inside a transaction, but Prisma runs the whole file as one. Move it into a migration of its own (a single statement).`
+      `${code(item.migration)} line ${item.line}: ${code(item.statement)} cannot run inside a transaction, but Prisma runs the whole file as one. Move it into a migration of its own (a single statement).`
     )
   }
   return steps

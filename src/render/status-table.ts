@@ -1,4 +1,4 @@
-import { escapeTableCell, table } from './markdown.js'
+import { code, table, tableHead, tableRow } from './markdown.js'
 
 export type MigrationState =
   'applied' | 'pending' | 'failed' | 'rolled-back' | 'missing-locally' | 'applied-now' | 'failed-now'
@@ -34,22 +34,27 @@ function when(d: Date | undefined): string {
   return d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : ''
 }
 
+const COLUMNS = ['Migration', 'State', 'Started', 'Duration', 'Notes']
+
+function cells(r: StatusRow): string[] {
+  const duration =
+    r.durationMs ?? (r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : undefined)
+  return [
+    code(r.name),
+    STATE_LABEL[r.state],
+    when(r.startedAt),
+    duration === undefined ? '' : formatDuration(duration),
+    r.edited ? '✏️ edited after it was applied (checksum differs)' : ''
+  ]
+}
+
 /** The migrations table: one row per migration, in order. */
 export function renderStatusTable(rows: StatusRow[]): string {
   if (rows.length === 0) return '_No migrations found._'
-  return table(
-    ['Migration', 'State', 'Started', 'Duration', 'Notes'],
-    rows.map((r) => {
-      const duration =
-        r.durationMs ??
-        (r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : undefined)
-      return [
-        escapeTableCell(`\`${r.name}\``),
-        STATE_LABEL[r.state],
-        when(r.startedAt),
-        duration === undefined ? '' : formatDuration(duration),
-        r.edited ? '✏️ edited after it was applied (checksum differs)' : ''
-      ]
-    })
-  )
+  return table(COLUMNS, rows.map(cells))
+}
+
+/** The same table as a head and one line per row, for the fitter to cut. */
+export function statusTableParts(rows: StatusRow[]): { head: string; rows: string[] } {
+  return { head: tableHead(COLUMNS), rows: rows.map((r) => tableRow(cells(r))) }
 }

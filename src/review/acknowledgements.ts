@@ -1,4 +1,5 @@
 import type { ParsedScript } from '../sql/parse.js'
+import { code } from '../render/markdown.js'
 
 /**
  * `-- pg-ops:allow <rule-id>[,<rule-id>...] <reason>` on a comment line directly above a statement allows that
@@ -44,7 +45,7 @@ export function readAcknowledgements(
       rules.length === 0
         ? `\`${ACK_PREFIX}\` names no rule`
         : unknown.length
-          ? `unknown rule ${unknown.map((r) => `\`${r}\``).join(', ')}`
+          ? `unknown rule ${unknown.map((r) => code(r)).join(', ')}`
           : !reason
             ? 'a reason is required after the rule id'
             : trailing

@@ -1,3 +1,4 @@
+import { code } from '../render/markdown.js'
 import type { Finding, ReviewResult, RowsAtStake } from './types.js'
 
 const fmt = (n: number): string => n.toLocaleString('en-US')
@@ -9,29 +10,30 @@ export function stakeText(stake: RowsAtStake | undefined): string | undefined {
   return stake.estimated ? `~${fmt(stake.count)} ${what}, estimated` : `${fmt(stake.count)} ${what}`
 }
 
-const tc = (f: Finding): string => (f.column ? `\`${f.table}\`.\`${f.column}\`` : `\`${f.table ?? '?'}\``)
+const tc = (f: Finding): string =>
+  f.column ? `${code(f.table ?? '?')}.${code(f.column)}` : code(f.table ?? '?')
 
 /** A short name for a destructive change, e.g. "DROP COLUMN `clients`.`email`". */
 export function changeLabel(f: Finding): string {
   switch (f.rule) {
     case 'drop-table':
-      return `DROP TABLE \`${f.table}\``
+      return `DROP TABLE ${code(f.table ?? '?')}`
     case 'drop-column':
       return `DROP COLUMN ${tc(f)}`
     case 'drop-schema':
-      return `DROP SCHEMA \`${f.schema}\``
+      return `DROP SCHEMA ${code(f.schema ?? '?')}`
     case 'drop-database':
       return 'DROP DATABASE'
     case 'truncate':
-      return `TRUNCATE \`${f.table}\``
+      return `TRUNCATE ${code(f.table ?? '?')}`
     case 'delete-without-where':
-      return `DELETE FROM \`${f.table}\` without WHERE`
+      return `DELETE FROM ${code(f.table ?? '?')} without WHERE`
     case 'update-without-where':
-      return `UPDATE \`${f.table}\` without WHERE`
+      return `UPDATE ${code(f.table ?? '?')} without WHERE`
     case 'drop-and-recreate-column':
       return `drop and re-add ${tc(f)}`
     case 'enum-value-removal':
-      return `enum \`${f.typeName}\` loses ${f.values ? `[${f.values.join(', ')}]` : 'values'}`
+      return `enum ${code(f.typeName ?? '?')} loses ${f.values ? `[${f.values.map((v) => code(v)).join(', ')}]` : 'values'}`
     case 'lossy-type-change':
       return `type change of ${tc(f)}`
     default:

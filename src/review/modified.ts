@@ -3,6 +3,7 @@ import { ruleById } from './rules/index.js'
 import { docsAnchor } from './rules/rule.js'
 import { summarize } from './summary.js'
 import type { Finding, ReviewResult, Severity } from './types.js'
+import { code } from '../render/markdown.js'
 
 /** Adds a modified-migration error for each migration that existed on the base and was changed or deleted. */
 export function withModifiedMigrations(
@@ -28,7 +29,7 @@ export function withModifiedMigrations(
       result.migrations.find((m) => m.name === name)?.file ??
       posix.join(opts.migrationsDir.split(sep).join('/'), name, 'migration.sql'),
     line: 1,
-    message: `The migration \`${name}\` exists on ${changed.base} and this pull request ${verb} it: it has probably been applied already, so the change will never run there.`,
+    message: `The migration ${code(name)} exists on ${changed.base} and this pull request ${verb} it: it has probably been applied already, so the change will never run there.`,
     why: def.why,
     fix: def.fix,
     docs: docsAnchor(def.id),

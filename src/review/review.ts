@@ -12,6 +12,7 @@ import { withModifiedMigrations } from './modified.js'
 import type { ReviewSettings } from './settings.js'
 import { summarize } from './summary.js'
 import type { Finding, MigrationInput, ReviewedMigration, ReviewResult, Severity } from './types.js'
+import { code, quote } from '../render/markdown.js'
 
 export interface ReviewInput {
   migrations: MigrationInput[]
@@ -87,7 +88,7 @@ function reviewFile(
         'parse-error',
         input,
         parsed.error.line,
-        `Postgres cannot parse this file: ${parsed.error.message}.`
+        `Postgres cannot parse this file: ${quote(parsed.error.message)}.`
       )
     })
 
@@ -107,7 +108,7 @@ function reviewFile(
           'prisma-warning-unmatched',
           input,
           headerLine,
-          `Prisma warned "${warning.text}", but no statement in the file makes that change.`
+          `Prisma warned ${quote(warning.text)}, but no statement in the file makes that change.`
         )
       })
   }
@@ -213,7 +214,7 @@ async function countStakes(
             'drop-table-with-dependent-view',
             { name: w.finding.migration, file: w.finding.file, script: '' },
             w.finding.line,
-            `DROP TABLE \`${w.finding.table}\` will fail: the view ${views.map((v) => `\`${v}\``).join(', ')} in the database reads it.`,
+            `DROP TABLE ${code(w.finding.table ?? '?')} will fail: the view ${views.map((v) => code(v)).join(', ')} in the database reads it.`,
             {
               schema: w.finding.schema,
               table: w.finding.table,
@@ -257,7 +258,7 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
         )
       databaseCompared = true
     } catch (error) {
-      notes.push(`Data at stake could not be counted on the database: ${(error as Error).message}`)
+      notes.push(`Data at stake could not be counted on the database: ${quote((error as Error).message)}`)
     }
   }
   const migrations: ReviewedMigration[] = perFile.map((p) => {

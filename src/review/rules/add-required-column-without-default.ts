@@ -1,5 +1,5 @@
 import { columnDefOf, displayType, relationOf } from '../ast.js'
-import { alterCommands, qualifiedColumn, type RuleDefinition, type RuleHit } from './rule.js'
+import { alterCommands, q, qualifiedColumn, type RuleDefinition, type RuleHit } from './rule.js'
 
 export const addRequiredColumnWithoutDefault: RuleDefinition = {
   id: 'add-required-column-without-default',
@@ -21,7 +21,7 @@ export const addRequiredColumnWithoutDefault: RuleDefinition = {
       // A column dropped and re-added in the same statement is drop-and-recreate-column's finding.
       if (!col || !col.notNull || col.hasDefault || col.generated || dropped.has(col.name)) continue
       hits.push({
-        message: `ADD COLUMN ${qualifiedColumn(table, col.name)} ${displayType(col.type)} NOT NULL has no default: it fails if ${`\`${table.name}\``} has any row.`,
+        message: `ADD COLUMN ${qualifiedColumn(table, col.name)} ${displayType(col.type)} NOT NULL has no default: it fails if ${q(table.name)} has any row.`,
         schema: table.schema,
         table: table.name,
         column: col.name,

@@ -2,6 +2,7 @@ import type { ParsedScript, ParsedStatement } from '../../sql/parse.js'
 import type { AnyNode, RelationName, TypeInfo } from '../ast.js'
 import type { PendingModel } from '../model.js'
 import type { MigrationInput, Severity } from '../types.js'
+import { code } from '../../render/markdown.js'
 
 /** What to count on the live database for one finding. */
 export type StakeRequest =
@@ -75,9 +76,9 @@ export function docsAnchor(id: string): string {
   return `${DOCS_PATH}#${id}`
 }
 
-/** Backtick-quoted object name for messages. */
+/** An object name in a message, as a code span that the name cannot break out of. */
 export function q(name: string): string {
-  return `\`${name}\``
+  return code(name)
 }
 
 export function qualifiedColumn(table: RelationName, column: string): string {

@@ -1,5 +1,5 @@
 import { relationOf } from '../ast.js'
-import { qTable, type RuleDefinition } from './rule.js'
+import { q, qTable, type RuleDefinition } from './rule.js'
 
 export const updateWithoutWhere: RuleDefinition = {
   id: 'update-without-where',
@@ -18,7 +18,7 @@ export const updateWithoutWhere: RuleDefinition = {
       .filter(Boolean)
     return [
       {
-        message: `UPDATE ${qTable(table)} has no WHERE clause: it overwrites ${columns.map((c) => `\`${c}\``).join(', ')} in every row.`,
+        message: `UPDATE ${qTable(table)} has no WHERE clause: it overwrites ${columns.map(q).join(', ')} in every row.`,
         schema: table.schema,
         table: table.name,
         columns,
