@@ -22,6 +22,19 @@ export interface ConnectOptions {
   setSearchPath?: boolean
   attempts?: number
   baseDelayMs?: number
+  /**
+   * Run-time parameters for this session, sent with the startup packet after the URL's `options` (so they win),
+   * e.g. `-c lock_timeout=1000`: no extra round trip, and nothing else (pg_dump, other sessions) gets them.
+   */
+  sessionOptions?: string
+}
+
+/** What one connection adds to the URL's settings. */
+export interface SessionExtras {
+  /** Appended to the URL's `options` (startup `-c name=value` parameters). */
+  options?: string
+  /** Replaces the URL's `application_name`. */
+  applicationName?: string
 }
 
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE'])
@@ -135,9 +148,14 @@ export function classifyConnectError(error: unknown, settings: ConnectionSetting
   return new ActionError(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error })
 }
 
-async function openClient(settings: ConnectionSettings, baseDir: string): Promise<pg.Client> {
+/** One connection with Prisma's TLS semantics (`prefer` tries TLS first); no retry, no session set-up. */
+export async function openClient(
+  settings: ConnectionSettings,
+  baseDir: string,
+  extras: SessionExtras = {}
+): Promise<pg.Client> {
   const attempt = async (useTls: boolean): Promise<pg.Client> => {
-    const client = new pg.Client(toPgConfig(settings, baseDir, useTls))
+    const client = new pg.Client(toPgConfig(settings, baseDir, useTls, extras))
     // An idle client whose server goes away emits 'error'; without a listener Node would crash the process.
     client.on('error', (err) => core.debug(`database connection error: ${err.message}`))
     try {
@@ -163,15 +181,18 @@ export function quoteIdent(name: string): string {
 }
 
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
-  const client = await withRetry(() => openClient(settings, options.baseDir), {
-    attempts: options.attempts ?? 3,
-    baseDelayMs: options.baseDelayMs ?? 1000,
-    isRetryable: isRetryableConnectError,
-    onRetry: (error, attempt, delay) =>
-      core.info(
-        `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
-      )
-  }).catch((error: unknown) => {
+  const client = await withRetry(
+    () => openClient(settings, options.baseDir, { options: options.sessionOptions }),
+    {
+      attempts: options.attempts ?? 3,
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      isRetryable: isRetryableConnectError,
+      onRetry: (error, attempt, delay) =>
+        core.info(
+          `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
+        )
+    }
+  ).catch((error: unknown) => {
     throw classifyConnectError(error, settings)
   })
   try {
