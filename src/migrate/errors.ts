@@ -4,6 +4,7 @@
  */
 import { ActionError } from '../errors.js'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
+import { type BlockingSession, describeSessions } from './blockers.js'
 
 export interface AppliedMigration {
   name: string
@@ -196,16 +197,22 @@ export function providerSwitchedError(found: string, lockfilePath: string): Acti
   )
 }
 
-export function lockTimeoutError(timeoutMs: number): ActionError {
+export function lockTimeoutError(timeoutMs: number, holders?: BlockingSession[]): ActionError {
   const context = `Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})). Timeout: ${timeoutMs}ms. See https://pris.ly/d/migrate-advisory-locking for details.`
+  const who =
+    holders === undefined
+      ? `Who holds it could not be read; \`SELECT pid, application_name FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}\` shows the session.`
+      : holders.length === 0
+        ? 'The session that held it had let it go by the time we looked: run again.'
+        : `It is held by ${describeSessions(holders, 'since')} (PostgreSQL does not record when a lock was taken).`
   return new ActionError(
     `The database server was reached but timed out.\n\nPlease try again.\n\nPlease make sure your database server is running at the configured address.\n\nContext: ${context}\n`,
     {
       code: 'P1002',
       hint:
-        `Another \`prisma migrate\` or run of this action holds the migration lock on this database. Wait for it ` +
-        `to finish and run again; \`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}\` ` +
-        `shows the session. Through a PgBouncer transaction pooler the lock cannot work: use a direct connection URL.`
+        `Another \`prisma migrate\` or run of this action holds Prisma's migration lock on this database. ${who} ` +
+        `Wait for it to finish and run again; a session left holding it by mistake can be ended with \`SELECT pg_terminate_backend(<pid>)\`. ` +
+        `Through a PgBouncer transaction pooler the lock cannot work: use a direct connection URL.`
     }
   )
 }
