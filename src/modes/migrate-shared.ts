@@ -26,10 +26,15 @@ export async function loadMigrationsFolder(
   })
 }
 
-export async function openSession(common: CommonSettings): Promise<DbSession> {
+/** `sessionOptions`: startup `-c` parameters for this session only (migrate-deploy's timeouts). */
+export async function openSession(common: CommonSettings, sessionOptions?: string): Promise<DbSession> {
   const connection = common.connection!
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
-    const session = await connect(connection, { baseDir: common.workingDirectory, ensureSchema: true })
+    const session = await connect(connection, {
+      baseDir: common.workingDirectory,
+      ensureSchema: true,
+      sessionOptions
+    })
     core.info(`Connected: PostgreSQL ${session.serverVersion}`)
     return session
   })
