@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { type ChildProcess, spawn } from 'node:child_process'
+import { type AddressInfo, type Server, type Socket, connect as tcpConnect, createServer } from 'node:net'
 import { join } from 'node:path'
 import { connect, type DbSession } from '../../src/db/connect.js'
 import { parseDatabaseUrl } from '../../src/db/connection-url.js'
@@ -68,23 +69,23 @@ async function release(database: string, holder: { child: ChildProcess; pid: num
   await query(database, 'SELECT pg_terminate_backend($1)', [holder.pid])
 }
 
-async function session(url: string, sessionOptions?: string): Promise<DbSession> {
+async function session(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
   return connect(parseDatabaseUrl(url), {
     baseDir: process.cwd(),
     ensureSchema: true,
     attempts: 1,
-    sessionOptions
+    sessionSettings
   })
 }
 
 describe("Prisma's migrate lock held by a psql session", () => {
-  it('our deploy waits 10 s despite a 200 ms lock_timeout, says P1002 naming the holder, and keeps its connection; Prisma 6.19 says P1002 too', async () => {
+  it('our deploy waits 10 s despite a 200 ms lock_timeout and a 300 ms statement_timeout, says P1002 naming the holder, and keeps its connection; Prisma 6.19 says P1002 too', async () => {
     const db = await createTestDatabase('al_psql')
     const dir = makeMigrationsDir({ '20240101000000_init': INIT })
     const holder = await psqlHoldingTheLock(db.name, 'release-script')
     try {
       const ours = (async () => {
-        const s = await session(db.url, '-c lock_timeout=200')
+        const s = await session(db.url, { lock_timeout: '200', statement_timeout: '300' })
         try {
           const started = Date.now()
           const error = await deploy(s.client, await folderOf(dir), { connection: s.settings }).catch(
@@ -152,7 +153,7 @@ describe('session timeouts as startup options', () => {
   it('are in force from the first statement and override the same names in the URL options, keeping the others', async () => {
     const db = await createTestDatabase('al_options')
     const url = urlFor(db.name, `?options=${encodeURIComponent('-c lock_timeout=5s -c work_mem=8MB')}`)
-    const s = await session(url, '-c lock_timeout=1234 -c statement_timeout=60000')
+    const s = await session(url, { lock_timeout: '1234', statement_timeout: '60000' })
     try {
       const { rows } = await s.client.query<{ lt: string; st: string; wm: string }>(
         `SELECT current_setting('lock_timeout') AS lt, current_setting('statement_timeout') AS st, current_setting('work_mem') AS wm`
@@ -169,6 +170,117 @@ describe('session timeouts as startup options', () => {
       ).toBe('5s')
     } finally {
       await plain.close()
+    }
+  })
+})
+
+/**
+ * A stand-in for PgBouncer in front of the real server: it answers SSLRequest with "no", refuses a startup packet
+ * that carries `options` the way PgBouncer does (FATAL 08P01 "unsupported startup parameter: options"), and
+ * otherwise relays the connection.
+ */
+async function refusingPooler(
+  upstream: URL
+): Promise<{ url: (database: string) => string; refused: () => number; stop: () => Promise<void> }> {
+  let refused = 0
+  const sockets = new Set<Socket>()
+  const server: Server = createServer((client) => {
+    sockets.add(client)
+    let buffer = Buffer.alloc(0)
+    const onData = (chunk: Buffer): void => {
+      buffer = Buffer.concat([buffer, chunk])
+      while (buffer.length >= 8) {
+        const length = buffer.readInt32BE(0)
+        if (buffer.length < length) return
+        const packet = buffer.subarray(0, length)
+        buffer = buffer.subarray(length)
+        if (packet.readInt32BE(4) === 80877103) {
+          client.write('N') // no TLS here
+          continue
+        }
+        client.off('data', onData)
+        const keys = packet
+          .subarray(8)
+          .toString('utf8')
+          .split('\0')
+          .filter((_, i) => i % 2 === 0)
+        if (keys.includes('options')) {
+          refused++
+          const fields = Buffer.from(
+            'SFATAL\0VFATAL\0C08P01\0Munsupported startup parameter: options\0\0',
+            'utf8'
+          )
+          const header = Buffer.alloc(5)
+          header.write('E', 0)
+          header.writeInt32BE(fields.length + 4, 1)
+          client.end(Buffer.concat([header, fields]))
+          return
+        }
+        const server = tcpConnect(Number(upstream.port), upstream.hostname, () => {
+          server.write(packet)
+          if (buffer.length > 0) server.write(buffer)
+          client.pipe(server).pipe(client)
+        })
+        sockets.add(server)
+        server.on('error', () => client.destroy())
+        client.on('error', () => server.destroy())
+        return
+      }
+    }
+    client.on('data', onData)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: (database) => {
+      const url = new URL(urlFor(database))
+      url.port = String(port)
+      return url.toString()
+    },
+    refused: () => refused,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+describe('session timeouts through a connection pooler', () => {
+  it('pgbouncer=true: set with one SET after connecting instead of startup options', async () => {
+    const db = await createTestDatabase('al_bouncer')
+    const s = await session(urlFor(db.name, '?pgbouncer=true'), {
+      lock_timeout: '1500',
+      statement_timeout: '90000'
+    })
+    try {
+      const { rows } = await s.client.query<{ lt: string; st: string }>(
+        `SELECT current_setting('lock_timeout') AS lt, current_setting('statement_timeout') AS st`
+      )
+      expect(rows).toEqual([{ lt: '1500ms', st: '90s' }])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('a pooler that refuses the options startup parameter: connects again without them and sets them with SET', async () => {
+    const db = await createTestDatabase('al_refuse')
+    const pooler = await refusingPooler(new URL(urlFor(db.name)))
+    try {
+      const s = await session(pooler.url(db.name), { lock_timeout: '1700' })
+      try {
+        expect(
+          (await s.client.query<{ lock_timeout: string }>('SHOW lock_timeout')).rows[0].lock_timeout
+        ).toBe('1700ms')
+      } finally {
+        await s.close()
+      }
+      expect(pooler.refused()).toBe(1)
+      // Without session settings nothing is refused: the stand-in does refuse only `options`.
+      const plain = await session(pooler.url(db.name))
+      await plain.close()
+      expect(pooler.refused()).toBe(1)
+    } finally {
+      await pooler.stop()
     }
   })
 })

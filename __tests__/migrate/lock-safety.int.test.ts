@@ -24,12 +24,12 @@ interface Recorded {
   samples: BlockingSession[][]
 }
 
-async function session(url: string, sessionOptions?: string): Promise<DbSession> {
+async function session(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
   return connect(parseDatabaseUrl(url), {
     baseDir: process.cwd(),
     ensureSchema: true,
     attempts: 1,
-    sessionOptions
+    sessionSettings
   })
 }
 
@@ -40,7 +40,7 @@ async function deployWithLockSafety(
   policy: { lockTimeoutMs: number; retryWindowMs: number },
   recorded: Recorded = { blocked: [], samples: [] }
 ): Promise<DeployResult> {
-  const options = policy.lockTimeoutMs > 0 ? `-c lock_timeout=${policy.lockTimeoutMs}` : undefined
+  const options = policy.lockTimeoutMs > 0 ? { lock_timeout: String(policy.lockTimeoutMs) } : undefined
   const s = await session(url, options)
   try {
     return await deploy(s.client, await folderOf(dir), {
@@ -200,7 +200,10 @@ describe('bookkeeping', () => {
     const deploying = deployWithLockSafety(db.url, dir, { lockTimeoutMs: 200, retryWindowMs: 0 })
     // While the script sleeps (its row already committed), another session locks the history table.
     for (let i = 0; i < 400; i++) {
-      const sleeping = await query(db.name, `SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep'`)
+      const sleeping = await query(
+        db.name,
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'PgSleep'`
+      )
       if (sleeping.length > 0) break
       await new Promise((r) => setTimeout(r, 10))
     }
@@ -212,6 +215,29 @@ describe('bookkeeping', () => {
     const row = (await migrationRows(db.name)).find((r) => r.migration_name === '20240102000000_slow')
     expect(row?.finished_at).not.toBeNull()
     expect(row?.applied_steps_count).toBe(1)
+  })
+})
+
+describe('statement-timeout', () => {
+  it('bounds how long a migration file may run: a longer one fails as P3018 (57014) and nothing of it stays', async () => {
+    const { db, dir } = await initialised('ls_stmt')
+    addMigration(dir, '20240102000000_slow', `${ADD_COLUMN}SELECT pg_sleep(3);\n`)
+    const s = await session(db.url, { lock_timeout: '1000', statement_timeout: '300' })
+    try {
+      const error = (await deploy(s.client, await folderOf(dir), {
+        connection: s.settings,
+        lockSafety: {
+          policy: { lockTimeoutMs: 1000, retryWindowMs: 10_000, baseDelayMs: 100, maxDelayMs: 400 },
+          baseDir: process.cwd()
+        }
+      }).catch((e: unknown) => e)) as MigrationRunError
+      expect(error.code).toBe('P3018')
+      expect(error.message).toContain('Database error code: 57014')
+      expect(error.afterFailure).toMatchObject({ state: 'failed', committedStatements: 'none' })
+    } finally {
+      await s.close()
+    }
+    expect(await columns(db.name, 'User')).not.toContain('name')
   })
 })
 

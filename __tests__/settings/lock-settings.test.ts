@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readerFromMap } from '../../src/settings/input.js'
-import { readLockSafetySettings, timeoutStartupOptions } from '../../src/settings/lock-settings.js'
+import { readLockSafetySettings, sessionTimeouts } from '../../src/settings/lock-settings.js'
 
 describe('lock-safety inputs', () => {
   it('defaults: lock-timeout 1s, retries for 60 s, no statement timeout', () => {
     const settings = readLockSafetySettings(readerFromMap({}))
     expect(settings).toEqual({ lockTimeoutMs: 1000, statementTimeoutMs: 0, retryWindowMs: 60_000 })
-    expect(timeoutStartupOptions(settings)).toBe('-c lock_timeout=1000')
+    expect(sessionTimeouts(settings)).toEqual({ lock_timeout: '1000' })
   })
 
   it.each([
@@ -23,13 +23,13 @@ describe('lock-safety inputs', () => {
     expect(readLockSafetySettings(readerFromMap({ 'lock-timeout': raw })).lockTimeoutMs).toBe(ms)
   })
 
-  it('sets both timeouts in the startup options, and nothing for 0', () => {
+  it('sets the timeouts for the session, and nothing for 0', () => {
     const settings = readLockSafetySettings(
       readerFromMap({ 'lock-timeout': '0', 'statement-timeout': '15min', 'lock-retry-window': '0' })
     )
     expect(settings).toEqual({ lockTimeoutMs: 0, statementTimeoutMs: 900_000, retryWindowMs: 0 })
-    expect(timeoutStartupOptions(settings)).toBe('-c statement_timeout=900000')
-    expect(timeoutStartupOptions({ ...settings, statementTimeoutMs: 0 })).toBeUndefined()
+    expect(sessionTimeouts(settings)).toEqual({ statement_timeout: '900000' })
+    expect(sessionTimeouts({ ...settings, statementTimeoutMs: 0 })).toBeUndefined()
   })
 
   it.each([

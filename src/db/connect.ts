@@ -23,10 +23,12 @@ export interface ConnectOptions {
   attempts?: number
   baseDelayMs?: number
   /**
-   * Run-time parameters for this session, sent with the startup packet after the URL's `options` (so they win),
-   * e.g. `-c lock_timeout=1000`: no extra round trip, and nothing else (pg_dump, other sessions) gets them.
+   * Run-time parameters for this session only (e.g. `{ lock_timeout: '1000' }`), nothing else (pg_dump, other
+   * sessions) gets them. Sent as startup options (`-c name=value`, after the URL's `options`, so they win): no
+   * extra round trip. Through a connection pooler (`pgbouncer=true`, or one that refuses the `options` startup
+   * parameter, as PgBouncer does for settings it does not track) one `SET` after connecting instead.
    */
-  sessionOptions?: string
+  sessionSettings?: Record<string, string>
 }
 
 /** What one connection adds to the URL's settings. */
@@ -180,10 +182,24 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
 
+/** `-c name=value` for the startup `options`: the server splits them at spaces unless escaped with a backslash. */
+function startupOptions(settings: [string, string][]): string {
+  return settings
+    .map(([name, value]) => `-c ${name}=${value.replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`)
+    .join(' ')
+}
+
+/** PgBouncer < 1.20 refuses `options`; later versions refuse settings in it that they do not track. */
+export function refusesStartupOptions(error: unknown): boolean {
+  return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
+}
+
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
-  const client = await withRetry(
-    () => openClient(settings, options.baseDir, { options: options.sessionOptions }),
-    {
+  const runtime = Object.entries(options.sessionSettings ?? {})
+  for (const [name] of runtime)
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`Invalid run-time parameter name: ${name}`)
+  const open = (startup: string | undefined): Promise<pg.Client> =>
+    withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
       attempts: options.attempts ?? 3,
       baseDelayMs: options.baseDelayMs ?? 1000,
       isRetryable: isRetryableConnectError,
@@ -191,11 +207,27 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
         core.info(
           `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
         )
-    }
-  ).catch((error: unknown) => {
-    throw classifyConnectError(error, settings)
-  })
+    }).catch((error: unknown) => {
+      throw classifyConnectError(error, settings)
+    })
+  let viaSet = runtime.length > 0 && settings.pgbouncer
+  let client: pg.Client
   try {
+    client = await open(runtime.length > 0 && !viaSet ? startupOptions(runtime) : undefined)
+  } catch (error) {
+    if (runtime.length === 0 || viaSet || !refusesStartupOptions((error as ActionError).cause ?? error))
+      throw error
+    core.info(
+      `The server (a connection pooler?) refused the startup parameter \`options\`; setting ${runtime.map(([name]) => name).join(' and ')} with SET instead.`
+    )
+    client = await open(undefined)
+    viaSet = true
+  }
+  try {
+    if (viaSet)
+      await client.query(
+        runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`).join('; ')
+      )
     if (settings.schema && options.setSearchPath !== false)
       await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
     const { rows } = await client.query<{ exists: boolean; num: string; version: string }>(

@@ -164,7 +164,7 @@ export class BlockerMonitor implements BlockerWatcher {
     private readonly intervalMs: number
   ) {}
 
-  /** Opens the monitor's connection (its own short timeouts), or returns undefined and says why. */
+  /** Opens the monitor's connection, or returns undefined and says why. */
   static async open(
     settings: ConnectionSettings,
     baseDir: string,
@@ -172,8 +172,8 @@ export class BlockerMonitor implements BlockerWatcher {
     intervalMs: number
   ): Promise<BlockerMonitor | undefined> {
     try {
+      // No startup options: they are what a connection pooler may refuse, and its queries never wait for a lock.
       const client = await openClient(settings, baseDir, {
-        options: '-c statement_timeout=5000 -c lock_timeout=1000',
         applicationName: 'prisma-postgres-ops-action lock monitor'
       })
       return new BlockerMonitor(client, pid, intervalMs)

@@ -41,8 +41,8 @@ export async function openLockContext(
   safety: LockSafetyOptions | undefined
 ): Promise<LockContext | undefined> {
   if (!safety) return undefined
-  let pid = (client as unknown as { processID?: number }).processID
-  pid ??= (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid
+  // Asked rather than taken from the connection's BackendKeyData, which a connection pooler makes up.
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid
   // Several samples during one lock_timeout wait, at most one a second.
   const interval =
     safety.policy.lockTimeoutMs > 0 ? Math.min(1000, Math.max(50, safety.policy.lockTimeoutMs / 4)) : 1000

@@ -15,7 +15,7 @@ import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
 import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
-import { readLockSafetySettings, timeoutStartupOptions } from '../settings/lock-settings.js'
+import { readLockSafetySettings, sessionTimeouts } from '../settings/lock-settings.js'
 import { info } from '../util/log.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
@@ -52,7 +52,7 @@ export async function runMigrateDeploy(
   const lockSettings = readLockSafetySettings(read)
   const folder = await loadMigrationsFolder(settings, common.workingDirectory)
   // lock_timeout / statement_timeout for this session only, sent with the connection request.
-  const session = await openSession(common, timeoutStartupOptions(lockSettings))
+  const session = await openSession(common, sessionTimeouts(lockSettings))
   const lockWaits = new LockWaitLog(lockSettings, info)
   const target = describeTarget(common.connection!)
   const migrationsDir = relative(common.workingDirectory, folder.path) || '.'

@@ -51,12 +51,12 @@ export function readLockSafetySettings(read: InputReader): LockSafetySettings {
 }
 
 /**
- * The startup `options` that set the timeouts for the deploy's session: sent with the connection request, so no
- * extra round trip, and only that session gets them (not pg_dump, not the lock monitor). Digits only.
+ * The run-time parameters of the deploy's session: sent as startup options with the connection request (no extra
+ * round trip), and only that session gets them (not pg_dump, not the lock monitor). Values are digits (ms).
  */
-export function timeoutStartupOptions(settings: LockSafetySettings): string | undefined {
-  const parts: string[] = []
-  if (settings.lockTimeoutMs > 0) parts.push(`-c lock_timeout=${settings.lockTimeoutMs}`)
-  if (settings.statementTimeoutMs > 0) parts.push(`-c statement_timeout=${settings.statementTimeoutMs}`)
-  return parts.length > 0 ? parts.join(' ') : undefined
+export function sessionTimeouts(settings: LockSafetySettings): Record<string, string> | undefined {
+  const out: Record<string, string> = {}
+  if (settings.lockTimeoutMs > 0) out.lock_timeout = String(settings.lockTimeoutMs)
+  if (settings.statementTimeoutMs > 0) out.statement_timeout = String(settings.statementTimeoutMs)
+  return Object.keys(out).length > 0 ? out : undefined
 }
