@@ -251,6 +251,35 @@ describe('dist/index.js, migrate-deploy behind a blocking transaction', () => {
   })
 })
 
+describe('dist/index.js, a blocker with a hostile application_name', () => {
+  it('is named inside a code span: no runner command, no HTML, no mention can come out of it', async () => {
+    const { db, dir } = await deployed('e2e_lock_hostile')
+    addMigration(dir, '20240102000000_account_note', ADD_NOTE)
+    const hostile = '##[error]pwned ::warning::x `</code><img src=x>@octocat'
+    const report = await client(db.name, hostile)
+    await report.query('BEGIN')
+    await report.query('SELECT count(*) FROM "Account"')
+    try {
+      const run = await deployRun(db.url, dir, { 'lock-timeout': '300ms', 'lock-retry-window': '0' })
+      expect(run.exitCode).toBe(1)
+      const span = '`##[error]pwned ::warning::x \\u0060</code><img src=x>@octocat`'
+      expect(run.summary).toContain(`application_name ${span}`)
+      expect(run.summary).not.toMatch(/<img src=x>@octocat(?!`)/)
+      // In the log the runner would read neither a legacy ##[ command nor a :: line.
+      // (The step's own ::error:: annotation carries it as data: the runner parses that line as the ::error::
+      // command, not as a legacy ##[ one.)
+      const lines = run.stdout.split('\n')
+      expect(
+        lines.filter((line) => line.includes('##[error]pwned') && !line.startsWith('::error::'))
+      ).toEqual([])
+      expect(lines.some((line) => /^\s*::warning::x/.test(line))).toBe(false)
+      expect(run.stdout).toContain('pwned ::warning::x')
+    } finally {
+      await report.end()
+    }
+  })
+})
+
 describe("dist/index.js, Prisma's migrate lock held by psql", () => {
   let holder: ChildProcess | undefined
   afterAll(() => {
@@ -347,7 +376,7 @@ describe('dist/index.js, a failed CREATE INDEX CONCURRENTLY', () => {
 
 describe('secrets', () => {
   it('no run above printed the password in any form', () => {
-    expect(runs.length).toBeGreaterThanOrEqual(8)
+    expect(runs.length).toBeGreaterThanOrEqual(10)
     for (const run of runs)
       for (const form of secretForms(serverPassword())) expect(run.everything).not.toContain(form)
   })
