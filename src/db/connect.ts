@@ -22,6 +22,21 @@ export interface ConnectOptions {
   setSearchPath?: boolean
   attempts?: number
   baseDelayMs?: number
+  /**
+   * Run-time parameters for this session only (e.g. `{ lock_timeout: '1000' }`), nothing else (pg_dump, other
+   * sessions) gets them. Sent as startup options (`-c name=value`, after the URL's `options`, so they win): no
+   * extra round trip. Through a connection pooler (`pgbouncer=true`, or one that refuses the `options` startup
+   * parameter, as PgBouncer does for settings it does not track) one `SET` after connecting instead.
+   */
+  sessionSettings?: Record<string, string>
+}
+
+/** What one connection adds to the URL's settings. */
+export interface SessionExtras {
+  /** Appended to the URL's `options` (startup `-c name=value` parameters). */
+  options?: string
+  /** Replaces the URL's `application_name`. */
+  applicationName?: string
 }
 
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE'])
@@ -135,9 +150,14 @@ export function classifyConnectError(error: unknown, settings: ConnectionSetting
   return new ActionError(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error })
 }
 
-async function openClient(settings: ConnectionSettings, baseDir: string): Promise<pg.Client> {
+/** One connection with Prisma's TLS semantics (`prefer` tries TLS first); no retry, no session set-up. */
+export async function openClient(
+  settings: ConnectionSettings,
+  baseDir: string,
+  extras: SessionExtras = {}
+): Promise<pg.Client> {
   const attempt = async (useTls: boolean): Promise<pg.Client> => {
-    const client = new pg.Client(toPgConfig(settings, baseDir, useTls))
+    const client = new pg.Client(toPgConfig(settings, baseDir, useTls, extras))
     // An idle client whose server goes away emits 'error'; without a listener Node would crash the process.
     client.on('error', (err) => core.debug(`database connection error: ${err.message}`))
     try {
@@ -162,19 +182,52 @@ export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
 
+/** `-c name=value` for the startup `options`: the server splits them at spaces unless escaped with a backslash. */
+function startupOptions(settings: [string, string][]): string {
+  return settings
+    .map(([name, value]) => `-c ${name}=${value.replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`)
+    .join(' ')
+}
+
+/** PgBouncer < 1.20 refuses `options`; later versions refuse settings in it that they do not track. */
+export function refusesStartupOptions(error: unknown): boolean {
+  return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
+}
+
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
-  const client = await withRetry(() => openClient(settings, options.baseDir), {
-    attempts: options.attempts ?? 3,
-    baseDelayMs: options.baseDelayMs ?? 1000,
-    isRetryable: isRetryableConnectError,
-    onRetry: (error, attempt, delay) =>
-      core.info(
-        `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
-      )
-  }).catch((error: unknown) => {
-    throw classifyConnectError(error, settings)
-  })
+  const runtime = Object.entries(options.sessionSettings ?? {})
+  for (const [name] of runtime)
+    if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`Invalid run-time parameter name: ${name}`)
+  const open = (startup: string | undefined): Promise<pg.Client> =>
+    withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
+      attempts: options.attempts ?? 3,
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      isRetryable: isRetryableConnectError,
+      onRetry: (error, attempt, delay) =>
+        core.info(
+          `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
+        )
+    }).catch((error: unknown) => {
+      throw classifyConnectError(error, settings)
+    })
+  let viaSet = runtime.length > 0 && settings.pgbouncer
+  let client: pg.Client
   try {
+    client = await open(runtime.length > 0 && !viaSet ? startupOptions(runtime) : undefined)
+  } catch (error) {
+    if (runtime.length === 0 || viaSet || !refusesStartupOptions((error as ActionError).cause ?? error))
+      throw error
+    core.info(
+      `The server (a connection pooler?) refused the startup parameter \`options\`; setting ${runtime.map(([name]) => name).join(' and ')} with SET instead.`
+    )
+    client = await open(undefined)
+    viaSet = true
+  }
+  try {
+    if (viaSet)
+      await client.query(
+        runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`).join('; ')
+      )
     if (settings.schema && options.setSearchPath !== false)
       await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
     const { rows } = await client.query<{ exists: boolean; num: string; version: string }>(

@@ -153,7 +153,12 @@ function tlsOptions(settings: ConnectionSettings, baseDir: string): ConnectionOp
  * Options for `pg.Client`, built field by field so that pg never reads the raw URL, PG* variables or
  * ~/.pgpass and so behaves like Prisma. `prefer` is attempted with TLS first, then without (see connect.ts).
  */
-export function toPgConfig(settings: ConnectionSettings, baseDir: string, useTls: boolean): ClientConfig {
+export function toPgConfig(
+  settings: ConnectionSettings,
+  baseDir: string,
+  useTls: boolean,
+  extras: { options?: string; applicationName?: string } = {}
+): ClientConfig {
   const config: ClientConfig = {
     host: settings.host,
     port: settings.port,
@@ -162,10 +167,12 @@ export function toPgConfig(settings: ConnectionSettings, baseDir: string, useTls
     database: settings.database,
     connectionTimeoutMillis: settings.connectTimeoutSec * 1000,
     keepAlive: true,
-    application_name: settings.applicationName ?? 'prisma-postgres-ops-action',
+    application_name: extras.applicationName ?? settings.applicationName ?? 'prisma-postgres-ops-action',
     ssl: useTls ? tlsOptions(settings, baseDir) : false
   }
-  if (settings.options) config.options = settings.options
+  // Later `-c` settings win: the session's own (lock_timeout...) override the same names in the URL's options.
+  const options = [settings.options, extras.options].filter(Boolean).join(' ')
+  if (options) config.options = options
   return config
 }
 

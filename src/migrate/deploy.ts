@@ -14,17 +14,35 @@ import {
   applyFailedHint,
   applyFailedMessage,
   failedMigrationsError,
+  lockRetriesExhaustedError,
   missingScriptError
 } from './errors.js'
-import { insertStartedRow, isFailed, readHistory, recordFinished, setLogs } from './history.js'
+import {
+  insertStartedRow,
+  isFailed,
+  readHistory,
+  recordFinished,
+  removeStartedRow,
+  setLogs
+} from './history.js'
 import { initialize } from './initialize.js'
 import { type ReleaseLock, acquireMigrateLock } from './lock.js'
+import { LockRetriesExhausted, isLockTimeout, retryOnLockTimeout } from './lock-retry.js'
+import {
+  type LockContext,
+  type LockSafetyOptions,
+  NO_RETRY,
+  describeAfterFailure,
+  openLockContext
+} from './lock-safety.js'
 import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
 import { findNonTransactional } from './non-transactional.js'
 import { unappliedMigrations } from './plan.js'
+import { scriptShape } from './script-shape.js'
 import { serverVersionNum } from './server.js'
 
 export type { AppliedMigration } from './errors.js'
+export type { LockSafetyOptions } from './lock-safety.js'
 export { MigrationRunError } from './errors.js'
 
 export interface DeployResult {
@@ -35,6 +53,7 @@ export interface DeployResult {
 export interface DeployOptions {
   /** Advisory-lock wait; Prisma's is fixed at 10 s. */
   lockTimeoutMs?: number
+  lockSafety?: LockSafetyOptions
   onApplying?: (name: string) => void
   connection: ConnectionSettings
   /** The datasource's `schemas = [...]` (multiSchema): they count for the emptiness check too. */
@@ -104,35 +123,91 @@ async function applyOne(
   client: pg.Client,
   migration: LocalMigration,
   folder: MigrationsFolder,
-  options: DeployOptions
+  options: DeployOptions,
+  lock: LockContext | undefined
 ): Promise<AppliedMigration> {
   if (migration.script === null || migration.checksum === null)
     throw missingScriptError(migration.name, folder.path)
+  const script = migration.script
+  const checksum = migration.checksum
   options.onApplying?.(migration.name)
-  const id = randomUUID()
-  const startedAt = new Date()
-  const clock = performance.now()
-  await insertStartedRow(client, { id, checksum: migration.checksum, startedAt, name: migration.name })
+  const policy = lock?.options.policy
+  // Parsed only with lock safety on (the review has parsed the file already, so this is a cache hit).
+  const shape = policy ? await scriptShape(script).catch(() => undefined) : undefined
+  // A lone CONCURRENTLY statement never makes the application's queries wait (it takes SHARE UPDATE EXCLUSIVE),
+  // but it waits for every transaction that writes to the table: under a short lock_timeout it would fail and
+  // leave an INVALID index. It runs without one, as with Prisma (statement_timeout still applies).
+  const exempt = policy !== undefined && policy.lockTimeoutMs > 0 && shape?.nonTransactional !== undefined
+  let row: { id: string; startedAt: Date; clock: number } | undefined
+  const attempt = async (): Promise<void> => {
+    const started = { id: randomUUID(), startedAt: new Date(), clock: performance.now() }
+    await insertStartedRow(client, {
+      id: started.id,
+      checksum,
+      startedAt: started.startedAt,
+      name: migration.name
+    })
+    row = started
+    try {
+      // No parameters: node-postgres uses the simple protocol, so the whole file is one implicit transaction.
+      await client.query(script)
+    } catch (error) {
+      if (policy && isLockTimeout(error) && shape?.atomic) {
+        // Nothing of the file was applied. Prisma committed the row before the script; take it back (same
+        // session, still under the migrate lock) so that the migration is pending again, not failed.
+        await client.query('ROLLBACK')
+        await removeStartedRow(client, started.id)
+        row = undefined
+      }
+      throw error
+    }
+  }
   try {
-    // No parameters: node-postgres uses the simple protocol, so the whole file is one implicit transaction.
-    await client.query(migration.script)
-  } catch (error) {
-    const message = await recordFailure(client, id, migration, error)
+    if (exempt) await client.query('SET lock_timeout = 0')
+    try {
+      await retryOnLockTimeout(
+        // Not atomic: the blockers are still named, but a 55P03 fails the migration like any error.
+        policy && shape?.atomic ? policy : NO_RETRY,
+        attempt,
+        lock?.options.onBlocked ? (event) => lock.options.onBlocked?.(migration.name, event) : undefined,
+        {
+          watcher: lock?.monitor,
+          onSample: lock?.options.onSample
+            ? (blockers) => lock.options.onSample?.(migration.name, blockers)
+            : undefined
+        }
+      )
+    } finally {
+      // Back to the session's lock_timeout (the startup option). A lost connection is reported by the caller.
+      if (exempt) await client.query('RESET lock_timeout').catch(() => undefined)
+    }
+  } catch (caught) {
+    const exhausted = caught instanceof LockRetriesExhausted ? caught : undefined
+    const error = exhausted ? (exhausted.cause ?? caught) : caught
+    const blockers = exhausted?.blockers ?? []
+    if (row === undefined && exhausted) {
+      throw lockRetriesExhaustedError(migration.name, exhausted, policy?.lockTimeoutMs ?? 0, {
+        afterFailure: await describeAfterFailure(client, migration, shape, error, 'pending', blockers)
+      })
+    }
+    if (row === undefined) throw caught
+    const message = await recordFailure(client, row.id, migration, error)
     throw new MigrationRunError(message, {
       code: 'P3018',
       hint: applyFailedHint(migration.name),
       cause: error,
-      failedMigration: migration.name
+      failedMigration: migration.name,
+      afterFailure: await describeAfterFailure(client, migration, shape, error, 'failed', blockers)
     })
   }
   const finishedAt = new Date()
-  await recordFinished(client, id, finishedAt)
+  await recordFinished(client, row!.id, finishedAt)
   return {
     name: migration.name,
-    checksum: migration.checksum,
-    startedAt,
+    checksum,
+    startedAt: row!.startedAt,
     finishedAt,
-    durationMs: performance.now() - clock
+    durationMs: performance.now() - row!.clock
   }
 }
 
@@ -144,6 +219,7 @@ export async function deploy(
   const applied: AppliedMigration[] = []
   let current: string | undefined
   let release: ReleaseLock | undefined
+  let lock: LockContext | undefined
   try {
     checkLockfile(folder)
     release = await acquireMigrateLock(client, options.lockTimeoutMs)
@@ -154,14 +230,16 @@ export async function deploy(
       throw failedMigrationsError(failed.map((row) => ({ ...row, name: row.migrationName })))
     const pending = unappliedMigrations(folder.migrations, rows)
     await refuseNonTransactional(client, pending)
+    if (pending.length > 0) lock = await openLockContext(client, options.connection, options.lockSafety)
     for (const migration of pending) {
       current = migration.name
-      applied.push(await applyOne(client, migration, folder, options))
+      applied.push(await applyOne(client, migration, folder, options, lock))
     }
     return { applied, alreadyUpToDate: applied.length === 0 }
   } catch (error) {
     throw MigrationRunError.from(error, applied, current)
   } finally {
+    await lock?.monitor?.close()
     await release?.()
   }
 }

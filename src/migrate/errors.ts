@@ -4,6 +4,10 @@
  */
 import { ActionError } from '../errors.js'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
+import { type BlockingSession, describeSessions } from './blockers.js'
+import type { InvalidIndex } from './invalid-indexes.js'
+import type { LockRetriesExhausted } from './lock-retry.js'
+import type { CommittedStatements } from './script-shape.js'
 
 export interface AppliedMigration {
   name: string
@@ -13,25 +17,42 @@ export interface AppliedMigration {
   durationMs: number
 }
 
+/** What a failed migration left behind, as far as it can be known (issue 9 §4). */
+export interface AfterFailure {
+  /** The migration that failed or could not get its locks. */
+  migration: string
+  /** Still pending (nothing applied, no failed row), or recorded as failed in `_prisma_migrations`. */
+  state: 'pending' | 'failed'
+  committedStatements: CommittedStatements
+  /** INVALID indexes a failed CONCURRENTLY statement of it left. */
+  invalidIndexes: InvalidIndex[]
+  /** The sessions it last waited for, when it was cancelled at lock_timeout. */
+  blockers: BlockingSession[]
+}
+
 /** A deploy that stopped. `applied` lists what this run applied before it stopped; those stay applied. */
 export class MigrationRunError extends ActionError {
   readonly applied: AppliedMigration[]
   readonly failedMigration?: string
+  readonly afterFailure?: AfterFailure
 
   constructor(
     message: string,
     options: {
-      code: string
+      /** Prisma's code; none for failures Prisma has no code for (a migration that could not get its locks). */
+      code?: string
       hint?: string
       cause?: unknown
       applied?: AppliedMigration[]
       failedMigration?: string
+      afterFailure?: AfterFailure
     }
   ) {
     super(message, options)
     this.name = 'MigrationRunError'
     this.applied = options.applied ?? []
     this.failedMigration = options.failedMigration
+    this.afterFailure = options.afterFailure
   }
 
   /**
@@ -39,15 +60,16 @@ export class MigrationRunError extends ActionError {
    * Errors without a Prisma code (e.g. a lost connection during bookkeeping) are returned unchanged.
    */
   static from(error: unknown, applied: AppliedMigration[], failedMigration?: string): unknown {
-    if (!(error instanceof ActionError) || !error.code) return error
-    const failed =
-      error instanceof MigrationRunError ? (error.failedMigration ?? failedMigration) : failedMigration
+    const ours = error instanceof MigrationRunError
+    if (!(error instanceof ActionError) || (!error.code && !ours)) return error
+    const failed = ours ? (error.failedMigration ?? failedMigration) : failedMigration
     return new MigrationRunError(error.message, {
       code: error.code,
       hint: error.hint,
-      cause: error instanceof MigrationRunError ? error.cause : error,
+      cause: ours ? error.cause : error,
       applied: [...applied],
-      failedMigration: failed
+      failedMigration: failed,
+      afterFailure: ours ? error.afterFailure : undefined
     })
   }
 }
@@ -196,16 +218,57 @@ export function providerSwitchedError(found: string, lockfilePath: string): Acti
   )
 }
 
-export function lockTimeoutError(timeoutMs: number): ActionError {
+export function lockTimeoutError(timeoutMs: number, holders?: BlockingSession[]): ActionError {
   const context = `Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})). Timeout: ${timeoutMs}ms. See https://pris.ly/d/migrate-advisory-locking for details.`
+  const who =
+    holders === undefined
+      ? `Who holds it could not be read; \`SELECT pid, application_name FROM pg_locks JOIN pg_stat_activity USING (pid) WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}\` shows the session.`
+      : holders.length === 0
+        ? 'The session that held it had let it go by the time we looked: run again.'
+        : `It is held by ${describeSessions(holders, 'since')} (PostgreSQL does not record when a lock was taken).`
   return new ActionError(
     `The database server was reached but timed out.\n\nPlease try again.\n\nPlease make sure your database server is running at the configured address.\n\nContext: ${context}\n`,
     {
       code: 'P1002',
       hint:
-        `Another \`prisma migrate\` or run of this action holds the migration lock on this database. Wait for it ` +
-        `to finish and run again; \`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = ${PRISMA_ADVISORY_LOCK_KEY}\` ` +
-        `shows the session. Through a PgBouncer transaction pooler the lock cannot work: use a direct connection URL.`
+        `Another \`prisma migrate\` or run of this action holds Prisma's migration lock on this database. ${who} ` +
+        `Wait for it to finish and run again; a session left holding it by mistake can be ended with \`SELECT pg_terminate_backend(<pid>)\`. ` +
+        `Through a PgBouncer transaction pooler the lock cannot work: use a direct connection URL.`
+    }
+  )
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+/**
+ * A migration cancelled at lock_timeout on every attempt of the retry window. Prisma has no code for it (it
+ * would have waited as long as it takes): nothing was applied and no row is left, so it is simply still pending.
+ */
+export function lockRetriesExhaustedError(
+  name: string,
+  exhausted: LockRetriesExhausted,
+  lockTimeoutMs: number,
+  extra: { afterFailure: AfterFailure }
+): MigrationRunError {
+  const n = exhausted.attempts.length
+  const blockers = exhausted.blockers
+  const timeout = lockTimeoutMs > 0 ? `lock-timeout (${duration(lockTimeoutMs)})` : 'its lock_timeout'
+  const who =
+    blockers.length > 0
+      ? ` It was waiting for: ${describeSessions(blockers)}.`
+      : ' The sessions it waited for had gone before they could be named.'
+  return new MigrationRunError(
+    `Migration \`${name}\` could not get its locks: ${n === 1 ? 'its attempt' : `each of ${n} attempts over ${duration(exhausted.elapsedMs)}`} waited ${timeout} and was cancelled (SQLSTATE 55P03), so the application's queries never queued behind it for longer.${who} ` +
+      `Nothing of it was applied: PostgreSQL rolled the file back and the _prisma_migrations row of the attempt was removed, so the migration is still pending (no failed row is left behind).`,
+    {
+      hint:
+        'Deploy again once the blocking sessions have finished (a long report, an idle transaction), or end a stuck one with `SELECT pg_terminate_backend(<pid>)`. ' +
+        "To keep trying for longer, raise `lock-retry-window`; `lock-timeout: 0` waits as long as it takes, as `prisma migrate deploy` does, but the application's queries on the table then wait as long too.",
+      cause: exhausted,
+      failedMigration: name,
+      afterFailure: extra.afterFailure
     }
   )
 }

@@ -124,6 +124,13 @@ export async function insertStartedRow(
 }
 
 /**
+ * The deploy session's lock_timeout/statement_timeout (startup options, lock-timeout input) are for the migrations,
+ * not for this bookkeeping: a migration that ran must not end up recorded as failed because an update of its row
+ * waited. `SET LOCAL` in the same message lasts for its implicit transaction only; no extra round trip.
+ */
+const NO_SESSION_TIMEOUTS = 'SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0; '
+
+/**
  * Prisma's two updates after a successful script, verbatim and in order, sent in one message. Prisma commits them
  * one by one; here they commit together, so the row goes straight from "started" to "finished". The state in
  * between (steps 1, finished_at NULL) is a failed migration to every command, as is the state before, so no
@@ -132,7 +139,17 @@ export async function insertStartedRow(
 export async function recordFinished(client: pg.Client, id: string, finishedAt: Date): Promise<void> {
   const where = `WHERE "id" = ${client.escapeLiteral(id)}`
   await client.query(
-    `UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`
+    `${NO_SESSION_TIMEOUTS}UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`
+  )
+}
+
+/**
+ * Takes back the row `insertStartedRow` committed, when the script was cancelled at lock_timeout and applied
+ * nothing: the migration is then pending again rather than failed. Only ever the row this run inserted.
+ */
+export async function removeStartedRow(client: pg.Client, id: string): Promise<void> {
+  await client.query(
+    `${NO_SESSION_TIMEOUTS}DELETE FROM "_prisma_migrations" WHERE "id" = ${client.escapeLiteral(id)} AND "finished_at" IS NULL`
   )
 }
 

@@ -4,7 +4,9 @@
  */
 import type pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY, PRISMA_ADVISORY_LOCK_TIMEOUT_MS } from '../constants.js'
+import { advisoryLockHolders, type BlockingSession } from './blockers.js'
 import { lockTimeoutError } from './errors.js'
+import { isLockTimeout } from './lock-retry.js'
 
 /** Prisma's switch, forwarded to its engine: any value but '' or '0' disables the lock. */
 export function advisoryLockDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -15,31 +17,31 @@ export function advisoryLockDisabled(env: NodeJS.ProcessEnv = process.env): bool
 export type ReleaseLock = () => Promise<void>
 
 /**
- * Waits for the lock at most `timeoutMs` (client-side, like Prisma's tokio timeout). On timeout the connection is
- * closed, because the server would otherwise keep waiting and take the lock later, and P1002 is thrown.
+ * Waits for the lock at most `timeoutMs`, then fails with P1002 naming the session that holds it. The wait is
+ * bounded by the server (`lock_timeout`, set for this one statement together with `statement_timeout = 0`, in
+ * the same message), so it is Prisma's 10 s whatever timeouts the session has, and the connection stays usable
+ * afterwards: the caller can still read the history and report. (Ending the connection on a client-side timer,
+ * as before, made the deploy's report fail with "Client was closed and is not queryable" instead of P1002.)
  */
 export async function acquireMigrateLock(
   client: pg.Client,
   timeoutMs = PRISMA_ADVISORY_LOCK_TIMEOUT_MS
 ): Promise<ReleaseLock> {
   if (advisoryLockDisabled()) return async () => undefined
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs)
-  })
-  const locked = client
-    .query(`SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})`)
-    .then(() => 'locked' as const)
   try {
-    const outcome = await Promise.race([locked, timedOut])
-    if (outcome === 'timeout') {
-      // The pending query rejects once the connection is gone; nobody waits for it any more.
-      locked.catch(() => undefined)
-      await client.end().catch(() => undefined)
-      throw lockTimeoutError(timeoutMs)
+    // One simple query = one implicit transaction: the SET LOCALs end with it; the session-level lock stays.
+    await client.query(
+      `SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}; SET LOCAL statement_timeout = 0; SELECT pg_advisory_lock(${PRISMA_ADVISORY_LOCK_KEY})`
+    )
+  } catch (error) {
+    if (!isLockTimeout(error)) throw error
+    let holders: BlockingSession[] | undefined
+    try {
+      holders = await advisoryLockHolders(client)
+    } catch {
+      holders = undefined
     }
-  } finally {
-    clearTimeout(timer)
+    throw lockTimeoutError(timeoutMs, holders)
   }
   return async () => {
     // Ending the connection would release it too; unlocking explicitly frees it even if the caller keeps the client.

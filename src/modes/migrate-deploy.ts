@@ -6,6 +6,8 @@ import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { annotateFindings } from '../github/annotations.js'
 import { deploy, MigrationRunError, type AppliedMigration } from '../migrate/deploy.js'
+import { DEFAULT_BACKOFF } from '../migrate/lock-retry.js'
+import { LockWaitLog, afterFailureNotes, lockSafetyReport } from '../migrate/lock-report.js'
 import { planId } from '../migrate/plan.js'
 import { diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
@@ -13,6 +15,8 @@ import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
 import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
+import { readLockSafetySettings, sessionTimeouts } from '../settings/lock-settings.js'
+import { info } from '../util/log.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
   loadMigrationsFolder,
@@ -46,8 +50,11 @@ export async function runMigrateDeploy(
 ): Promise<ModeResult> {
   const reviewSettings = readReviewSettings(read)
   const backupSettings = readBackupSettings(read, 'migrate-deploy')
+  const lockSettings = readLockSafetySettings(read)
   const folder = await loadMigrationsFolder(settings, common.workingDirectory)
-  const session = await openSession(common)
+  // lock_timeout / statement_timeout for this session only, sent with the connection request.
+  const session = await openSession(common, sessionTimeouts(lockSettings))
+  const lockWaits = new LockWaitLog(lockSettings, info)
   const target = describeTarget(common.connection!)
   const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
   let applied: AppliedMigration[] = []
@@ -103,7 +110,17 @@ export async function runMigrateDeploy(
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
             connection: common.connection!,
-            onApplying: (name) => core.info(`Applying migration \`${name}\``)
+            onApplying: (name) => core.info(`Applying migration \`${name}\``),
+            lockSafety: {
+              policy: {
+                lockTimeoutMs: lockSettings.lockTimeoutMs,
+                retryWindowMs: lockSettings.retryWindowMs,
+                ...DEFAULT_BACKOFF
+              },
+              baseDir: common.workingDirectory,
+              onBlocked: (name, event) => lockWaits.blocked(name, event),
+              onSample: (name, blockers) => lockWaits.sample(name, blockers)
+            }
           })
         )
         applied = result.applied
@@ -120,12 +137,15 @@ export async function runMigrateDeploy(
     }
     const after = await diagnose(session.client, folder)
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
+    const afterFailure = failure instanceof MigrationRunError ? failure.afterFailure : undefined
     const notes = [
       ...(failure
         ? [`❌ ${failure.describe()}`]
         : applied.length > 0
           ? [`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`]
           : []),
+      ...(afterFailure ? afterFailureNotes(afterFailure) : []),
+      ...lockWaits.appliedNotes(applied.map((m) => m.name)),
       ...gateNotes(gate),
       ...(backup
         ? [
@@ -176,6 +196,8 @@ export async function runMigrateDeploy(
         })),
         applied,
         failed: after.failed,
+        lockSafety: lockSafetyReport(lockSettings, lockWaits.all),
+        afterFailure: afterFailure ?? null,
         edited: after.edited,
         missingLocally: after.missingLocally,
         migrations: after.migrations,

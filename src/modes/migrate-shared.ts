@@ -27,10 +27,18 @@ export async function loadMigrationsFolder(
   })
 }
 
-export async function openSession(common: CommonSettings): Promise<DbSession> {
+/** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
+export async function openSession(
+  common: CommonSettings,
+  sessionSettings?: Record<string, string>
+): Promise<DbSession> {
   const connection = common.connection!
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
-    const session = await connect(connection, { baseDir: common.workingDirectory, ensureSchema: true })
+    const session = await connect(connection, {
+      baseDir: common.workingDirectory,
+      ensureSchema: true,
+      sessionSettings
+    })
     core.info(`Connected: PostgreSQL ${session.serverVersion}`)
     return session
   })
