@@ -1,7 +1,7 @@
 /**
  * `prisma migrate deploy` with pg, step for step (prisma-migrate-compat.md §6.1, §5): lock-file check, advisory
  * lock, table initialisation (P3005), failed-migration check (P3009), then each unapplied migration with its
- * row inserted and committed before its script runs as one simple query.
+ * row inserted and committed before its script runs, as Prisma's version sends it (execute.ts).
  */
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
@@ -16,6 +16,19 @@ import {
   failedMigrationsError,
   missingScriptError
 } from './errors.js'
+import {
+  type ExecutionPlan,
+  type ExecutionProgress,
+  type ExecutionStrategy,
+  type ExecutionUnit,
+  type Fallback,
+  committedStatements,
+  describeFallback,
+  describeStatementsForLog,
+  executePlan,
+  newProgress,
+  planExecution
+} from './execute.js'
 import { insertStartedRow, isFailed, readHistory, recordFinished, setLogs } from './history.js'
 import { initialize } from './initialize.js'
 import { type ReleaseLock, acquireMigrateLock } from './lock.js'
@@ -36,28 +49,39 @@ export interface DeployOptions {
   /** Advisory-lock wait; Prisma's is fixed at 10 s. */
   lockTimeoutMs?: number
   onApplying?: (name: string) => void
+  /** A pending file that the 7.4+ strategy sends whole after all (Prisma's parser cannot split it), and why. */
+  onFallback?: (name: string, fallback: Fallback) => void
   connection: ConnectionSettings
   /** The datasource's `schemas = [...]` (multiSchema): they count for the emptiness check too. */
   schemas?: string[]
   /** `tables.external` of prisma.config ("schema.table"): not counted by the emptiness check. */
   externalTables?: string[]
+  /** How the detected Prisma version sends a migration.sql; default `whole-file` (Prisma ≤ 7.3). */
+  execution?: ExecutionStrategy
 }
 
 /**
- * Prisma would run such a file until PostgreSQL rejects it with 25001, leaving a failed row; we refuse before
- * applying anything, so the database is left exactly as it was.
+ * A file sent as one batch that mixes a statement PostgreSQL refuses in a transaction block: Prisma would run it
+ * until PostgreSQL rejects it with 25001, leaving a failed row; we refuse before applying anything, so the database
+ * is left exactly as it was. Files sent statement by statement (Prisma 7.4+) are not refused.
  */
-async function refuseNonTransactional(client: pg.Client, pending: LocalMigration[]): Promise<void> {
+async function refuseNonTransactional(
+  client: pg.Client,
+  pending: { migration: LocalMigration; plan: ExecutionPlan }[]
+): Promise<void> {
   let version: number | undefined
-  for (const migration of pending) {
-    if (migration.script === null) continue
+  for (const { migration, plan } of pending) {
+    if (migration.script === null || plan.mode !== 'whole-file') continue
     version ??= await serverVersionNum(client)
     const found = await findNonTransactional(migration.script, version)
     if (found.length === 0) continue
     const where = found.map((s) => `line ${s.line}: ${s.reason} (${s.statement})`).join('; ')
+    const why = plan.fallback
+      ? `Prisma 7.4+ would send this file as one batch (one transaction), because ${describeFallback(plan.fallback)}`
+      : 'Prisma runs each migration.sql as one transaction'
     throw new MigrationRunError(
       `Migration \`${migration.name}\` mixes a statement that cannot run inside a transaction block with other statements (${where}). ` +
-        'Prisma runs each migration.sql as one transaction, so it would fail with "25001: cannot run inside a transaction block" ' +
+        `${why}, so it would fail with "25001: cannot run inside a transaction block" ` +
         'and be recorded as failed (P3018). Nothing was applied.',
       {
         code: 'P3018',
@@ -68,25 +92,32 @@ async function refuseNonTransactional(client: pg.Client, pending: LocalMigration
   }
 }
 
-function lineOfPosition(script: string, position: string | undefined): string | undefined {
+/** The line of migration.sql where Postgres says the failing unit went wrong (its 1-based character offset). */
+function failingLine(unit: ExecutionUnit | undefined, position: string | undefined): number | undefined {
+  if (!unit) return undefined
   const offset = Number(position)
-  if (!Number.isInteger(offset) || offset < 1) return undefined
-  // Postgres reports a 1-based character offset into the query text.
-  const before = script.slice(0, offset - 1)
-  const line = before.split('\n').length
-  return `\nPosition: line ${line} of migration.sql: ${script.split('\n')[line - 1]?.trim() ?? ''}\n`
+  if (!Number.isInteger(offset) || offset < 1) return unit.startLine
+  return unit.startLine + unit.text.slice(0, offset - 1).split('\n').length - 1
 }
 
 async function recordFailure(
   client: pg.Client,
   id: string,
   migration: LocalMigration,
-  error: unknown
+  error: unknown,
+  progress: ExecutionProgress
 ): Promise<string> {
   const dbError = error as DatabaseErrorLike
+  const line = failingLine(progress.failedUnit, dbError.position)
+  const committed = committedStatements(progress, error)
   const text =
     applyFailedMessage(migration.name, dbError) +
-    (lineOfPosition(migration.script ?? '', dbError.position) ?? '')
+    (line !== undefined && dbError.position
+      ? `\nPosition: line ${line} of migration.sql: ${(migration.script ?? '').split('\n')[line - 1]?.trim() ?? ''}\n`
+      : '') +
+    (progress.plan.mode === 'per-statement'
+      ? `\nSent statement by statement (Prisma 7.4+). Committed before the failure: ${describeStatementsForLog(committed)}\n`
+      : '')
   try {
     // A script with its own BEGIN that failed leaves the session in an aborted transaction block, where every
     // statement fails with 25P02; Prisma's `UPDATE ... logs` then fails and its row keeps logs NULL. We end the
@@ -103,26 +134,36 @@ async function recordFailure(
 async function applyOne(
   client: pg.Client,
   migration: LocalMigration,
+  plan: ExecutionPlan | undefined,
   folder: MigrationsFolder,
   options: DeployOptions
 ): Promise<AppliedMigration> {
-  if (migration.script === null || migration.checksum === null)
+  if (migration.script === null || migration.checksum === null || !plan)
     throw missingScriptError(migration.name, folder.path)
   options.onApplying?.(migration.name)
   const id = randomUUID()
   const startedAt = new Date()
   const clock = performance.now()
   await insertStartedRow(client, { id, checksum: migration.checksum, startedAt, name: migration.name })
+  const progress = newProgress(plan)
   try {
-    // No parameters: node-postgres uses the simple protocol, so the whole file is one implicit transaction.
-    await client.query(migration.script)
+    await executePlan(client, plan, progress)
   } catch (error) {
-    const message = await recordFailure(client, id, migration, error)
+    const message = await recordFailure(client, id, migration, error, progress)
+    const committed = committedStatements(progress, error)
+    const line = failingLine(progress.failedUnit, (error as DatabaseErrorLike).position)
     throw new MigrationRunError(message, {
       code: 'P3018',
-      hint: applyFailedHint(migration.name),
+      hint: applyFailedHint(
+        migration.name,
+        committed,
+        plan.mode,
+        plan.mode === 'per-statement' ? line : undefined
+      ),
       cause: error,
-      failedMigration: migration.name
+      failedMigration: migration.name,
+      committedStatements: committed,
+      execution: plan.mode
     })
   }
   const finishedAt = new Date()
@@ -150,13 +191,30 @@ export async function deploy(
     await initialize(client, folder, { ...options, defaultSchema: options.connection.defaultSchema })
     const rows = (await readHistory(client)) ?? []
     const failed = rows.filter(isFailed)
+    const strategy = options.execution ?? 'whole-file'
     if (failed.length > 0)
-      throw failedMigrationsError(failed.map((row) => ({ ...row, name: row.migrationName })))
+      throw failedMigrationsError(
+        failed.map((row) => ({ ...row, name: row.migrationName })),
+        strategy
+      )
     const pending = unappliedMigrations(folder.migrations, rows)
-    await refuseNonTransactional(client, pending)
+    const plans = new Map<string, ExecutionPlan>()
+    for (const migration of pending) {
+      if (migration.script === null) continue
+      const plan = await planExecution(migration.script, strategy)
+      plans.set(migration.name, plan)
+      if (plan.fallback) options.onFallback?.(migration.name, plan.fallback)
+    }
+    await refuseNonTransactional(
+      client,
+      pending.flatMap((migration) => {
+        const plan = plans.get(migration.name)
+        return plan ? [{ migration, plan }] : []
+      })
+    )
     for (const migration of pending) {
       current = migration.name
-      applied.push(await applyOne(client, migration, folder, options))
+      applied.push(await applyOne(client, migration, plans.get(migration.name), folder, options))
     }
     return { applied, alreadyUpToDate: applied.length === 0 }
   } catch (error) {

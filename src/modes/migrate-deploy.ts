@@ -20,11 +20,15 @@ import {
   nextSteps,
   openSession,
   pendingForReview,
+  prismaScope,
   relativeSqlPath,
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { describeFallback } from '../migrate/execute.js'
+import { info } from '../util/log.js'
+import { prismaReport } from './migrate-status.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   return gate.allowedBy.map(
@@ -54,7 +58,10 @@ export async function runMigrateDeploy(
   let backup: Awaited<ReturnType<typeof backupBeforeDeploy>> | undefined
   let gate: ReturnType<typeof gateDecision> | undefined
   try {
-    const before = await core.group('Compare with _prisma_migrations', () => diagnose(session.client, folder))
+    const scope = prismaScope(common, settings)
+    const before = await core.group('Compare with _prisma_migrations', () =>
+      diagnose(session.client, folder, scope)
+    )
     const id = planId(before.pending)
     const review = await core.group('Review pending SQL', () =>
       reviewMigrations({
@@ -76,8 +83,12 @@ export async function runMigrateDeploy(
       )
     } else if (before.nonTransactional.length > 0) {
       const first = before.nonTransactional[0]
+      const fallback = before.fallbacks.find((f) => f.migration === first.migration)
+      const why = fallback
+        ? `Prisma 7.4+ sends this file as one batch (one transaction) because ${describeFallback(fallback.fallback)}`
+        : 'Prisma runs a migration file as one transaction'
       failure = new ActionError(
-        `Migration \`${first.migration}\` line ${first.line} has \`${first.statement}\`, which cannot run inside a transaction, together with other statements; Prisma runs a migration file as one transaction, so it would fail (SQLSTATE 25001). Nothing was applied.`,
+        `Migration \`${first.migration}\` line ${first.line} has \`${first.statement}\`, which cannot run inside a transaction, together with other statements; ${why}, so it would fail (SQLSTATE 25001). Nothing was applied.`,
         { hint: 'Move the statement into a migration directory of its own, as its only statement.' }
       )
     } else if (!gate.allowed) {
@@ -101,8 +112,11 @@ export async function runMigrateDeploy(
       try {
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
+            ...scope,
             connection: common.connection!,
-            onApplying: (name) => core.info(`Applying migration \`${name}\``)
+            onApplying: (name) => info(`Applying migration \`${name}\``),
+            onFallback: (name, fallback) =>
+              info(`\`${name}\` is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`)
           })
         )
         applied = result.applied
@@ -117,7 +131,7 @@ export async function runMigrateDeploy(
         failure = error
       }
     }
-    const after = await diagnose(session.client, folder)
+    const after = await diagnose(session.client, folder, scope)
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
     const notes = [
       ...(failure
@@ -175,6 +189,16 @@ export async function runMigrateDeploy(
         })),
         applied,
         failed: after.failed,
+        prisma: prismaReport(settings),
+        // What of the migration that failed in this run stays committed (Prisma 7.4+ runs statement by statement).
+        failedNow:
+          failure instanceof MigrationRunError && failure.committedStatements !== undefined
+            ? {
+                migration: failure.failedMigration ?? null,
+                execution: failure.execution ?? null,
+                committedStatements: failure.committedStatements
+              }
+            : null,
         edited: after.edited,
         missingLocally: after.missingLocally,
         migrations: after.migrations,
