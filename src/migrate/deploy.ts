@@ -151,15 +151,11 @@ async function applyOne(
   } catch (error) {
     const message = await recordFailure(client, id, migration, error, progress)
     const committed = committedStatements(progress, error)
-    const line = failingLine(progress.failedUnit, (error as DatabaseErrorLike).position)
+    // The statement's first line; the exact position is in the message.
+    const line = plan.mode === 'per-statement' ? progress.failedUnit?.startLine : undefined
     throw new MigrationRunError(message, {
       code: 'P3018',
-      hint: applyFailedHint(
-        migration.name,
-        committed,
-        plan.mode,
-        plan.mode === 'per-statement' ? line : undefined
-      ),
+      hint: applyFailedHint(migration.name, committed, plan.mode, line),
       cause: error,
       failedMigration: migration.name,
       committedStatements: committed,

@@ -247,6 +247,11 @@ function wholeFile(script: string, parsed: ParsedScript, fallback?: Fallback): E
 /** How `script` will be sent under `strategy`: one unit, or one unit per statement. */
 export async function planExecution(script: string, strategy: ExecutionStrategy): Promise<ExecutionPlan> {
   await loadParser()
+  return planWithLoadedParser(script, strategy)
+}
+
+/** `planExecution` once `loadParser()` has resolved. */
+export function planWithLoadedParser(script: string, strategy: ExecutionStrategy): ExecutionPlan {
   const parsed = parseScript(script)
   if (strategy === 'whole-file') return wholeFile(script, parsed)
   if (parsed.error) return wholeFile(script, parsed, { construct: 'syntax error', line: parsed.error.line })

@@ -68,6 +68,7 @@ export async function runMigrateDeploy(
         migrations: pendingForReview(before, common.workingDirectory),
         settings: reviewSettings,
         client: session.client,
+        execution: settings.prisma.execution,
         allowDestructive: reviewSettings.allowDestructive
       })
     )

@@ -81,6 +81,7 @@ export async function runMigrateStatus(
         migrations: pendingForReview(diagnosis, common.workingDirectory),
         settings: reviewSettings,
         client: session.client,
+        execution: settings.prisma.execution,
         allowDestructive: false
       })
     )
@@ -172,7 +173,8 @@ async function runOfflineReview(
       workingDirectory: common.workingDirectory,
       migrationsDir: migrationsDir,
       changed,
-      settings: reviewSettings
+      settings: reviewSettings,
+      execution: settings.prisma.execution
     })
   )
   core.info(review.headline)
