@@ -29,6 +29,7 @@ import {
   newProgress,
   planExecution
 } from './execute.js'
+import { loadParser } from '../sql/parse.js'
 import { insertStartedRow, isFailed, readHistory, recordFinished, setLogs } from './history.js'
 import { initialize } from './initialize.js'
 import { type ReleaseLock, acquireMigrateLock } from './lock.js'
@@ -149,6 +150,8 @@ async function applyOne(
   try {
     await executePlan(client, plan, progress)
   } catch (error) {
+    // Whether a failed batch had its own COMMIT is read from the file, only now.
+    await loadParser()
     const message = await recordFailure(client, id, migration, error, progress)
     const committed = committedStatements(progress, error)
     // The statement's first line; the exact position is in the message.

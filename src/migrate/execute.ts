@@ -56,8 +56,11 @@ export interface ExecutionPlan {
   units: ExecutionUnit[]
   /** Set when the strategy was `per-statement` but the file is sent whole: the statement Prisma cannot parse. */
   fallback?: Fallback
-  /** The file has its own BEGIN/COMMIT/SAVEPOINT... (or could not be parsed): a failed batch may have committed part. */
-  ownTransactionControl: boolean
+  /**
+   * The file has its own BEGIN/COMMIT/SAVEPOINT... (or could not be parsed): a failed batch may have committed part.
+   * Undefined until known (a whole-file plan is made without parsing; `committedStatements` parses on failure).
+   */
+  ownTransactionControl?: boolean
 }
 
 /** The statements of a failed migration that stay committed: a list, none at all, or not knowable. */
@@ -233,27 +236,34 @@ function unitOf(statement: ParsedStatement): ExecutionUnit {
   return unit
 }
 
-function wholeFile(script: string, parsed: ParsedScript, fallback?: Fallback): ExecutionPlan {
+function ownTransactionControl(parsed: ParsedScript): boolean {
+  return parsed.error !== undefined || parsed.statements.some((s) => s.kind === 'TransactionStmt')
+}
+
+function wholeFile(script: string, parsed?: ParsedScript, fallback?: Fallback): ExecutionPlan {
   const lines = script.split('\n').length
   return {
     mode: 'whole-file',
     units: [{ text: script, startLine: 1, endLine: lines }],
     fallback,
-    ownTransactionControl:
-      parsed.error !== undefined || parsed.statements.some((s) => s.kind === 'TransactionStmt')
+    ownTransactionControl: parsed ? ownTransactionControl(parsed) : undefined
   }
 }
 
-/** How `script` will be sent under `strategy`: one unit, or one unit per statement. */
+/**
+ * How `script` will be sent under `strategy`: one unit, or one unit per statement. A whole-file plan needs no
+ * parsing (a long history of Prisma ≤ 7.3 migrations is not parsed for it).
+ */
 export async function planExecution(script: string, strategy: ExecutionStrategy): Promise<ExecutionPlan> {
+  if (strategy === 'whole-file') return wholeFile(script)
   await loadParser()
   return planWithLoadedParser(script, strategy)
 }
 
 /** `planExecution` once `loadParser()` has resolved. */
 export function planWithLoadedParser(script: string, strategy: ExecutionStrategy): ExecutionPlan {
+  if (strategy === 'whole-file') return wholeFile(script)
   const parsed = parseScript(script)
-  if (strategy === 'whole-file') return wholeFile(script, parsed)
   if (parsed.error) return wholeFile(script, parsed, { construct: 'syntax error', line: parsed.error.line })
   for (const statement of parsed.statements) {
     const reason = sqlparserCannotParse(statement)
@@ -318,11 +328,16 @@ function isServerError(error: unknown): boolean {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)
 }
 
-/** What stays committed after `error` stopped the plan. */
+/** What stays committed after `error` stopped the plan (parses a whole-file plan's script: `loadParser()` first). */
 export function committedStatements(progress: ExecutionProgress, error: unknown): CommittedStatements {
   if (!isServerError(error) || progress.uncertain) return 'unknown'
   // One implicit transaction, unless the file ends it itself (its own COMMIT inside the batch).
-  if (progress.plan.mode === 'whole-file') return progress.plan.ownTransactionControl ? 'unknown' : 'none'
+  if (progress.plan.mode === 'whole-file') {
+    progress.plan.ownTransactionControl ??= ownTransactionControl(
+      parseScript(progress.plan.units[0]?.text ?? '')
+    )
+    return progress.plan.ownTransactionControl ? 'unknown' : 'none'
+  }
   if (progress.committed.length === 0) return 'none'
   return progress.committed.map((unit) => ({ line: unit.startLine, text: unit.text }))
 }
