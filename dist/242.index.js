@@ -1,5 +1,5 @@
 export const id = 242;
-export const ids = [242];
+export const ids = [242,906];
 export const modules = {
 
 /***/ 15146:
@@ -93,6 +93,8 @@ function stderrTail(text, lines = 8) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G2: () => (/* binding */ parseDestination),
 /* harmony export */   H$: () => (/* binding */ resolveDestination),
+/* harmony export */   N5: () => (/* binding */ checkArtifactRuntime),
+/* harmony export */   R_: () => (/* binding */ checkKeyPath),
 /* harmony export */   Xh: () => (/* binding */ redactEndpoint),
 /* harmony export */   aC: () => (/* binding */ describeDestination)
 /* harmony export */ });
@@ -103,9 +105,51 @@ function stderrTail(text, lines = 8) {
 
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-/** Strip leading/trailing slashes so that keys are joined with exactly one `/`. */
+/** Strip a trailing slash so that keys are joined with exactly one `/`. */
 function normalizePrefix(prefix) {
-    return prefix.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/');
+    return prefix.replace(/\/+$/, '');
+}
+/**
+ * Refuse an S3 key (or key prefix) that is not a plain path: `.`/`..` segments (also percent-encoded), empty
+ * segments (`//`, a leading `/`), backslashes and control characters. S3 itself stores such keys literally, but
+ * S3-compatible servers, proxies and the tools that later copy the backups out normalise or decode them, so the
+ * object could land, or be read, somewhere else than the key says.
+ */
+function checkKeyPath(path, input, what) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `has the ${what} "${path}", which ${why}.`, 'Use plain segments separated by single slashes, e.g. s3://bucket/backups/app, without ".", "..", "//", backslashes or percent-encoded separators.');
+    };
+    if (/[\u0000-\u001f\u007f]/.test(path))
+        refuse('contains a control character');
+    if (path.includes('\\'))
+        refuse('contains a backslash');
+    if (path.startsWith('/'))
+        refuse('starts with "/" (an absolute key)');
+    for (const segment of path.split('/')) {
+        if (segment === '')
+            refuse('has an empty segment ("//")');
+        let decoded = segment;
+        try {
+            decoded = decodeURIComponent(segment);
+        }
+        catch {
+            refuse(`has the segment "${segment}" with invalid percent-encoding`);
+        }
+        if (decoded === '.' || decoded === '..')
+            refuse(`has the segment "${segment}", which names a relative directory`);
+        if (decoded !== segment && /[/\\]/.test(decoded))
+            refuse(`has the segment "${segment}", which decodes to a path separator`);
+    }
+}
+/**
+ * `destination: artifact` (and drills of artifacts) need the runner's artifact service: checked before anything
+ * is dumped, downloaded or restored, so that a run outside a GitHub Actions job fails in milliseconds.
+ */
+function checkArtifactRuntime(input = 'destination', env = process.env) {
+    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((name) => !env[name]);
+    if (missing.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `uses GitHub artifacts, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: artifacts can be stored only from a step of a GitHub Actions job (not on GHES, not in local runs).`, 'Run the step in a GitHub Actions job on github.com, or use s3://bucket/prefix or a directory as `destination`.');
 }
 /** Parse `destination`. A relative directory stays relative until `resolveDestination` knows the working directory. */
 function parseDestination(raw, input = 'destination') {
@@ -124,7 +168,10 @@ function parseDestination(raw, input = 'destination') {
         if (/[?#]/.test(rest)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must not contain a query string or credentials.', 'Pass credentials through the AWS_* environment variables.');
         }
-        return { kind: 's3', bucket, prefix: normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1)) };
+        const prefix = normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1));
+        if (prefix !== '')
+            checkKeyPath(prefix, input, 'key prefix');
+        return { kind: 's3', bucket, prefix };
     }
     if (/^file:\/\//i.test(text))
         return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(decodeURIComponent(new URL(text).pathname)) };
@@ -284,6 +331,70 @@ async function decryptFile(inputPath, outputPath, identity) {
             cause: error
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 99512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ makeDirectory),
+/* harmony export */   W: () => (/* binding */ ensureWritableDirectory)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/**
+ * `mkdir -p` that always settles. Node's own `mkdir(path, { recursive: true })` spins forever (100% CPU, the
+ * promise never settles, the sync form freezes the event loop) when mkdir of a child answers ENOENT although its
+ * parent exists: any path under /proc, a dangling symlink to an unmounted disk. Here each level is retried at most
+ * once after its parent exists, so an ENOENT then is final, and the walk only ever moves towards the root.
+ */
+async function makeDirectory(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir);
+        return;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return ensureDirectory(dir, error);
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (code !== 'ENOENT' || parent === dir)
+            throw error;
+    }
+    await makeDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir));
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir);
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return ensureDirectory(dir, error);
+        throw error;
+    }
+}
+/** EEXIST is success only for a directory (or a symlink to one); a file or a dangling symlink is an error. */
+async function ensureDirectory(dir, original) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(dir).catch(() => undefined);
+    if (info?.isDirectory())
+        return;
+    const error = new Error(info ? `${dir} exists and is not a directory` : `${dir} exists but does not resolve to a directory`);
+    error.code = info ? 'ENOTDIR' : 'ENOENT';
+    error.cause = original;
+    throw error;
+}
+/** Create `dir` if needed and check that this process may create files in it. */
+async function ensureWritableDirectory(dir) {
+    await makeDirectory(dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.access)(dir, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
 }
 
 
@@ -632,32 +743,19 @@ async function installClient(major) {
 /* harmony export */   B7: () => (/* binding */ renderBackupFailure),
 /* harmony export */   ED: () => (/* binding */ renderDrillReport),
 /* harmony export */   HN: () => (/* binding */ renderBackupReport),
-/* harmony export */   MZ: () => (/* binding */ codeCell),
-/* harmony export */   OF: () => (/* binding */ fenced),
 /* harmony export */   WM: () => (/* binding */ renderDrillFailure),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports escapeHtml, cell, formatDuration */
-/** Pure renderers: plain data in, markdown out. Every value from outside is escaped; none of it is a secret. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** A value inside a table cell: HTML-escaped, pipes escaped, on one line. */
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** Inline code in a table cell; backticks in the value widen the fence. */
-function codeCell(text) {
-    const value = text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    const longest = Math.max(0, ...(value.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${value}${pad}${fence}`;
-}
-function fenced(code, lang = '') {
-    const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${lang}\n${code}\n${fence}`;
+/* unused harmony export formatDuration */
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42495);
+
+/**
+ * Pure renderers: plain data in, markdown out, through the shared primitives of render/markdown.ts (names and URIs as
+ * code spans, other values as neutralised text, pipes escaped per cell). None of the values is a secret.
+ */
+/** A URI or a command shown whole (`code()` shortens names to MAX_CODE_CHARS). */
+function long(value) {
+    return (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(value, _render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_PROSE_CHARS */ .LO);
 }
 function formatBytes(bytes) {
     const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -678,57 +776,77 @@ function formatDuration(ms) {
     return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 function row(label, value) {
-    return `| ${label} | ${value} |`;
+    return (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .tableRow */ .jD)([label, value]);
 }
 function renderBackupReport(result) {
     const m = result.manifest;
     const totalRows = result.rowCounts.tables.reduce((sum, t) => sum + (t.rows ?? 0), 0);
+    const retentionFailed = result.retention?.failed !== undefined;
     const lines = [
-        `### ✅ Backup of ${codeCell(result.database)} stored`,
+        retentionFailed
+            ? `### ⚠️ Backup of ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.database)} stored; retention failed`
+            : `### ✅ Backup of ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.database)} stored`,
         '',
         '| | |',
         '|---|---|',
-        row('Object', codeCell(result.uri)),
-        row('Manifest', codeCell(result.manifestUri)),
-        row('Destination', cell(result.destination)),
-        row('Source', codeCell(result.target)),
-        row('Size', `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${cell(result.format)} format)`),
+        row('Object', long(result.uri)),
+        row('Manifest', long(result.manifestUri)),
+        row('Destination', (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.destination)),
+        row('Source', long(result.target)),
+        row('Size', `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.format)} format)`),
         row('Duration', `${formatDuration(result.durationMs)} · ${formatBytes(Math.round(result.throughputBytesPerSec))}/s`),
-        row('Versions', `server ${cell(result.serverVersion)} · pg_dump ${cell(result.pgDumpVersion)} (${cell(result.pgDumpSource)}) · action ${cell(m.action.version)}`),
-        row('SHA-256 (stored)', codeCell(result.sha256)),
-        row('SHA-256 (dump)', codeCell(result.dumpSha256)),
+        row('Versions', `server ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.serverVersion)} · pg_dump ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgDumpVersion)} (${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgDumpSource)}) · action ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.action.version)}`),
+        row('SHA-256 (stored)', (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.sha256)),
+        row('SHA-256 (dump)', (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.dumpSha256)),
         row('Archive entries', result.archiveEntries === null ? 'n/a (plain SQL)' : String(result.archiveEntries)),
         row('Verification', result.verification.performed
-            ? `${result.verification.passed ? '✅' : '❌'} ${cell(result.verification.method)}`
+            ? `${result.verification.passed ? '✅' : '❌'} ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.verification.method)}`
             : '⚠️ skipped (`verify: false`)'),
         row('Encryption', result.recipients.length === 0
             ? 'none'
-            : `age, ${result.recipients.length} recipient(s): ${result.recipients.map((r) => codeCell(r.fingerprint.slice(0, 23))).join(', ')}`),
-        row('Row counts', `${cell(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`)
+            : `age, ${result.recipients.length} recipient(s): ${result.recipients.map((r) => (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(r.fingerprint.slice(0, 23))).join(', ')}`),
+        row('Row counts', `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`)
     ];
     if (result.retention) {
         lines.push('', '#### Retention');
-        if (result.retention.skipped)
-            lines.push('', `Skipped: ${cell(result.retention.skipped)}.`);
+        if (result.retention.failed !== undefined) {
+            lines.push('', `❌ Retention failed: ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.retention.failed)}`, '', `The new backup above is complete. Deleted before the failure: ${result.retention.deleted.length}.`);
+            for (const d of result.retention.deleted)
+                lines.push(`- ${long(d.uri)} (${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.createdAt)}): ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.reason)}`);
+        }
+        else if (result.retention.skipped)
+            lines.push('', `Skipped: ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.retention.skipped)}.`);
         else if (result.retention.deleted.length === 0)
             lines.push('', `Nothing to delete; ${result.retention.kept} backup(s) kept.`);
         else {
             lines.push('', `Deleted ${result.retention.deleted.length}, kept ${result.retention.kept}:`, '');
             for (const d of result.retention.deleted)
-                lines.push(`- ${codeCell(d.uri)} (${cell(d.createdAt)}): ${cell(d.reason)}`);
+                lines.push(`- ${long(d.uri)} (${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.createdAt)}): ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.reason)}`);
         }
     }
-    lines.push('', '#### Restore', '', 'Set `DATABASE_URL` to the target database, then:', '', fenced(result.restoreCommand, 'sh'));
+    lines.push('', '#### Restore', '', 'Set `DATABASE_URL` to the target database, then:', '', (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .fence */ .EU)(result.restoreCommand, 'sh'));
     return lines.join('\n') + '\n';
 }
-function renderBackupFailure(database, message) {
+/** `leftover`: what a failure left at the destination; without it, nothing was stored. */
+function renderBackupFailure(database, message, leftover) {
     return ([
-        `### ❌ Backup of ${codeCell(database)} failed`,
+        `### ❌ Backup of ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(database)} failed`,
         '',
-        cell(message),
+        (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(message),
         '',
-        'No backup object and no manifest were stored.'
+        leftover === undefined
+            ? 'No backup object and no manifest were stored.'
+            : `Left at the destination: ${long(leftover)}.`
     ].join('\n') + '\n');
+}
+function describeTargetIdentity(identity) {
+    const { target, source } = identity;
+    const server = (id) => id.systemIdentifier !== null
+        ? `system identifier ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(id.systemIdentifier)}`
+        : `started ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(id.startedAt)}`;
+    if (identity.sameServerAsSource)
+        return `⚠️ database ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(target.databaseName)} (oid ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(target.databaseOid)}) on the source's own server (${server(target)}), not the source database ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(source.databaseName)} (oid ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(source.databaseOid)})`;
+    return `✅ another server (${server(target)}) than the source (${server(source)})`;
 }
 const STATUS_ICON = {
     match: '✅',
@@ -743,16 +861,17 @@ const MAX_TABLE_ROWS = 300;
 function renderDrillReport(result) {
     const m = result.manifest;
     const lines = [
-        `### ${result.status === 'passed' ? '✅' : '❌'} Restore drill ${result.status}: ${codeCell(m.database)}`,
+        `### ${result.status === 'passed' ? '✅' : '❌'} Restore drill ${result.status}: ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(m.database)}`,
         '',
         '| | |',
         '|---|---|',
-        row('Backup', codeCell(result.uri)),
-        row('Taken', `${cell(m.createdAt)} (server ${cell(m.server.version)}, pg_dump ${cell(m.pgDump.version)})`),
-        row('Integrity', `✅ sha256 ${codeCell(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`),
-        row('Restored into', `${codeCell(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${cell(result.pgRestoreVersion)}`),
+        row('Backup', long(result.uri)),
+        row('Taken', `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.createdAt)} (server ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.server.version)}, pg_dump ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.pgDump.version)})`),
+        row('Integrity', `✅ sha256 ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`),
+        row('Restored into', `${long(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgRestoreVersion)}`),
+        row('Target identity', describeTargetIdentity(result.targetIdentity)),
         row('Duration', formatDuration(result.durationMs)),
-        row('Tables', `${result.compared} compared (${cell(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`)
+        row('Tables', `${result.compared} compared (${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`)
     ];
     const order = [
         'mismatch',
@@ -765,7 +884,12 @@ function renderDrillReport(result) {
     const sorted = [...result.tables].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
     lines.push('', '| | Table | Manifest | Restored |', '|---|---|---:|---:|');
     for (const t of sorted.slice(0, MAX_TABLE_ROWS)) {
-        lines.push(`| ${STATUS_ICON[t.status]} | ${codeCell(`${t.schema}.${t.table}`)} | ${t.expected ?? '–'} | ${t.actual ?? '–'} |`);
+        lines.push((0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .tableRow */ .jD)([
+            STATUS_ICON[t.status],
+            (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(`${t.schema}.${t.table}`),
+            String(t.expected ?? '–'),
+            String(t.actual ?? '–')
+        ]));
     }
     if (sorted.length > MAX_TABLE_ROWS)
         lines.push('', `… and ${sorted.length - MAX_TABLE_ROWS} more tables, all listed in the JSON report.`);
@@ -774,7 +898,7 @@ function renderDrillReport(result) {
     return lines.join('\n') + '\n';
 }
 function renderDrillFailure(message) {
-    return ['### ❌ Restore drill failed', '', cell(message)].join('\n') + '\n';
+    return ['### ❌ Restore drill failed', '', (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(message)].join('\n') + '\n';
 }
 
 
@@ -788,8 +912,10 @@ function renderDrillFailure(message) {
 /* harmony export */   oz: () => (/* binding */ listOurBackups)
 /* harmony export */ });
 /* unused harmony export decideRetention */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(46473);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29906);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46473);
+
 
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -823,15 +949,15 @@ function decideRetention(candidates, policy, now) {
 }
 /** Our backups of `database` under `prefix`: objects that a manifest of ours (same key) vouches for. */
 async function listOurBackups(storage, prefix, database) {
-    const directory = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .backupDirectory */ .iV)(prefix, database);
+    const directory = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .backupDirectory */ .iV)(prefix, database);
     const objects = await storage.list(directory);
     const keys = new Set(objects.map((o) => o.key));
     const out = [];
     for (const object of objects) {
-        const key = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .objectKeyOfManifest */ .NY)(object.key);
+        const key = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .objectKeyOfManifest */ .NY)(object.key);
         if (key === undefined || !keys.has(key))
             continue;
-        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseManifest */ .Ng)(await storage.getBytes(object.key), key);
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .parseManifest */ .Ng)(await storage.getBytes(object.key), key);
         if (!manifest || manifest.database !== database)
             continue;
         out.push({
@@ -845,6 +971,9 @@ async function listOurBackups(storage, prefix, database) {
         });
     }
     return out;
+}
+function deleteFailure(storage, key, error) {
+    return `deleting ${storage.uri(key)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error)}`;
 }
 /**
  * Apply the policy after a verified backup. The object goes first, then its manifest: an interrupted run leaves
@@ -866,10 +995,29 @@ async function applyRetention(storage, prefix, database, policy, newestKey, now 
     for (const item of decision.delete) {
         if (item.key === newestKey)
             continue;
-        await storage.delete(item.key);
-        await storage.delete((0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .manifestKeyFor */ .uL)(item.key));
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`);
+        try {
+            await storage.delete(item.key);
+        }
+        catch (error) {
+            return {
+                deleted,
+                kept: candidates.length - deleted.length,
+                failed: deleteFailure(storage, item.key, error)
+            };
+        }
         deleted.push({ uri: storage.uri(item.key), createdAt: item.createdAt.toISOString(), reason: item.reason });
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .p)(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`);
+        try {
+            await storage.delete((0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestKeyFor */ .uL)(item.key));
+        }
+        catch (error) {
+            // The object is gone; a manifest without its object is ignored by `latest` and by retention.
+            return {
+                deleted,
+                kept: candidates.length - deleted.length,
+                failed: deleteFailure(storage, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestKeyFor */ .uL)(item.key), error)
+            };
+        }
     }
     return { deleted, kept: decision.keep.length };
 }
@@ -985,7 +1133,8 @@ async function exactCounts(client) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Q: () => (/* binding */ runBackup)
+  kU: () => (/* binding */ BackupLeftoverError),
+  Q3: () => (/* binding */ runBackup)
 });
 
 // UNUSED EXPORTS: expectedDumpBytes
@@ -1491,8 +1640,10 @@ function restoreCommand(input) {
 var backup_retention = __webpack_require__(65668);
 // EXTERNAL MODULE: ./src/backup/row-counts.ts
 var row_counts = __webpack_require__(23643);
-// EXTERNAL MODULE: ./src/backup/storage/index.ts + 2 modules
-var backup_storage = __webpack_require__(64671);
+// EXTERNAL MODULE: ./src/backup/fs-util.ts
+var fs_util = __webpack_require__(99512);
+// EXTERNAL MODULE: ./src/backup/storage/index.ts + 1 modules
+var backup_storage = __webpack_require__(91825);
 ;// CONCATENATED MODULE: ./src/backup/run-backup.ts
 
 
@@ -1508,6 +1659,44 @@ var backup_storage = __webpack_require__(64671);
 
 
 
+
+/** A failure that left something at the destination; `leftover` says what, for the report. */
+class BackupLeftoverError extends errors/* ActionError */.lZ {
+    leftover;
+    constructor(message, leftover, options = {}) {
+        super(message, options);
+        this.leftover = leftover;
+        this.name = 'BackupLeftoverError';
+    }
+}
+/**
+ * The object is complete but its manifest could not be written: delete the object again where the destination
+ * can, so that no backup exists that nobody vouches for; otherwise say exactly what was left behind.
+ */
+async function withoutManifest(storage, key, manifestKey, error) {
+    const why = `Storing the manifest ${storage.uri(manifestKey)} failed: ${(0,errors/* getErrorMessage */.u1)(error)}`;
+    const removed = storage.canDelete &&
+        (await storage.delete(key).then(() => true, () => false));
+    if (removed)
+        return new errors/* ActionError */.lZ(`${why}\nThe backup object was deleted again: nothing was stored.`, {
+            cause: error
+        });
+    return new BackupLeftoverError(`${why}\nThe backup object ${storage.uri(key)} stays without a manifest: \`latest\`, drills and retention ignore it.`, `${storage.uri(key)} (without a manifest; delete it by hand)`, { cause: error });
+}
+/** `destination: artifact` runs only inside a job, and writes the dump to RUNNER_TEMP before uploading it. */
+async function checkArtifactScratch(tempDir) {
+    (0,backup_destination/* checkArtifactRuntime */.N5)();
+    try {
+        await (0,fs_util/* ensureWritableDirectory */.W)(tempDir);
+    }
+    catch (error) {
+        const e = error;
+        throw new errors/* ActionError */.lZ(`\`destination: artifact\` writes the backup to RUNNER_TEMP (${tempDir}) before uploading it, but that is not a writable directory (${e.code ?? e.message}); nothing was dumped.`, {
+            hint: 'Point RUNNER_TEMP at a writable directory with room for the backup, or use s3://bucket/prefix.',
+            cause: error
+        });
+    }
+}
 function contentTypeOf(format, encrypted) {
     if (encrypted)
         return 'application/octet-stream';
@@ -1526,8 +1715,9 @@ function expectedDumpBytes(databaseBytes, format) {
 }
 /**
  * One backup, start to finish: pick a pg_dump that matches the server, stream it to the destination, write the
- * manifest once the object is complete, then apply retention. Throws an ActionError on any failure, having left
- * nothing visible. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
+ * manifest once the object is complete, then apply retention. Throws an ActionError on any failure before the
+ * manifest is stored, having left nothing visible; once it is stored, it returns the stored backup, and a failed
+ * retention is in `retention.failed`. Shared by mode `backup` and migrate-deploy's `backup-before-deploy`.
  */
 async function runBackup(ctx) {
     const { settings, connection } = ctx;
@@ -1542,6 +1732,7 @@ async function runBackup(ctx) {
     // age-encryption loads (only to encrypt) while we check the other inputs and connect.
     const recipientsChecked = (0,encryption/* checkRecipients */.$I)(settings.encryptTo);
     recipientsChecked.catch(() => undefined);
+    const tempDir = ctx.tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
     // The storage SDK is loaded only once pg_dump runs: evaluating it takes this thread ~50 ms, which would delay
     // the connection, while pg_dump spends that long reading the catalog anyway.
     let storagePromise;
@@ -1550,14 +1741,15 @@ async function runBackup(ctx) {
         s3Region: settings.s3Region,
         s3ForcePathStyle: settings.s3ForcePathStyle,
         retentionDays: settings.retentionDays,
-        tempDir: ctx.tempDir ?? process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(),
+        tempDir,
         s3MaxAttempts: ctx.s3MaxAttempts,
         s3PartSize: ctx.s3PartSize
     }));
     // Inputs that need no database are checked before connecting: a wrong one fails in milliseconds, naming itself.
     await Promise.all([
         (0,pg_client/* checkExplicitPath */.gV)(settings.pgDumpPath, 'pg_dump'),
-        destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined
+        destination.kind === 'local' ? loadStorage().then(({ storage }) => storage.check?.()) : undefined,
+        destination.kind === 'artifact' ? checkArtifactScratch(tempDir) : undefined
     ]);
     phase('inputs checked');
     // The clients' `--version` probes run while we connect (started only now: a refused input spawns nothing).
@@ -1656,7 +1848,12 @@ async function runBackup(ctx) {
                 : null
         };
         const manifestKey = (0,backup_manifest/* manifestKeyFor */.uL)(key);
-        await storage.putBytes(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'application/json');
+        try {
+            await storage.putBytes(manifestKey, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'), 'application/json');
+        }
+        catch (error) {
+            throw await withoutManifest(storage, key, manifestKey, error);
+        }
         phase('manifest stored');
         core/* info */.pq(`Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`);
         let retention;
@@ -1672,7 +1869,12 @@ async function runBackup(ctx) {
                 retention = { deleted: [], kept: 0, skipped: 'this destination cannot delete; use retention-days' };
             }
             else {
-                retention = await (0,backup_retention/* applyRetention */.dX)(storage, prefix, connection.database, { keepLast: settings.keepLast, keepDays: settings.keepDays }, key);
+                // The backup is stored from here on: a retention failure is reported beside it, never instead of it.
+                retention = await (0,backup_retention/* applyRetention */.dX)(storage, prefix, connection.database, { keepLast: settings.keepLast, keepDays: settings.keepDays }, key).catch((error) => ({
+                    deleted: [],
+                    kept: 0,
+                    failed: `listing the backups failed: ${(0,errors/* getErrorMessage */.u1)(error)}`
+                }));
             }
         }
         const uri = storage.uri(key);
@@ -1715,7 +1917,7 @@ async function runBackup(ctx) {
 
 /***/ }),
 
-/***/ 64671:
+/***/ 91825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1732,61 +1934,16 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/backup/destination.ts
+var destination = __webpack_require__(28962);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
-;// CONCATENATED MODULE: ./src/backup/fs-util.ts
-
-
-
-/**
- * `mkdir -p` that always settles. Node's own `mkdir(path, { recursive: true })` spins forever (100% CPU, the
- * promise never settles, the sync form freezes the event loop) when mkdir of a child answers ENOENT although its
- * parent exists: any path under /proc, a dangling symlink to an unmounted disk. Here each level is retried at most
- * once after its parent exists, so an ENOENT then is final, and the walk only ever moves towards the root.
- */
-async function makeDirectory(dir) {
-    try {
-        await (0,promises_.mkdir)(dir);
-        return;
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return ensureDirectory(dir, error);
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (code !== 'ENOENT' || parent === dir)
-            throw error;
-    }
-    await makeDirectory((0,external_node_path_.dirname)(dir));
-    try {
-        await (0,promises_.mkdir)(dir);
-    }
-    catch (error) {
-        if (error.code === 'EEXIST')
-            return ensureDirectory(dir, error);
-        throw error;
-    }
-}
-/** EEXIST is success only for a directory (or a symlink to one); a file or a dangling symlink is an error. */
-async function ensureDirectory(dir, original) {
-    const info = await (0,promises_.stat)(dir).catch(() => undefined);
-    if (info?.isDirectory())
-        return;
-    const error = new Error(info ? `${dir} exists and is not a directory` : `${dir} exists but does not resolve to a directory`);
-    error.code = info ? 'ENOTDIR' : 'ENOENT';
-    error.cause = original;
-    throw error;
-}
-/** Create `dir` if needed and check that this process may create files in it. */
-async function ensureWritableDirectory(dir) {
-    await makeDirectory(dir);
-    await (0,promises_.access)(dir, external_node_fs_.constants.W_OK | external_node_fs_.constants.X_OK);
-}
-
+// EXTERNAL MODULE: ./src/backup/fs-util.ts
+var fs_util = __webpack_require__(99512);
 ;// CONCATENATED MODULE: ./src/backup/storage/local.ts
 
 
@@ -1814,7 +1971,7 @@ class LocalStorage {
     /** `mkdir -p` and a write-permission check of the directory, before anything is dumped. */
     async check() {
         try {
-            await ensureWritableDirectory(this.root);
+            await (0,fs_util/* ensureWritableDirectory */.W)(this.root);
         }
         catch (error) {
             const e = error;
@@ -1824,7 +1981,7 @@ class LocalStorage {
     async upload(key, source) {
         const target = this.path(key);
         const partial = target + PARTIAL;
-        await makeDirectory((0,external_node_path_.dirname)(target));
+        await (0,fs_util/* makeDirectory */.O)((0,external_node_path_.dirname)(target));
         if (await exists(target))
             throw new errors/* ActionError */.lZ(`${target} already exists; backups are never overwritten.`);
         try {
@@ -1846,7 +2003,7 @@ class LocalStorage {
     }
     async putBytes(key, body) {
         const target = this.path(key);
-        await makeDirectory((0,external_node_path_.dirname)(target));
+        await (0,fs_util/* makeDirectory */.O)((0,external_node_path_.dirname)(target));
         await (0,promises_.writeFile)(target + PARTIAL, body, { mode: 0o600 });
         await (0,promises_.rename)(target + PARTIAL, target);
     }
@@ -1893,6 +2050,7 @@ async function exists(path) {
 
 
 
+
 /** The key prefix our objects live under at a destination. */
 function prefixOf(destination) {
     return destination.kind === 's3' ? destination.prefix : '';
@@ -1916,7 +2074,7 @@ async function createStorage(destination, options) {
             return { storage, prefix: prefixOf(destination) };
         }
         case 'artifact': {
-            const { ArtifactStorage } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
+            const { ArtifactStorage } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(251), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
             return { storage: new ArtifactStorage(options.tempDir, options.retentionDays), prefix: '' };
         }
         case 'local':
@@ -1928,6 +2086,7 @@ async function storageForUri(uri, options) {
     const text = uri.trim();
     const s3 = /^s3:\/\/([^/]+)\/(.+)$/i.exec(text);
     if (s3) {
+        (0,destination/* checkKeyPath */.R_)(s3[2], 'backup-uri', 'key');
         const { storage } = await createStorage({ kind: 's3', bucket: s3[1], prefix: '' }, options);
         return { storage, key: s3[2] };
     }
@@ -1935,8 +2094,10 @@ async function storageForUri(uri, options) {
         const name = text.slice('artifact://'.length);
         if (!name)
             throw new errors/* InputError */.dz('backup-uri', 'names no artifact.', 'Use artifact://<name> as printed by the backup step.');
-        const { ArtifactStorage, keyOfArtifact } = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
-        return { storage: new ArtifactStorage(options.tempDir), key: keyOfArtifact(name) };
+        const { ArtifactStorage, keyOfArtifact } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(251), __webpack_require__.e(111), __webpack_require__.e(856)]).then(__webpack_require__.bind(__webpack_require__, 6856));
+        const key = keyOfArtifact(name);
+        (0,destination/* checkKeyPath */.R_)(key, 'backup-uri', 'artifact name');
+        return { storage: new ArtifactStorage(options.tempDir), key };
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && !/^file:\/\//i.test(text)) {
         throw new errors/* InputError */.dz('backup-uri', 'has an unsupported scheme.', 'Use s3://bucket/key, artifact://name, a file path, or `latest` with `destination`.');
@@ -1949,193 +2110,30 @@ async function storageForUri(uri, options) {
 
 /***/ }),
 
-/***/ 92059:
+/***/ 29906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony export neutralizeCommands */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ng: () => (/* binding */ connect),
-  v4: () => (/* binding */ quoteIdent)
-});
-
-// UNUSED EXPORTS: classifyConnectError, isRetryableConnectError
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(83849);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/util/retry.ts
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function withRetry(operation, options) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            if (attempt >= options.attempts || !options.isRetryable(error))
-                throw error;
-            const delay = Math.round(options.baseDelayMs * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
-            options.onRetry?.(error, attempt, delay);
-            await sleep(delay);
-        }
-    }
+/**
+ * The runner reads a line of the step's stdout as a workflow command when, after leading whitespace, it starts with
+ * `::` (`::add-mask::`, `::warning::`, `::stop-commands::`…), or when it contains the legacy prefix `##[` anywhere.
+ * Text that comes from a pull request, a database or a backup (directory names, SQL, server messages) can hold
+ * either. A zero-width space after the first character keeps the line readable and makes it no command.
+ * Annotations and groups (`core.warning`, `core.group`…) escape their text themselves; `core.info` does not.
+ */
+function neutralizeCommands(text) {
+    // `m`: a line starts after \n and after a lone \r too, as the runner splits them. .NET's Trim() also strips U+0085,
+    // which `\s` does not cover.
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b');
 }
-
-// EXTERNAL MODULE: ./src/db/connection-url.ts
-var connection_url = __webpack_require__(90564);
-;// CONCATENATED MODULE: ./src/db/connect.ts
-
-
-
-
-
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE']);
-// cannot_connect_now (server starting), too_many_connections, admin_shutdown / crash_shutdown
-const TRANSIENT_SQLSTATES = new Set(['57P03', '53300', '57P01', '57P02']);
-const TLS_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'ERR_SSL_WRONG_VERSION_NUMBER'
-]);
-function isTimeout(error) {
-    return /timeout/i.test(error.message ?? '') && !error.code;
-}
-function isRetryableConnectError(error) {
-    const e = error;
-    if (e.code && (TRANSIENT_NODE_CODES.has(e.code) || TRANSIENT_SQLSTATES.has(e.code)))
-        return true;
-    return isTimeout(e) || /Connection terminated unexpectedly/.test(e.message ?? '');
-}
-const RAILWAY_HINT = "Hosts ending in .railway.internal exist only inside Railway's private network and cannot be reached from a GitHub-hosted runner. Use the public URL instead: the DATABASE_PUBLIC_URL variable of the Postgres service (a *.proxy.rlwy.net host), stored as a repository or environment secret.";
-/** Turn a low-level connection failure into the user-facing error Prisma would report, plus what to do. */
-function classifyConnectError(error, settings) {
-    const e = error;
-    const target = (0,connection_url/* describeTarget */.ff)(settings);
-    const where = `${settings.host}:${settings.port}`;
-    const railway = settings.host.endsWith('.railway.internal');
-    const code = e.code ?? '';
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-        return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\`: the host name could not be resolved (DNS lookup failed).`, {
-            code: 'P1001',
-            hint: railway
-                ? RAILWAY_HINT
-                : 'Check the host in `database-url`; a private or internal host name is not resolvable from GitHub-hosted runners.',
-            cause: error
-        });
-    }
-    if (['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code)) {
-        return new errors/* ActionError */.lZ(`Can't reach database server at \`${where}\` (${code}).`, {
-            code: 'P1001',
-            hint: railway
-                ? RAILWAY_HINT
-                : 'Check the host and port in `database-url`, that the server is running, and that it accepts connections from the runner (firewall, allow-list, public proxy).',
-            cause: error
-        });
-    }
-    if (code === '28P01' || (code === '28000' && /password|authentication/i.test(e.message ?? ''))) {
-        return new errors/* ActionError */.lZ(`Authentication failed against database server at \`${where}\`: the credentials for user \`${settings.user}\` are not valid.`, {
-            code: 'P1000',
-            hint: 'Check the user and password in `database-url` (percent-encode special characters); the secret may be stale after a password rotation.',
-            cause: error
-        });
-    }
-    if (code === '28000') {
-        return new errors/* ActionError */.lZ(`User \`${settings.user}\` was denied access on the database server at \`${where}\`.`, {
-            code: 'P1010',
-            hint: 'The server refused the connection (pg_hba.conf or a role without LOGIN). Check the user, the database and whether TLS is required (`?sslmode=require`).',
-            cause: error
-        });
-    }
-    if (code === '3D000') {
-        return new errors/* ActionError */.lZ(`Database \`${settings.database}\` does not exist on the database server at \`${where}\`.`, {
-            code: 'P1003',
-            hint: 'Check the database name in the path of `database-url` (Railway calls it "railway"), or create the database first.',
-            cause: error
-        });
-    }
-    if (TLS_CODES.has(code) || /SSL|TLS|certificate/i.test(e.message ?? '')) {
-        return new errors/* ActionError */.lZ(`Error opening a TLS connection to \`${where}\`: ${e.message ?? code}.`, {
-            code: 'P1011',
-            hint: "With a self-signed server certificate (Railway, most proxies) keep Prisma's default `sslaccept=accept_invalid_certs`, or pass the server CA with `sslcert=<path>` and `sslaccept=strict`. Use `sslmode=disable` only on a trusted network.",
-            cause: error
-        });
-    }
-    if (isTimeout(e)) {
-        return new errors/* ActionError */.lZ(`Timed out connecting to the database server at \`${where}\` after ${settings.connectTimeoutSec}s.`, {
-            code: 'P1001',
-            hint: railway
-                ? RAILWAY_HINT
-                : 'The server did not answer in time. Check the host and port, or raise `connect_timeout` in `database-url`.',
-            cause: error
-        });
-    }
-    return new errors/* ActionError */.lZ(`Could not connect to ${target}: ${e.message ?? String(error)}`, { cause: error });
-}
-async function openClient(settings, baseDir) {
-    const attempt = async (useTls) => {
-        const client = new esm/* default.Client */.Ay.Client((0,connection_url/* toPgConfig */.Nd)(settings, baseDir, useTls));
-        // An idle client whose server goes away emits 'error'; without a listener Node would crash the process.
-        client.on('error', (err) => core/* debug */.Yz(`database connection error: ${err.message}`));
-        try {
-            await client.connect();
-            return client;
-        }
-        catch (error) {
-            await client.end().catch(() => undefined);
-            throw error;
-        }
-    };
-    if (settings.sslmode !== 'prefer')
-        return attempt(settings.sslmode === 'require');
-    try {
-        return await attempt(true);
-    }
-    catch (error) {
-        // libpq's `prefer`: a server without TLS support gets a plain connection.
-        if (/does not support SSL/i.test(error.message ?? ''))
-            return attempt(false);
-        throw error;
-    }
-}
-function quoteIdent(name) {
-    return `"${name.replace(/"/g, '""')}"`;
-}
-async function connect(settings, options) {
-    const client = await withRetry(() => openClient(settings, options.baseDir), {
-        attempts: options.attempts ?? 3,
-        baseDelayMs: options.baseDelayMs ?? 1000,
-        isRetryable: isRetryableConnectError,
-        onRetry: (error, attempt, delay) => core/* info */.pq(`Connecting to ${(0,connection_url/* describeTarget */.ff)(settings)} failed (${error.code ?? error.message}); attempt ${attempt + 1} in ${delay} ms`)
-    }).catch((error) => {
-        throw classifyConnectError(error, settings);
-    });
-    try {
-        if (settings.schema && options.setSearchPath !== false)
-            await client.query(`SET search_path = ${quoteIdent(settings.schema)}`);
-        const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`, [settings.defaultSchema]);
-        if (!rows[0].exists && options.ensureSchema)
-            await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`);
-        return {
-            client,
-            settings,
-            serverVersionNum: Number(rows[0].num),
-            serverVersion: rows[0].version.split(' ')[0],
-            close: async () => {
-                await client.end().catch(() => undefined);
-            }
-        };
-    }
-    catch (error) {
-        await client.end().catch(() => undefined);
-        throw error;
-    }
+/** `core.info` for any text that may hold something we did not write. */
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralizeCommands(text));
 }
 
 

@@ -2,180 +2,6 @@ export const id = 277;
 export const ids = [277];
 export const modules = {
 
-/***/ 90564:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bx: () => (/* binding */ toLibpqEnv),
-/* harmony export */   Nd: () => (/* binding */ toPgConfig),
-/* harmony export */   ff: () => (/* binding */ describeTarget),
-/* harmony export */   mx: () => (/* binding */ parseDatabaseUrl)
-/* harmony export */ });
-/* unused harmony export redactUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-
-
-
-const INPUT = 'database-url';
-function parseDatabaseUrl(raw, inputName = INPUT) {
-    const text = raw.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, 'is not a valid URL.', 'Use the form postgresql://USER:PASSWORD@HOST:PORT/DATABASE?schema=public (percent-encode special characters in the password).');
-    }
-    if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has the scheme "${url.protocol.replace(/:$/, '')}", but this action needs a PostgreSQL URL.`, 'It must start with postgresql:// or postgres:// (Prisma Accelerate and prisma+postgres:// URLs cannot run migrations or pg_dump).');
-    }
-    const params = url.searchParams;
-    const decode = (value, what) => {
-        try {
-            return decodeURIComponent(value);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has a ${what} with invalid percent-encoding.`, 'Percent-encode it with encodeURIComponent.');
-        }
-    };
-    const host = params.get('host') ?? decode(url.hostname.replace(/^\[(.*)\]$/, '$1'), 'host');
-    if (!host)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, 'has no host.', 'Add the host name after "@".');
-    const port = url.port ? Number(url.port) : 5432;
-    const database = decode(url.pathname.replace(/^\//, ''), 'database name') || 'postgres';
-    const schemaParam = params.get('schema') ?? undefined;
-    const sslmodeParam = (params.get('sslmode') ?? 'prefer').toLowerCase();
-    // quaint: disable / prefer / require; anything else (verify-full, verify-ca, allow) silently becomes prefer.
-    const sslmode = sslmodeParam === 'disable' ? 'disable' : sslmodeParam === 'require' ? 'require' : 'prefer';
-    // quaint: `accept_invalid_certs` is the default; any other value than that means strict.
-    const sslaccept = params.get('sslaccept');
-    const connectTimeout = params.get('connect_timeout');
-    let connectTimeoutSec = 5;
-    if (connectTimeout !== null) {
-        connectTimeoutSec = Number(connectTimeout);
-        if (!Number.isInteger(connectTimeoutSec) || connectTimeoutSec < 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has connect_timeout=${connectTimeout}; it must be a whole number of seconds (0 = none).`);
-        }
-    }
-    return {
-        host,
-        port,
-        user: decode(url.username, 'user name') || 'postgres',
-        password: decode(url.password, 'password'),
-        database,
-        schema: schemaParam,
-        defaultSchema: schemaParam ?? 'public',
-        sslmode,
-        sslAcceptInvalidCerts: sslaccept === null || sslaccept === 'accept_invalid_certs',
-        sslCaPath: params.get('sslcert') ?? undefined,
-        sslIdentityPath: params.get('sslidentity') ?? undefined,
-        sslPassword: params.get('sslpassword') ?? undefined,
-        connectTimeoutSec,
-        applicationName: params.get('application_name') ?? undefined,
-        options: params.get('options') ?? undefined,
-        pgbouncer: params.get('pgbouncer') === 'true'
-    };
-}
-/** The URL with its password replaced, for logs and reports. */
-function redactUrl(raw) {
-    try {
-        const url = new URL(raw.trim());
-        if (url.password)
-            url.password = '***';
-        for (const key of ['sslpassword', 'password'])
-            if (url.searchParams.has(key))
-                url.searchParams.set(key, '***');
-        return url.toString();
-    }
-    catch {
-        return '<unparseable database URL>';
-    }
-}
-/** A short, secret-free name of the target for reports: host:port/database (schema). */
-function describeTarget(settings) {
-    const schema = settings.schema ? ` (schema ${settings.schema})` : '';
-    return `${settings.host}:${settings.port}/${settings.database}${schema}`;
-}
-function tlsOptions(settings, baseDir) {
-    if (settings.sslmode === 'disable')
-        return false;
-    const tls = { rejectUnauthorized: !settings.sslAcceptInvalidCerts };
-    const read = (path, what) => {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(baseDir, path);
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(INPUT, `names ${what} file "${path}" that cannot be read.`, `Check the path (relative paths are resolved against ${baseDir}).`);
-        }
-    };
-    if (settings.sslCaPath)
-        tls.ca = read(settings.sslCaPath, 'the sslcert (server CA)');
-    if (settings.sslIdentityPath) {
-        tls.pfx = read(settings.sslIdentityPath, 'the sslidentity');
-        if (settings.sslPassword)
-            tls.passphrase = settings.sslPassword;
-    }
-    // With strict verification pg would also check the host name, as Prisma does.
-    return tls;
-}
-/**
- * Options for `pg.Client`, built field by field so that pg never reads the raw URL, PG* variables or
- * ~/.pgpass and so behaves like Prisma. `prefer` is attempted with TLS first, then without (see connect.ts).
- */
-function toPgConfig(settings, baseDir, useTls) {
-    const config = {
-        host: settings.host,
-        port: settings.port,
-        user: settings.user,
-        password: settings.password,
-        database: settings.database,
-        connectionTimeoutMillis: settings.connectTimeoutSec * 1000,
-        keepAlive: true,
-        application_name: settings.applicationName ?? 'prisma-postgres-ops-action',
-        ssl: useTls ? tlsOptions(settings, baseDir) : false
-    };
-    if (settings.options)
-        config.options = settings.options;
-    return config;
-}
-/**
- * libpq environment for pg_dump/pg_restore/psql children: every field explicit, the password only in
- * PGPASSWORD (never argv). TLS mirrors Prisma's meaning of the URL as closely as libpq allows.
- */
-function toLibpqEnv(settings, baseDir) {
-    const env = {
-        PGHOST: settings.host,
-        PGPORT: String(settings.port),
-        PGUSER: settings.user,
-        PGDATABASE: settings.database,
-        PGCONNECT_TIMEOUT: String(settings.connectTimeoutSec || 0),
-        PGAPPNAME: settings.applicationName ?? 'prisma-postgres-ops-action'
-    };
-    if (settings.password)
-        env.PGPASSWORD = settings.password;
-    if (settings.sslmode === 'disable')
-        env.PGSSLMODE = 'disable';
-    else if (!settings.sslAcceptInvalidCerts && settings.sslCaPath) {
-        env.PGSSLMODE = 'verify-full';
-        env.PGSSLROOTCERT = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(settings.sslCaPath)
-            ? settings.sslCaPath
-            : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(baseDir, settings.sslCaPath);
-    }
-    else
-        env.PGSSLMODE = settings.sslmode;
-    if (settings.options)
-        env.PGOPTIONS = settings.options;
-    return env;
-}
-
-
-/***/ }),
-
 /***/ 48277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -235,9 +61,15 @@ var external_node_os_ = __webpack_require__(48161);
 var connection_url = __webpack_require__(90564);
 // EXTERNAL MODULE: ./src/migrate/migrations-dir.ts + 2 modules
 var migrations_dir = __webpack_require__(26724);
+// EXTERNAL MODULE: ./src/migrate/prisma-schema.ts
+var prisma_schema = __webpack_require__(32545);
+// EXTERNAL MODULE: ./src/migrate/prisma-version.ts
+var prisma_version = __webpack_require__(71048);
 // EXTERNAL MODULE: ./src/settings/input.ts
 var input = __webpack_require__(54781);
 ;// CONCATENATED MODULE: ./src/settings/get-settings.ts
+
+
 
 
 
@@ -299,7 +131,8 @@ function readCommonSettings(read, env = process.env) {
         reportPath: (0,external_node_path_.join)(runnerTemp, reportName)
     };
 }
-function readMigrateSettings(read, common) {
+function readMigrateSettings(read, common, env = process.env) {
+    const prisma = (0,prisma_version/* detectPrismaVersion */.k6)(common.workingDirectory, env.GITHUB_WORKSPACE || common.workingDirectory, (0,prisma_version/* readVersionInput */.tY)(read('prisma-version')));
     const explicit = read('migrations-dir');
     const explicitPath = explicit
         ? (0,external_node_path_.isAbsolute)(explicit)
@@ -313,7 +146,28 @@ function readMigrateSettings(read, common) {
         if (!(0,external_node_fs_.statSync)(explicitPath).isDirectory())
             throw new errors/* InputError */.dz('migrations-dir', `"${explicit}" is a file, not a folder.`, 'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.');
     }
-    const migrationsDir = (0,migrations_dir/* resolveMigrationsDir */.xM)(common.workingDirectory, explicitPath);
+    const layout = (0,migrations_dir/* resolveProjectLayout */.kK)(common.workingDirectory, explicitPath, {
+        prisma7: (0,prisma_version/* isPrisma7 */.Kh)(prisma.version),
+        prisma7ConfigNames: (0,prisma_version/* hasPrisma7ConfigNames */.om)(prisma.version)
+    });
+    const migrationsDir = layout.migrationsDir;
+    const layoutNotes = [];
+    let schemas;
+    if (layout.schema) {
+        const datasource = (0,prisma_schema/* findDatasource */.j6)(layout.schema.path);
+        const shown = (0,external_node_path_.relative)(common.workingDirectory, datasource?.file ?? layout.schema.path) || '.';
+        if (!datasource)
+            layoutNotes.push(`Schema: ${layout.schema.reason}; no datasource block found in it.`);
+        else if (datasource.schemasUnreadable)
+            layoutNotes.push(`Datasource in ${shown}: \`schemas\` is not a list of string literals and is not used.`);
+        else if (datasource.schemas) {
+            schemas = datasource.schemas;
+            layoutNotes.push(`Datasource in ${shown}: schemas ${datasource.schemas.join(', ')} (multiSchema).`);
+        }
+    }
+    if (layout.externalTables?.length)
+        layoutNotes.push(`tables.external in ${(0,external_node_path_.relative)(common.workingDirectory, layout.configFile ?? '')}: ${layout.externalTables.join(', ')}.`);
+    layoutNotes.push(...layout.notes.filter((note) => !migrationsDir.reason.includes(note)).map((note) => `Note: ${note}.`));
     const resolveApplied = read('resolve-applied') || undefined;
     const resolveRolledBack = read('resolve-rolled-back') || undefined;
     if (common.mode === 'migrate-resolve') {
@@ -336,11 +190,18 @@ function readMigrateSettings(read, common) {
         failOnPending: (0,input/* parseBool */.q6)(read, 'fail-on-pending', false),
         resolveApplied,
         resolveRolledBack,
-        expectedPlanId
+        expectedPlanId,
+        prisma: { ...prisma, execution: (0,prisma_version/* executionFor */.OC)(prisma.version) },
+        schemas,
+        externalTables: layout.externalTables,
+        layoutNotes
     };
 }
 
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(42495);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -351,22 +212,22 @@ function readMigrateSettings(read, common) {
 async function dispatch(common, read) {
     switch (common.mode) {
         case 'migrate-status': {
-            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(550)]).then(__webpack_require__.bind(__webpack_require__, 33472));
+            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(906)]).then(__webpack_require__.bind(__webpack_require__, 33472));
             return runMigrateStatus(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-deploy': {
-            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(242), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 48086));
+            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(242), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 6071));
             return runMigrateDeploy(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-resolve': {
-            const { runMigrateResolve } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(281), __webpack_require__.e(509), __webpack_require__.e(169)]).then(__webpack_require__.bind(__webpack_require__, 25227));
+            const { runMigrateResolve } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(509), __webpack_require__.e(412)]).then(__webpack_require__.bind(__webpack_require__, 25227));
             return runMigrateResolve(common, readMigrateSettings(read, common));
         }
         case 'backup':
         case 'restore-drill': {
             const [{ readBackupSettings }, modes] = await Promise.all([
                 __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 74378)),
-                common.mode === 'backup' ? Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(242), __webpack_require__.e(280)]).then(__webpack_require__.bind(__webpack_require__, 38280)) : Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(242), __webpack_require__.e(959)]).then(__webpack_require__.bind(__webpack_require__, 9959))
+                common.mode === 'backup' ? Promise.all(/* import() */[__webpack_require__.e(242), __webpack_require__.e(280)]).then(__webpack_require__.bind(__webpack_require__, 38280)) : Promise.all(/* import() */[__webpack_require__.e(242), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 69183))
             ]);
             const context = {
                 connection: common.connection,
@@ -389,12 +250,44 @@ async function writeSummary(markdown) {
 }
 function failureMarkdown(mode, error) {
     const code = error instanceof errors/* ActionError */.lZ && error.code ? ` (${error.code})` : '';
-    const lines = [
-        `### ❌ ${mode ?? 'prisma-postgres-ops'} failed${code}`,
-        '',
-        (0,errors/* getErrorMessage */.u1)(error).replace(/</g, '&lt;')
-    ];
-    return lines.join('\n') + '\n';
+    // Messages quote names and server text: each line as inline markdown, so that none of it renders as markup.
+    const lines = (0,errors/* getErrorMessage */.u1)(error)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => (0,markdown/* inline */.mG)(line));
+    return [`### ❌ ${(0,markdown/* text */.Qq)(mode ?? 'prisma-postgres-ops')} failed${(0,markdown/* text */.Qq)(code)}`, ...lines].join('\n\n') + '\n';
+}
+/**
+ * Hand a mode's result to every sink, each on its own: a full or unwritable RUNNER_TEMP (the report, and on
+ * GitHub's runners the output and summary files too) must not hide what the run did. A sink that fails is named,
+ * the step fails, and the message repeats what the run completed (e.g. "Backup stored as …"), so that at least
+ * the log tells the truth.
+ */
+async function deliver(result, sinks) {
+    const failed = [];
+    const attempt = async (what, sink) => {
+        try {
+            await sink();
+            return true;
+        }
+        catch (error) {
+            failed.push(`writing ${what} failed: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            return false;
+        }
+    };
+    const reportWritten = await attempt('the JSON report (report-path in RUNNER_TEMP)', sinks.report);
+    await attempt('the step outputs (GITHUB_OUTPUT)', () => sinks.outputs(reportWritten));
+    const notes = failed.map((f) => `\n> ⚠️ ${f.replace(/</g, '&lt;').replace(/\r?\n/g, ' ')}\n`).join('');
+    await attempt('the job summary (GITHUB_STEP_SUMMARY)', () => sinks.summary(notes));
+    if (!result.failure && failed.length === 0)
+        return;
+    const parts = [];
+    if (result.failure)
+        parts.push((0,errors/* getErrorMessage */.u1)(result.failure));
+    if (failed.length > 0)
+        parts.push(`${result.completed ?? 'The run finished'}; but ${failed.join('; ')}`);
+    core/* setFailed */.C1((0,secrets/* scrub */._I)(parts.join('\n')));
 }
 /** The action's one entry point: the only try/catch around a whole run and the only `setFailed`. */
 async function run(read = (name) => core/* getInput */.V4(name)) {
@@ -407,13 +300,17 @@ async function run(read = (name) => core/* getInput */.V4(name)) {
         const common = readCommonSettings(read);
         reportPath = common.reportPath;
         const result = await dispatch(common, read);
-        for (const [name, value] of Object.entries(result.outputs))
-            core/* setOutput */.uH(name, (0,secrets/* scrub */._I)(value));
-        core/* setOutput */.uH('report-path', reportPath);
-        writeReport(reportPath, buildReport({ mode, startedAt, sections: result.report, error: result.failure }));
-        await writeSummary(result.markdown);
-        if (result.failure)
-            core/* setFailed */.C1((0,secrets/* scrub */._I)((0,errors/* getErrorMessage */.u1)(result.failure)));
+        const path = reportPath;
+        await deliver(result, {
+            report: () => writeReport(path, buildReport({ mode, startedAt, sections: result.report, error: result.failure })),
+            outputs: (reportWritten) => {
+                for (const [name, value] of Object.entries(result.outputs))
+                    core/* setOutput */.uH(name, (0,secrets/* scrub */._I)(value));
+                if (reportWritten)
+                    core/* setOutput */.uH('report-path', path);
+            },
+            summary: (notes) => writeSummary(result.markdown + notes)
+        });
     }
     catch (error) {
         const message = (0,secrets/* scrub */._I)((0,errors/* getErrorMessage */.u1)(error));
@@ -431,6 +328,310 @@ async function run(read = (name) => core/* getInput */.V4(name)) {
             core/* debug */.Yz((0,secrets/* scrub */._I)(error.stack));
         core/* setFailed */.C1(message);
     }
+}
+
+
+/***/ }),
+
+/***/ 71048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ describePrismaVersion),
+/* harmony export */   Kh: () => (/* binding */ isPrisma7),
+/* harmony export */   OC: () => (/* binding */ executionFor),
+/* harmony export */   k6: () => (/* binding */ detectPrismaVersion),
+/* harmony export */   om: () => (/* binding */ hasPrisma7ConfigNames),
+/* harmony export */   tY: () => (/* binding */ readVersionInput)
+/* harmony export */ });
+/* unused harmony exports parseVersion, withoutTrailingCommas */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68946);
+/**
+ * Which Prisma version the repository uses, read as data: the `prisma-version` input, else the installed
+ * `node_modules/prisma/package.json`, else the lockfile (npm, pnpm, yarn v1 and berry, bun's text lockfile). What it
+ * decides (prisma-migrate-compat.md §5.1, §9): from 7.4 a migration.sql is sent statement by statement; from 7.0
+ * the 7.x directory rules apply; from 7.10 `prisma7.config.*` is looked for first.
+ */
+
+
+
+
+const INPUT = 'prisma-version';
+function parseVersion(text) {
+    // Lockfiles may add a peer suffix ("7.4.0(typescript@5.6.3)") or a pre-release ("7.4.0-dev.3").
+    const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim());
+    if (!match)
+        return undefined;
+    return { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3] ?? 0), text: text.trim() };
+}
+/** The `prisma-version` input: empty or `auto` to detect, else at least major.minor (7.4 changed execution). */
+function readVersionInput(raw) {
+    const value = raw.trim();
+    if (value === '' || value.toLowerCase() === 'auto')
+        return undefined;
+    const version = /^\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(value) ? parseVersion(value) : undefined;
+    if (!version)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(INPUT, `must be a Prisma version such as 6.19.3 or 7.4 (at least major.minor), or auto; got "${raw}".`, 'Leave it empty to read the version from node_modules/prisma or the lockfile; state it when neither is in the repository.');
+    return version;
+}
+/** The execution Prisma uses for a migration.sql: statement by statement from 7.4 on. */
+function executionFor(version) {
+    if (!version)
+        return 'whole-file';
+    return version.major > 7 || (version.major === 7 && version.minor >= 4) ? 'per-statement' : 'whole-file';
+}
+function isPrisma7(version) {
+    return version !== undefined && version.major >= 7;
+}
+/** 7.10 looks for `prisma7.config.*` and `.config/prisma7.*` before the legacy names. */
+function hasPrisma7ConfigNames(version) {
+    return version !== undefined && (version.major > 7 || (version.major === 7 && version.minor >= 10));
+}
+/** The working directory and its parents up to the workspace root (both included), nearest first. */
+function upTo(workingDirectory, root) {
+    const out = [];
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workingDirectory);
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(root);
+    for (;;) {
+        out.push(dir);
+        if (dir === top || !`${dir}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`.startsWith(`${top}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`))
+            break;
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    return out;
+}
+function npmLock(text, relativeWd) {
+    let lock;
+    try {
+        lock = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const versions = [];
+    let forWorkingDirectory;
+    if (lock.packages) {
+        for (const [key, entry] of Object.entries(lock.packages)) {
+            if ((key === 'node_modules/prisma' || key.endsWith('/node_modules/prisma')) && entry.version)
+                versions.push(entry.version);
+        }
+        // Node's resolution from the working directory: its node_modules, then each parent's.
+        const parts = relativeWd ? relativeWd.split('/') : [];
+        for (let i = parts.length; i >= 0 && !forWorkingDirectory; i--) {
+            const key = [...parts.slice(0, i), 'node_modules', 'prisma'].join('/');
+            forWorkingDirectory = lock.packages[key]?.version;
+        }
+    }
+    else if (lock.dependencies?.prisma?.version) {
+        versions.push(lock.dependencies.prisma.version);
+        forWorkingDirectory = lock.dependencies.prisma.version;
+    }
+    return { versions, forWorkingDirectory };
+}
+function pnpmLock(text, relativeWd) {
+    let lock;
+    try {
+        lock = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, { uniqueKeys: false, maxAliasCount: 100 });
+    }
+    catch {
+        return undefined;
+    }
+    if (!lock || typeof lock !== 'object')
+        return undefined;
+    const versions = new Set();
+    for (const key of Object.keys(lock.packages ?? {})) {
+        // `/prisma@6.19.0` (lockfile v6), `prisma@6.19.0` (v9), `/prisma/4.16.2` (v5)
+        const match = /^\/?prisma[@/](\d[^(/:\s]*)/.exec(key);
+        if (match)
+            versions.add(match[1]);
+    }
+    const importerVersion = (importer) => {
+        for (const group of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+            const entry = importer?.[group]?.prisma;
+            const version = typeof entry === 'string' ? entry : entry?.version;
+            if (version && parseVersion(version))
+                return version;
+        }
+        return undefined;
+    };
+    const importers = lock.importers ?? { '.': lock };
+    const forWorkingDirectory = importerVersion(importers[relativeWd || '.']);
+    return { versions: [...versions], forWorkingDirectory };
+}
+function yarnLock(text) {
+    const versions = new Set();
+    if (/^__metadata:/m.test(text)) {
+        // Yarn berry: the lockfile is YAML; keys are comma-separated descriptors, e.g. "prisma@npm:^6.19.0".
+        let lock;
+        try {
+            lock = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
+        }
+        catch {
+            return undefined;
+        }
+        for (const [key, entry] of Object.entries(lock ?? {})) {
+            if (key.split(',').some((d) => /^prisma@npm:/.test(d.trim())) && entry?.version)
+                versions.add(entry.version);
+        }
+        return { versions: [...versions] };
+    }
+    // Yarn v1: an entry header lists its descriptors (`prisma@^6.19.0, prisma@6.19.0:`), its body `  version "6.19.0"`.
+    let inPrisma = false;
+    for (const line of text.split(/\r?\n/)) {
+        if (line && !line.startsWith(' ') && !line.startsWith('#')) {
+            inPrisma = line
+                .replace(/:$/, '')
+                .split(',')
+                .some((d) => /^"?prisma@/.test(d.trim()));
+        }
+        else if (inPrisma) {
+            const match = /^\s+version:?\s+"?([^"\s]+)"?/.exec(line);
+            if (match) {
+                versions.add(match[1]);
+                inPrisma = false;
+            }
+        }
+    }
+    return { versions: [...versions] };
+}
+/** bun.lock is JSON with trailing commas. */
+function bunLock(text) {
+    let lock;
+    try {
+        lock = JSON.parse(withoutTrailingCommas(text));
+    }
+    catch {
+        return undefined;
+    }
+    const versions = new Set();
+    let forWorkingDirectory;
+    for (const [key, entry] of Object.entries(lock.packages ?? {})) {
+        if (key !== 'prisma' && !key.endsWith('/prisma'))
+            continue;
+        const ident = Array.isArray(entry) ? entry[0] : undefined;
+        const match = typeof ident === 'string' ? /^prisma@(.+)$/.exec(ident) : null;
+        if (!match)
+            continue;
+        versions.add(match[1]);
+        if (key === 'prisma')
+            forWorkingDirectory = match[1];
+    }
+    return { versions: [...versions], forWorkingDirectory };
+}
+/** Removes commas that directly precede `}` or `]` outside strings (JSONC as bun writes it). */
+function withoutTrailingCommas(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            out += ch;
+            if (ch === '\\') {
+                out += text[i + 1] ?? '';
+                i++;
+            }
+            else if (ch === '"')
+                inString = false;
+            continue;
+        }
+        if (ch === '"') {
+            inString = true;
+            out += ch;
+            continue;
+        }
+        if (ch === ',') {
+            let j = i + 1;
+            while (j < text.length && /\s/.test(text[j]))
+                j++;
+            if (text[j] === '}' || text[j] === ']')
+                continue;
+        }
+        out += ch;
+    }
+    return out;
+}
+const LOCKFILES = [
+    { name: 'package-lock.json', read: npmLock },
+    { name: 'npm-shrinkwrap.json', read: npmLock },
+    { name: 'pnpm-lock.yaml', read: pnpmLock },
+    { name: 'yarn.lock', read: (text) => yarnLock(text) },
+    { name: 'bun.lock', read: (text) => bunLock(text) }
+];
+/**
+ * The Prisma version of the project in `workingDirectory`: the input, else node_modules/prisma (in the working
+ * directory or a parent up to the workspace root, as Node resolves it), else the nearest lockfile.
+ */
+function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
+    if (explicit)
+        return { version: explicit, source: `input \`${INPUT}\``, notes: [] };
+    const notes = [];
+    const dirs = upTo(workingDirectory, workspaceRoot);
+    for (const dir of dirs) {
+        const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules', 'prisma', 'package.json'));
+        if (text === undefined)
+            continue;
+        try {
+            const pkg = JSON.parse(text);
+            const version = pkg.name === 'prisma' && typeof pkg.version === 'string' ? parseVersion(pkg.version) : undefined;
+            if (version)
+                return {
+                    version,
+                    source: shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules/prisma/package.json')),
+                    notes
+                };
+        }
+        catch {
+            notes.push(`${shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules/prisma/package.json'))} is not valid JSON`);
+        }
+    }
+    for (const dir of dirs) {
+        const relativeWd = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(dir, workingDirectory).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+        for (const lockfile of LOCKFILES) {
+            const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name));
+            if (text === undefined)
+                continue;
+            const name = shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name));
+            const found = lockfile.read(text, relativeWd);
+            if (!found) {
+                notes.push(`${name} could not be read as a lockfile`);
+                continue;
+            }
+            const distinct = [...new Set(found.versions.map((v) => parseVersion(v)?.text ?? v))];
+            const chosen = found.forWorkingDirectory ?? (distinct.length === 1 ? distinct[0] : undefined);
+            const version = chosen ? parseVersion(chosen) : undefined;
+            if (version)
+                return { version, source: name, notes };
+            if (distinct.length > 1)
+                notes.push(`${name} has several prisma versions (${distinct.join(', ')}) and does not say which one this project uses`);
+            else
+                notes.push(`${name} has no prisma package`);
+        }
+        if ((0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'bun.lockb')) !== undefined)
+            notes.push(`${shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'bun.lockb'))} is bun's binary lockfile, which is not read; commit the text lockfile (bun.lock, bun ≥ 1.2) or set \`${INPUT}\``);
+    }
+    return { source: 'not found', notes };
+}
+function shown(workingDirectory, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workingDirectory, path).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
+    return rel || path;
+}
+/** One log line: what was found and what it means for how migrations are run. */
+function describePrismaVersion(info) {
+    if (!info.version)
+        return (`Prisma version: not found (no node_modules/prisma, no lockfile with prisma${info.notes.length ? `; ${info.notes.join('; ')}` : ''}). ` +
+            `Behaving as Prisma 6.x: each migration.sql runs as one transaction. Set \`${INPUT}\` if the project uses Prisma 7.`);
+    const v = info.version;
+    const execution = executionFor(v) === 'per-statement'
+        ? 'each statement of a migration.sql runs on its own (Prisma ≥ 7.4)'
+        : 'each migration.sql runs as one transaction (Prisma ≤ 7.3)';
+    return `Prisma ${v.major}.${v.minor}.${v.patch} (from ${info.source}): ${execution}; ${isPrisma7(v) ? '7.x' : '6.x'} config and directory rules.`;
 }
 
 

@@ -26,11 +26,12 @@ function toActionError(error) {
 /** mode: backup — one streamed, verified, manifest-backed backup plus retention. */
 async function runBackupMode(ctx) {
     try {
-        const result = await (0,_backup_run_backup_js__WEBPACK_IMPORTED_MODULE_2__/* .runBackup */ .Q)({
+        const result = await (0,_backup_run_backup_js__WEBPACK_IMPORTED_MODULE_2__/* .runBackup */ .Q3)({
             connection: ctx.connection,
             workingDirectory: ctx.workingDirectory,
             settings: ctx.settings
         });
+        const retentionFailed = result.retention?.failed;
         return {
             outputs: {
                 'backup-uri': result.uri,
@@ -51,15 +52,23 @@ async function runBackupMode(ctx) {
                     retention: result.retention ?? null,
                     manifest: result.manifest
                 }
-            }
+            },
+            completed: `Backup stored as ${result.uri} (${result.size} bytes, sha256 ${result.sha256}) with its manifest ${result.manifestUri}`,
+            // Retention that cannot delete fails the step (storage would grow unnoticed), but never un-reports the backup.
+            failure: retentionFailed === undefined
+                ? undefined
+                : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Backup stored as ${result.uri} with its manifest ${result.manifestUri}, but retention failed: ${retentionFailed}`, {
+                    hint: 'The new backup is complete and usable. Give the credentials s3:DeleteObject (and s3:ListBucket) on the prefix, or remove `keep-last`/`keep-days` and expire old backups with a bucket lifecycle rule.'
+                })
         };
     }
     catch (error) {
         const failure = toActionError(error);
+        const leftover = error instanceof _backup_run_backup_js__WEBPACK_IMPORTED_MODULE_2__/* .BackupLeftoverError */ .kU ? error.leftover : undefined;
         return {
             outputs: {},
-            markdown: (0,_backup_report_js__WEBPACK_IMPORTED_MODULE_1__/* .renderBackupFailure */ .B7)(ctx.connection.database, (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure.message)),
-            report: { backup: { failed: true, error: (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure.describe()) } },
+            markdown: (0,_backup_report_js__WEBPACK_IMPORTED_MODULE_1__/* .renderBackupFailure */ .B7)(ctx.connection.database, (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure.message), leftover),
+            report: { backup: { failed: true, error: (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(failure.describe()), leftover: leftover ?? null } },
             failure
         };
     }

@@ -8,6 +8,8 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G2: () => (/* binding */ parseDestination),
 /* harmony export */   H$: () => (/* binding */ resolveDestination),
+/* harmony export */   N5: () => (/* binding */ checkArtifactRuntime),
+/* harmony export */   R_: () => (/* binding */ checkKeyPath),
 /* harmony export */   Xh: () => (/* binding */ redactEndpoint),
 /* harmony export */   aC: () => (/* binding */ describeDestination)
 /* harmony export */ });
@@ -18,9 +20,51 @@ export const modules = {
 
 
 const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-/** Strip leading/trailing slashes so that keys are joined with exactly one `/`. */
+/** Strip a trailing slash so that keys are joined with exactly one `/`. */
 function normalizePrefix(prefix) {
-    return prefix.replace(/^\/+|\/+$/g, '').replace(/\/{2,}/g, '/');
+    return prefix.replace(/\/+$/, '');
+}
+/**
+ * Refuse an S3 key (or key prefix) that is not a plain path: `.`/`..` segments (also percent-encoded), empty
+ * segments (`//`, a leading `/`), backslashes and control characters. S3 itself stores such keys literally, but
+ * S3-compatible servers, proxies and the tools that later copy the backups out normalise or decode them, so the
+ * object could land, or be read, somewhere else than the key says.
+ */
+function checkKeyPath(path, input, what) {
+    const refuse = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `has the ${what} "${path}", which ${why}.`, 'Use plain segments separated by single slashes, e.g. s3://bucket/backups/app, without ".", "..", "//", backslashes or percent-encoded separators.');
+    };
+    if (/[\u0000-\u001f\u007f]/.test(path))
+        refuse('contains a control character');
+    if (path.includes('\\'))
+        refuse('contains a backslash');
+    if (path.startsWith('/'))
+        refuse('starts with "/" (an absolute key)');
+    for (const segment of path.split('/')) {
+        if (segment === '')
+            refuse('has an empty segment ("//")');
+        let decoded = segment;
+        try {
+            decoded = decodeURIComponent(segment);
+        }
+        catch {
+            refuse(`has the segment "${segment}" with invalid percent-encoding`);
+        }
+        if (decoded === '.' || decoded === '..')
+            refuse(`has the segment "${segment}", which names a relative directory`);
+        if (decoded !== segment && /[/\\]/.test(decoded))
+            refuse(`has the segment "${segment}", which decodes to a path separator`);
+    }
+}
+/**
+ * `destination: artifact` (and drills of artifacts) need the runner's artifact service: checked before anything
+ * is dumped, downloaded or restored, so that a run outside a GitHub Actions job fails in milliseconds.
+ */
+function checkArtifactRuntime(input = 'destination', env = process.env) {
+    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter((name) => !env[name]);
+    if (missing.length === 0)
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `uses GitHub artifacts, but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: artifacts can be stored only from a step of a GitHub Actions job (not on GHES, not in local runs).`, 'Run the step in a GitHub Actions job on github.com, or use s3://bucket/prefix or a directory as `destination`.');
 }
 /** Parse `destination`. A relative directory stays relative until `resolveDestination` knows the working directory. */
 function parseDestination(raw, input = 'destination') {
@@ -39,7 +83,10 @@ function parseDestination(raw, input = 'destination') {
         if (/[?#]/.test(rest)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'must not contain a query string or credentials.', 'Pass credentials through the AWS_* environment variables.');
         }
-        return { kind: 's3', bucket, prefix: normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1)) };
+        const prefix = normalizePrefix(slash === -1 ? '' : rest.slice(slash + 1));
+        if (prefix !== '')
+            checkKeyPath(prefix, input, 'key prefix');
+        return { kind: 's3', bucket, prefix };
     }
     if (/^file:\/\//i.test(text))
         return { kind: 'local', directory: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(decodeURIComponent(new URL(text).pathname)) };
@@ -259,10 +306,17 @@ const BECH32_DATA = /^[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{6,}$/;
 function defaultRegion() {
     return process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
 }
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-function sameServerAndDatabase(a, b) {
-    const host = (h) => (LOOPBACK.has(h.toLowerCase()) ? 'loopback' : h.toLowerCase());
-    return host(a.host) === host(b.host) && a.port === b.port && a.database === b.database;
+/** An s3:// or artifact:// `backup-uri` must name a plain key: checked before anything connects. */
+function checkBackupUri(uri) {
+    const s3 = /^s3:\/\/[^/]*\/?(.*)$/is.exec(uri);
+    if (s3) {
+        if (s3[1] === '')
+            throw new errors/* InputError */.dz('backup-uri', 'names no object key.', 'Use s3://bucket/key as printed by the backup step.');
+        (0,backup_destination/* checkKeyPath */.R_)(s3[1], 'backup-uri', 'key');
+    }
+    const artifact = /^artifact:\/\/(.+)$/is.exec(uri);
+    if (artifact)
+        (0,backup_destination/* checkKeyPath */.R_)(artifact[1].split('__').join('/'), 'backup-uri', 'artifact name');
 }
 function readEncryptTo(read) {
     const recipients = (0,input/* parseList */.E1)(read, 'encrypt-to').flatMap((item) => item.split(/\s+/));
@@ -367,10 +421,9 @@ function readBackupSettings(read, mode) {
         if (!targetConnection) {
             throw new errors/* InputError */.dz('target-database-url', 'is required for mode restore-drill.', 'Point it at a scratch database, e.g. a `services: postgres` container.');
         }
-        const source = read('database-url');
-        if (source && sameServerAndDatabase((0,connection_url/* parseDatabaseUrl */.mx)(source), targetConnection)) {
-            throw new errors/* InputError */.dz('target-database-url', 'names the same server and database as `database-url`; a restore drill never restores into the source.', 'Use a scratch database (another server or another database name).');
-        }
+        // Whether the target is the source is proven by connecting to both (restore-drill.ts), not by comparing
+        // spellings: one database has many URLs.
+        checkBackupUri(settings.backupUri);
     }
     return settings;
 }

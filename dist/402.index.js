@@ -83,7 +83,10 @@ var external_node_path_ = __webpack_require__(76760);
 var parse = __webpack_require__(24159);
 // EXTERNAL MODULE: ./src/review/ast.ts
 var ast = __webpack_require__(52132);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(42495);
 ;// CONCATENATED MODULE: ./src/review/acknowledgements.ts
+
 /**
  * `-- pg-ops:allow <rule-id>[,<rule-id>...] <reason>` on a comment line directly above a statement allows that
  * statement's findings of those rules through the deploy gate. Only other comment lines may sit between the
@@ -116,7 +119,7 @@ function readAcknowledgements(parsed, knownRules) {
         const problem = rules.length === 0
             ? `\`${ACK_PREFIX}\` names no rule`
             : unknown.length
-                ? `unknown rule ${unknown.map((r) => `\`${r}\``).join(', ')}`
+                ? `unknown rule ${unknown.map((r) => (0,markdown/* code */.aY)(r)).join(', ')}`
                 : !reason
                     ? 'a reason is required after the rule id'
                     : trailing
@@ -477,6 +480,7 @@ function summarize(migrations, databaseCompared, notes) {
 
 
 
+
 /** Adds a modified-migration error for each migration that existed on the base and was changed or deleted. */
 function withModifiedMigrations(result, opts) {
     const severity = opts.rules.get('modified-migration');
@@ -491,7 +495,7 @@ function withModifiedMigrations(result, opts) {
         file: result.migrations.find((m) => m.name === name)?.file ??
             external_node_path_.posix.join(opts.migrationsDir.split(external_node_path_.sep).join('/'), name, 'migration.sql'),
         line: 1,
-        message: `The migration \`${name}\` exists on ${changed.base} and this pull request ${verb} it: it has probably been applied already, so the change will never run there.`,
+        message: `The migration ${(0,markdown/* code */.aY)(name)} exists on ${changed.base} and this pull request ${verb} it: it has probably been applied already, so the change will never run there.`,
         why: def.why,
         fix: def.fix,
         docs: (0,rules_rule/* docsAnchor */.zG)(def.id),
@@ -513,7 +517,11 @@ function withModifiedMigrations(result, opts) {
     return summarize([...result.migrations, ...deleted], result.databaseCompared, result.notes);
 }
 
+// EXTERNAL MODULE: ./src/migrate/execute.ts
+var execute = __webpack_require__(77690);
 ;// CONCATENATED MODULE: ./src/review/review.ts
+
+
 
 
 
@@ -560,7 +568,7 @@ function reviewFile(linted, rules) {
     let works = linted.hits.map((h) => fromHit(input, h));
     if (parsed.error)
         works.push({
-            finding: makeFinding('parse-error', input, parsed.error.line, `Postgres cannot parse this file: ${parsed.error.message}.`)
+            finding: makeFinding('parse-error', input, parsed.error.line, `Postgres cannot parse this file: ${(0,markdown/* quote */.hD)(parsed.error.message)}.`)
         });
     const header = readPrismaHeader(parsed);
     const matched = new Set();
@@ -575,7 +583,7 @@ function reviewFile(linted, rules) {
         }
         if (hits.length === 0)
             works.push({
-                finding: makeFinding('prisma-warning-unmatched', input, headerLine, `Prisma warned "${warning.text}", but no statement in the file makes that change.`)
+                finding: makeFinding('prisma-warning-unmatched', input, headerLine, `Prisma warned ${(0,markdown/* quote */.hD)(warning.text)}, but no statement in the file makes that change.`)
             });
     }
     // A type change whose old type is unknown: for a file Prisma generated, its silence means it found the cast safe.
@@ -621,7 +629,7 @@ async function countStakes(works, client, rules, options) {
     const withdrawn = new Set();
     const added = [];
     // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
-    const { StakeCounter } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(659), __webpack_require__.e(449)]).then(__webpack_require__.bind(__webpack_require__, 8449));
+    const { StakeCounter } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 8449));
     await new StakeCounter(client, options).run(async (counter) => {
         for (const w of works) {
             if (w.stake) {
@@ -644,7 +652,7 @@ async function countStakes(works, client, rules, options) {
                 const views = (await counter.dependentViews(w.stake.table)).filter((v) => !w.hit.viewsDroppedBefore.includes(v));
                 const already = works.some((o) => o.finding.rule === 'drop-table-with-dependent-view' && o.finding.table === w.finding.table);
                 if (views.length && !already) {
-                    const f = makeFinding('drop-table-with-dependent-view', { name: w.finding.migration, file: w.finding.file, script: '' }, w.finding.line, `DROP TABLE \`${w.finding.table}\` will fail: the view ${views.map((v) => `\`${v}\``).join(', ')} in the database reads it.`, {
+                    const f = makeFinding('drop-table-with-dependent-view', { name: w.finding.migration, file: w.finding.file, script: '' }, w.finding.line, `DROP TABLE ${(0,markdown/* code */.aY)(w.finding.table ?? '?')} will fail: the view ${views.map((v) => (0,markdown/* code */.aY)(v)).join(', ')} in the database reads it.`, {
                         schema: w.finding.schema,
                         table: w.finding.table,
                         severity: rules.get('drop-table-with-dependent-view')
@@ -662,6 +670,18 @@ const BY_SEVERITY = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
     return [...findings].sort((a, b) => BY_SEVERITY[a.severity] - BY_SEVERITY[b.severity] || a.line - b.line || a.rule.localeCompare(b.rule));
 }
+/** Prisma 7.4+: `concurrently-in-transaction` only where Prisma still sends the file as one batch, saying why. */
+function forStatementExecution(works, linted) {
+    if (!works.some((w) => w.finding.rule === 'concurrently-in-transaction'))
+        return works;
+    const plan = (0,execute/* planWithLoadedParser */.uc)(linted.input.script, 'per-statement');
+    if (plan.mode === 'per-statement')
+        return works.filter((w) => w.finding.rule !== 'concurrently-in-transaction');
+    for (const w of works)
+        if (w.finding.rule === 'concurrently-in-transaction' && plan.fallback)
+            w.finding.message += ` Prisma 7.4+ runs statements one by one, but sends this file as one batch: ${(0,execute/* describeFallback */.Mw)(plan.fallback)}.`;
+    return works;
+}
 async function reviewMigrations(input) {
     // Nothing to parse (an up-to-date database): the 1.7 MB WebAssembly parser is not even loaded.
     if (input.migrations.length > 0)
@@ -669,6 +689,9 @@ async function reviewMigrations(input) {
     const notes = [...(input.notes ?? [])];
     const linted = lintMigrations(input.migrations, new Set([...input.settings.rules.keys(), ...CROSS_CHECKED]));
     const perFile = linted.map((l) => ({ linted: l, ...reviewFile(l, input.settings.rules) }));
+    if (input.execution === 'per-statement')
+        for (const p of perFile)
+            p.works = forStatementExecution(p.works, p.linted);
     let databaseCompared = false;
     if (input.client) {
         const all = perFile.flatMap((p) => p.works);
@@ -679,7 +702,7 @@ async function reviewMigrations(input) {
             databaseCompared = true;
         }
         catch (error) {
-            notes.push(`Data at stake could not be counted on the database: ${error.message}`);
+            notes.push(`Data at stake could not be counted on the database: ${(0,markdown/* quote */.hD)(error.message)}`);
         }
     }
     const migrations = perFile.map((p) => {

@@ -14,6 +14,7 @@ export const modules = {
 /* harmony export */   Rj: () => (/* binding */ insertStartedRow),
 /* harmony export */   WS: () => (/* binding */ listTables),
 /* harmony export */   gP: () => (/* binding */ createMigrationsTable),
+/* harmony export */   m7: () => (/* binding */ removeStartedRow),
 /* harmony export */   pT: () => (/* binding */ setRolledBackAt),
 /* harmony export */   tN: () => (/* binding */ MIGRATIONS_TABLE)
 /* harmony export */ });
@@ -99,6 +100,12 @@ async function insertStartedRow(client, row) {
     await client.query(`INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},${timestampLiteral(row.startedAt)},${client.escapeLiteral(row.name)})`);
 }
 /**
+ * The deploy session's lock_timeout/statement_timeout (startup options, lock-timeout input) are for the migrations,
+ * not for this bookkeeping: a migration that ran must not end up recorded as failed because an update of its row
+ * waited. `SET LOCAL` in the same message lasts for its implicit transaction only; no extra round trip.
+ */
+const NO_SESSION_TIMEOUTS = 'SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0; ';
+/**
  * Prisma's two updates after a successful script, verbatim and in order, sent in one message. Prisma commits them
  * one by one; here they commit together, so the row goes straight from "started" to "finished". The state in
  * between (steps 1, finished_at NULL) is a failed migration to every command, as is the state before, so no
@@ -106,7 +113,14 @@ async function insertStartedRow(client, row) {
  */
 async function recordFinished(client, id, finishedAt) {
     const where = `WHERE "id" = ${client.escapeLiteral(id)}`;
-    await client.query(`UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`);
+    await client.query(`${NO_SESSION_TIMEOUTS}UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`);
+}
+/**
+ * Takes back the row `insertStartedRow` committed, when the script was cancelled at lock_timeout and applied
+ * nothing: the migration is then pending again rather than failed. Only ever the row this run inserted.
+ */
+async function removeStartedRow(client, id) {
+    await client.query(`${NO_SESSION_TIMEOUTS}DELETE FROM "_prisma_migrations" WHERE "id" = ${client.escapeLiteral(id)} AND "finished_at" IS NULL`);
 }
 async function setLogs(client, id, logs) {
     await client.query('UPDATE "_prisma_migrations" SET "logs" = $1 WHERE "id" = $2', [logs, id]);
@@ -163,125 +177,6 @@ async function initialize(client, folder, scope) {
     if (userTables.length > 0)
         throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .nonEmptyDatabaseError */ .at)(folder.migrations[0]?.name, folder.path);
     await (0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .createMigrationsTable */ .gP)(client);
-}
-
-
-/***/ }),
-
-/***/ 42206:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   se: () => (/* binding */ findNonTransactional)
-/* harmony export */ });
-/* unused harmony exports nonTransactionalReason, nonTransactionalStatements */
-/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24159);
-/**
- * Statements PostgreSQL refuses inside a transaction block. Prisma (≤ 7.3, and this action) sends a whole
- * migration.sql as one simple query, i.e. one implicit transaction, so such a statement only works when it is
- * the file's only statement; mixed with others the migration fails with 25001 after its row is written.
- * Found on the real parser's AST, never by matching text.
- */
-
-function defNames(list) {
-    if (!Array.isArray(list))
-        return [];
-    return list.map((item) => (item.DefElem?.defname ?? '').toLowerCase());
-}
-function defValue(list, name) {
-    if (!Array.isArray(list))
-        return undefined;
-    for (const item of list) {
-        const def = item.DefElem;
-        if (def?.defname?.toLowerCase() !== name)
-            continue;
-        if (def.arg?.Boolean)
-            return def.arg.Boolean.boolval ? 'true' : 'false';
-        return def.arg?.String?.sval?.toLowerCase() ?? 'true';
-    }
-    return undefined;
-}
-const FALSE_VALUES = new Set(['false', 'off', '0', 'no']);
-/** The reason `node` cannot run in a transaction block, or undefined. */
-function nonTransactionalReason(kind, node, serverVersionNum = 0) {
-    const body = (node[kind] ?? {});
-    switch (kind) {
-        case 'IndexStmt':
-            return body.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
-        case 'DropStmt':
-            return body.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
-        case 'ReindexStmt':
-            return defNames(body.params).includes('concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
-        case 'VacuumStmt':
-            // ANALYZE shares the node but may run in a transaction.
-            return body.is_vacuumcmd ? 'VACUUM' : undefined;
-        case 'AlterSystemStmt':
-            return 'ALTER SYSTEM';
-        case 'CreatedbStmt':
-            return 'CREATE DATABASE';
-        case 'DropdbStmt':
-            return 'DROP DATABASE';
-        case 'CreateTableSpaceStmt':
-            return 'CREATE TABLESPACE';
-        case 'DropTableSpaceStmt':
-            return 'DROP TABLESPACE';
-        case 'AlterDatabaseStmt':
-            return defNames(body.options).includes('tablespace') ? 'ALTER DATABASE ... SET TABLESPACE' : undefined;
-        case 'CreateSubscriptionStmt': {
-            const createSlot = defValue(body.options, 'create_slot');
-            return createSlot !== undefined && FALSE_VALUES.has(createSlot)
-                ? undefined
-                : 'CREATE SUBSCRIPTION (creates a replication slot)';
-        }
-        case 'ClusterStmt':
-            return body.relation ? undefined : 'CLUSTER without a table';
-        case 'DiscardStmt':
-            return body.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
-        case 'AlterEnumStmt':
-            // ADD VALUE is allowed in a transaction since PostgreSQL 12.
-            return !body.oldVal && serverVersionNum > 0 && serverVersionNum < 120000
-                ? 'ALTER TYPE ... ADD VALUE (before PostgreSQL 12)'
-                : undefined;
-        case 'AlterTableStmt': {
-            const cmds = Array.isArray(body.cmds) ? body.cmds : [];
-            const detachConcurrently = cmds.some((cmd) => {
-                const c = (cmd.AlterTableCmd ?? {});
-                return c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent === true;
-            });
-            return detachConcurrently ? 'DETACH PARTITION CONCURRENTLY' : undefined;
-        }
-        default:
-            return undefined;
-    }
-}
-function shorten(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
-}
-/** Statements of a parsed file that would make it fail; empty when the file has only one statement. */
-function nonTransactionalStatements(statements, serverVersionNum = 0) {
-    if (statements.length < 2)
-        return [];
-    const found = [];
-    for (const statement of statements) {
-        const reason = nonTransactionalReason(statement.kind, statement.node, serverVersionNum);
-        if (reason)
-            found.push({ line: statement.startLine, statement: shorten(statement.text), reason });
-    }
-    return found;
-}
-// Every statement above needs one of these words. Files without any are skipped unparsed: parsing costs about
-// half a millisecond per file, which adds up over a long history. The decision itself is always the AST's.
-const CANDIDATE_WORDS = /\b(concurrently|vacuum|system|database|tablespace|subscription|cluster|discard)\b/i;
-const OLD_SERVER_WORDS = /\bvalue\b/i;
-/** Parses `script` and reports its offending statements; a file that does not parse is left to the server. */
-async function findNonTransactional(script, serverVersionNum = 0) {
-    const oldServer = serverVersionNum > 0 && serverVersionNum < 120000;
-    if (!CANDIDATE_WORDS.test(script) && !(oldServer && OLD_SERVER_WORDS.test(script)))
-        return [];
-    await (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .loadParser */ .qd)();
-    const parsed = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseScript */ .tl)(script);
-    return parsed.error ? [] : nonTransactionalStatements(parsed.statements, serverVersionNum);
 }
 
 
@@ -346,6 +241,8 @@ __webpack_require__.d(__webpack_exports__, {
 var checksum = __webpack_require__(11702);
 // EXTERNAL MODULE: ./src/migrate/errors.ts
 var errors = __webpack_require__(99658);
+// EXTERNAL MODULE: ./src/migrate/execute.ts
+var execute = __webpack_require__(77690);
 // EXTERNAL MODULE: ./src/migrate/history.ts
 var migrate_history = __webpack_require__(53909);
 // EXTERNAL MODULE: ./src/migrate/initialize.ts
@@ -400,6 +297,7 @@ function failedMessage(names) {
 const UP_TO_DATE_MESSAGE = 'Database schema is up to date!';
 
 ;// CONCATENATED MODULE: ./src/migrate/status.ts
+
 
 
 
@@ -469,14 +367,16 @@ async function diagnose(client, folder, options = {}) {
         rowsByName.set(row.migrationName, [...(rowsByName.get(row.migrationName) ?? []), row]);
     const fsNotInDb = [];
     const edited = [];
+    const unreadableApplied = [];
     local.forEach((migration, index) => {
-        // Prisma compares with the OLDEST row of that name in any state (prisma/prisma#16927); `migrate dev` does too.
-        const first = rowsByName.get(migration.name)?.[0];
-        if (!first)
+        const sameName = rowsByName.get(migration.name) ?? [];
+        if (sameName.length === 0)
             return void fsNotInDb.push(index);
+        // Prisma reads the script of every migration it has a row for, and stops with P3015 when it cannot.
         if (migration.script === null)
-            throw (0,errors/* missingScriptError */.mX)(migration.name, folder.path);
-        if (!(0,checksum/* scriptMatchesChecksum */.I)(migration.script, first.checksum))
+            return void unreadableApplied.push(migration.name);
+        const applied = sameName.filter((row) => row.finishedAt !== null && row.rolledBackAt === null).at(-1);
+        if (applied && !(0,checksum/* scriptMatchesChecksum */.I)(migration.script, applied.checksum))
             edited.push(migration.name);
     });
     const localNames = new Set(local.map((m) => m.name));
@@ -489,10 +389,19 @@ async function diagnose(client, folder, options = {}) {
     const pending = (0,plan/* unappliedMigrations */.S)(local, history);
     const missingLocally = [...new Set(dbNotInFs)];
     const nonTransactional = [];
+    const fallbacks = [];
     let version;
     for (const migration of pending) {
         if (migration.script === null)
             continue;
+        if (options.execution === 'per-statement') {
+            const plan = await (0,execute/* planExecution */.w$)(migration.script, 'per-statement');
+            if (plan.fallback)
+                fallbacks.push({ migration: migration.name, fallback: plan.fallback });
+            // Sent statement by statement, a non-transactional statement runs outside any transaction block.
+            if (plan.mode === 'per-statement')
+                continue;
+        }
         version ??= await (0,server/* serverVersionNum */.o)(client);
         for (const found of await (0,non_transactional/* findNonTransactional */.se)(migration.script, version)) {
             nonTransactional.push({
@@ -515,24 +424,39 @@ async function diagnose(client, folder, options = {}) {
             checksum: last.checksum
         });
     }
+    const prismaStatusError = unreadableApplied[0]
+        ? (0,errors/* missingScriptError */.mX)(unreadableApplied[0], folder.path)
+        : undefined;
+    const tablesWithoutHistory = hasMigrationsTable
+        ? []
+        : (await (0,initialize/* inspectTables */.G)(client, {
+            ...options,
+            defaultSchema: options.connection?.defaultSchema ?? 'public'
+        })).userTables;
     const diagnosis = {
         status: decision.status,
-        prismaExitCode: decision.prismaExitCode,
-        prismaMessage: `${migrationsFoundLine(local.length)}\n${decision.text}`,
+        prismaExitCode: prismaStatusError ? 1 : decision.prismaExitCode,
+        prismaMessage: prismaStatusError
+            ? `${migrationsFoundLine(local.length)}\nError: ${prismaStatusError.code}\n\n${prismaStatusError.message}`
+            : `${migrationsFoundLine(local.length)}\n${decision.text}`,
         hasMigrationsTable,
         pending,
         failed: failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
         edited,
+        unreadableApplied,
+        prismaStatusError,
+        tablesWithoutHistory,
+        fallbacks,
         missingLocally,
         nonTransactional,
         migrations,
         warnings: [],
         history: diagnostic
     };
-    diagnosis.warnings = await collectWarnings(client, diagnosis, folder, failedRows, options);
+    diagnosis.warnings = collectWarnings(diagnosis, folder, failedRows);
     return diagnosis;
 }
-async function collectWarnings(client, d, folder, failedRows, options) {
+function collectWarnings(d, folder, failedRows) {
     const warnings = [];
     for (const name of d.edited) {
         warnings.push(`Migration \`${name}\` was modified after it was applied: its migration.sql no longer matches the checksum recorded in _prisma_migrations, even allowing for CRLF/LF line endings. ` +
@@ -557,17 +481,15 @@ async function collectWarnings(client, d, folder, failedRows, options) {
         warnings.push(`Migration \`${found.migration}\`, line ${found.line}: ${found.statement} cannot run inside a transaction block, and the file has other statements. ` +
             'Prisma would fail it with P3018 (25001); this action refuses to deploy it. Move the statement into a migration of its own.');
     }
-    if (!d.hasMigrationsTable && options.connection) {
-        const { userTables } = await (0,initialize/* inspectTables */.G)(client, {
-            ...options,
-            defaultSchema: options.connection.defaultSchema
-        });
-        if (userTables.length > 0) {
-            warnings.push(`The database has tables (${userTables.slice(0, 3).join(', ')}${userTables.length > 3 ? ', ...' : ''}) but no _prisma_migrations history: deploy would stop with P3005. ` +
-                (folder.migrations[0]
-                    ? `Baseline it with \`mode: migrate-resolve\` and \`resolve-applied: "${folder.migrations[0].name}"\` if the migrations describe the current schema.`
-                    : 'Create a baseline migration first.'));
-        }
+    for (const name of d.unreadableApplied) {
+        warnings.push(`Migration \`${name}\` is recorded in the database but its migration.sql cannot be read in ${folder.path}: \`prisma migrate status\` stops with P3015, while deploy ignores it and applies the pending migrations. Restore the file, or delete the directory if the migration was abandoned.`);
+    }
+    const tables = d.tablesWithoutHistory;
+    if (tables.length > 0) {
+        warnings.push(`The database has tables (${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', ...' : ''}) but no _prisma_migrations history: deploy would stop with P3005. ` +
+            (folder.migrations[0]
+                ? `Baseline it with \`mode: migrate-resolve\` and \`resolve-applied: "${folder.migrations[0].name}"\` if the migrations describe the current schema.`
+                : 'Create a baseline migration first.'));
     }
     return warnings;
 }
@@ -586,7 +508,8 @@ async function collectWarnings(client, d, folder, failedRows, options) {
 /* harmony export */   Zn: () => (/* binding */ nextSteps),
 /* harmony export */   fA: () => (/* binding */ openSession),
 /* harmony export */   iS: () => (/* binding */ relativeSqlPath),
-/* harmony export */   qq: () => (/* binding */ rulesDocsUrl)
+/* harmony export */   qq: () => (/* binding */ rulesDocsUrl),
+/* harmony export */   rM: () => (/* binding */ prismaScope)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -594,6 +517,12 @@ async function collectWarnings(client, d, folder, failedRows, options) {
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92059);
 /* harmony import */ var _db_connection_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90564);
 /* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26724);
+/* harmony import */ var _migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71048);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42495);
+
+
+
 
 
 
@@ -602,19 +531,37 @@ async function collectWarnings(client, d, folder, failedRows, options) {
 async function loadMigrationsFolder(settings, workingDirectory) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Migrations folder', async () => {
         const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workingDirectory, settings.migrationsDir.path) || '.';
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Using ${shown} (${settings.migrationsDir.reason})`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)((0,_migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__/* .describePrismaVersion */ .K2)(settings.prisma));
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`Using ${shown} (${settings.migrationsDir.reason})`);
+        for (const note of settings.layoutNotes)
+            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(note);
         const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .readMigrationsFolder */ ._)(settings.migrationsDir.path);
         if (!folder.exists)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`);
-        (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .checkLockfile */ .Ew)(folder);
+        // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
+        // resolve --rolled-back (prisma-migrate-compat.md §3.3).
         return folder;
     });
 }
-async function openSession(common) {
+/** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
+function prismaScope(common, settings) {
+    return {
+        connection: common.connection,
+        schemas: settings.schemas,
+        externalTables: settings.externalTables,
+        execution: settings.prisma.execution
+    };
+}
+/** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
+async function openSession(common, sessionSettings) {
     const connection = common.connection;
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Connect to ${(0,_db_connection_url_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(connection)}`, async () => {
-        const session = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(connection, { baseDir: common.workingDirectory, ensureSchema: true });
+        const session = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(connection, {
+            baseDir: common.workingDirectory,
+            ensureSchema: true,
+            sessionSettings
+        });
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Connected: PostgreSQL ${session.serverVersion}`);
         return session;
     });
@@ -633,7 +580,7 @@ function pendingForReview(diagnosis, workingDirectory) {
         script: m.script
     }));
 }
-const list = (names) => names.map((n) => `\`${n}\``).join(', ');
+const list = (names) => names.map((n) => (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(n)).join(', ');
 /** What the user should do next, by state; shown in the summary and the PR comment. */
 function nextSteps(diagnosis) {
     const steps = [];
@@ -647,17 +594,27 @@ function nextSteps(diagnosis) {
     if (diagnosis.status === 'not-managed') {
         steps.push('This database is not managed by Prisma Migrate (no `_prisma_migrations` table and no migrations). To keep its data, baseline it with `mode: migrate-resolve` and `resolve-applied: <first migration>`.');
     }
-    if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
+    if (diagnosis.tablesWithoutHistory.length > 0) {
+        const first = diagnosis.pending[0]?.name;
+        steps.push(`The database already has tables (${list(diagnosis.tablesWithoutHistory.slice(0, 3))}${diagnosis.tablesWithoutHistory.length > 3 ? ', ...' : ''}) but no \`_prisma_migrations\` history, so \`mode: migrate-deploy\` would stop with P3005 and apply nothing. ` +
+            (first
+                ? `If the migrations describe this schema, baseline it with \`mode: migrate-resolve\` and \`resolve-applied: ${first}\` (once for each migration the database already reflects); otherwise check \`database-url\`.`
+                : 'Check `database-url`, or create a baseline migration first.'));
+    }
+    else if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
         steps.push(`${diagnosis.pending.length} migration${diagnosis.pending.length === 1 ? '' : 's'} will be applied by \`mode: migrate-deploy\`.`);
     }
     for (const name of diagnosis.edited) {
-        steps.push(`\`${name}\` was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`);
+        steps.push(`${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(name)} was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`);
+    }
+    for (const name of diagnosis.unreadableApplied) {
+        steps.push(`\`${name}\` is recorded in the database but its migration.sql is missing: \`prisma migrate status\` stops with P3015 until you restore the file (deploy ignores it).`);
     }
     if (diagnosis.missingLocally.length > 0 && diagnosis.status !== 'diverged') {
         steps.push(`The database has migrations with no local directory: ${list(diagnosis.missingLocally)}. Prisma ignores them; check that this branch is up to date.`);
     }
     for (const item of diagnosis.nonTransactional) {
-        steps.push(`\`${item.migration}\` line ${item.line}: \`${item.statement}\` cannot run inside a transaction, but Prisma runs the whole file as one. Move it into a migration of its own (a single statement).`);
+        steps.push(`${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(item.migration)} line ${item.line}: ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(item.statement)} cannot run inside a transaction, but Prisma runs the whole file as one. Move it into a migration of its own (a single statement).`);
     }
     return steps;
 }

@@ -35,11 +35,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // One bundle, two entry points: the action (the runner sets no PG_OPS_ENTRY) and bin/pg-ops-review.js. Each is
 // imported only when it runs.
 if (process.env.PG_OPS_ENTRY === 'review-cli') {
-    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(281), __nccwpck_require__.e(402), __nccwpck_require__.e(724), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
+    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(764), __nccwpck_require__.e(402), __nccwpck_require__.e(98), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
     process.exitCode = await runReviewCli(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(724), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48277));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(815), __nccwpck_require__.e(98), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48277));
     await run();
 }
 
@@ -360,6 +360,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

@@ -74,10 +74,17 @@ const schema = new URL(connectionString).searchParams.get('schema') ?? undefined
 const poolConfig: pg.PoolConfig = { connectionString, max: 1, idleTimeoutMillis: 1000 }
 if (schema) poolConfig.options = `-c search_path="${schema}"`
 
+// PRISMA_ORACLE_SCHEMA: another schema file (e.g. a multiSchema datasource); PRISMA_ORACLE_EXTERNAL_TABLES: a JSON
+// array for `tables.external` ("schema.table"), which Prisma only accepts with experimental.externalTables.
+const externalTables = process.env.PRISMA_ORACLE_EXTERNAL_TABLES
+  ? (JSON.parse(process.env.PRISMA_ORACLE_EXTERNAL_TABLES) as string[])
+  : undefined
+
 export default defineConfig({
-  experimental: { adapter: true },
+  experimental: { adapter: true, ...(externalTables ? { externalTables: true } : {}) },
   engine: 'js',
-  schema: 'prisma/schema.prisma',
+  schema: process.env.PRISMA_ORACLE_SCHEMA ?? 'prisma/schema.prisma',
+  ...(externalTables ? { tables: { external: externalTables } } : {}),
   migrations: { path: process.env.MIGRATIONS_PATH ?? 'prisma/migrations' },
   async adapter() {
     const factory = new PrismaPg(poolConfig, schema ? { schema } : undefined) as unknown as AdapterFactory

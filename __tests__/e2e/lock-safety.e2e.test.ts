@@ -150,10 +150,13 @@ describe('dist/index.js, migrate-deploy behind a blocking transaction', () => {
       const longest = Math.max(...waits)
       expect(longest).toBeLessThanOrEqual(1000 + 1000)
       expect(longest).toBeGreaterThan(200) // they did queue: the bound above is not vacuous
-      // The blocker is named, in the log and the summary, without its query.
-      for (const text of [result.stdout, result.summary]) {
+      // The blocker is named, in the log and the summary (as markdown: `_` escaped), without its query.
+      for (const [text, word] of [
+        [result.stdout, 'application_name'],
+        [result.summary, 'application\\_name']
+      ]) {
         expect(text).toContain(`pid ${reportPid},`)
-        expect(text).toContain('application_name `nightly-report`')
+        expect(text).toContain(`${word} \`nightly-report\``)
       }
       expect(result.stdout).toContain('cancelled at lock_timeout (1.0 s), nothing applied')
       expect(result.everything).not.toContain('SELECT count(*)')
@@ -199,7 +202,7 @@ describe('dist/index.js, migrate-deploy behind a blocking transaction', () => {
         'is still pending: none of its statements was committed and no failed row was left'
       )
       expect(run.summary).toContain(`pid ${reportPid},`)
-      expect(run.summary).toContain('application_name `stuck-report`')
+      expect(run.summary).toContain('application\\_name `stuck-report`')
       expect(run.report).toMatchObject({
         outcome: 'failure',
         afterFailure: {
@@ -263,7 +266,7 @@ describe('dist/index.js, a blocker with a hostile application_name', () => {
       const run = await deployRun(db.url, dir, { 'lock-timeout': '300ms', 'lock-retry-window': '0' })
       expect(run.exitCode).toBe(1)
       const span = '`##[error]pwned ::warning::x \\u0060</code><img src=x>@octocat`'
-      expect(run.summary).toContain(`application_name ${span}`)
+      expect(run.summary).toContain(`application\\_name ${span}`)
       expect(run.summary).not.toMatch(/<img src=x>@octocat(?!`)/)
       // In the log the runner would read neither a legacy ##[ command nor a :: line.
       // (The step's own ::error:: annotation carries it as data: the runner parses that line as the ::error::
@@ -321,13 +324,19 @@ describe("dist/index.js, Prisma's migrate lock held by psql", () => {
       expect(run.exitCode).toBe(1)
       expect(run.everything).not.toContain('Client was closed')
       expect(run.report).toMatchObject({ outcome: 'failure', error: { code: 'P1002' } })
-      for (const text of [run.stdout, run.summary]) {
+      // The same text in the log and, as markdown (`_` escaped), in the summary.
+      for (const [text, md] of [
+        [run.stdout, (t: string) => t],
+        [run.summary, (t: string) => t.replace(/_/g, '\\_')]
+      ] as const) {
         expect(text).toContain('P1002')
         expect(text).toContain(
-          'Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(72707369)). Timeout: 10000ms.'
+          md(
+            'Timed out trying to acquire a postgres advisory lock (SELECT pg_advisory_lock(72707369)). Timeout: 10000ms.'
+          )
         )
         expect(text).toContain(`pid ${holderPid},`)
-        expect(text).toContain('application_name `lock-holder`')
+        expect(text).toContain(`${md('application_name')} \`lock-holder\``)
       }
       expect(run.outputs.status).toBe('pending')
       expect(await query(db.name, `SELECT to_regclass('"Account"') AS t`)).toEqual([{ t: null }])

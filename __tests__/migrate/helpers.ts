@@ -9,7 +9,7 @@ import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { type DeployResult, deploy } from '../../src/migrate/deploy.js'
 import { type MigrationsFolder, readMigrationsFolder } from '../../src/migrate/migrations-dir.js'
 import { resolveApplied, resolveRolledBack } from '../../src/migrate/resolve.js'
-import { type Diagnosis, diagnose } from '../../src/migrate/status.js'
+import { type DiagnoseOptions, type Diagnosis, diagnose } from '../../src/migrate/status.js'
 import { adminQuery } from '../../__fixtures__/databases.js'
 
 export const LOCKFILE =
@@ -64,12 +64,19 @@ export async function withSession<T>(url: string, fn: (session: DbSession) => Pr
   }
 }
 
+/** What the project says about itself: the datasource's schemas, tables.external, the Prisma version's execution. */
+export type Scope = Omit<DiagnoseOptions, 'connection'>
+
 /** This engine, one fresh connection per command, as the action runs it. */
 export const ours = {
-  deploy: (url: string, dir: string): Promise<DeployResult> =>
-    withSession(url, async (s) => deploy(s.client, await folderOf(dir), { connection: s.settings })),
-  status: (url: string, dir: string): Promise<Diagnosis> =>
-    withSession(url, async (s) => diagnose(s.client, await folderOf(dir), { connection: s.settings })),
+  deploy: (url: string, dir: string, scope: Scope = {}): Promise<DeployResult> =>
+    withSession(url, async (s) =>
+      deploy(s.client, await folderOf(dir), { ...scope, connection: s.settings })
+    ),
+  status: (url: string, dir: string, scope: Scope = {}): Promise<Diagnosis> =>
+    withSession(url, async (s) =>
+      diagnose(s.client, await folderOf(dir), { ...scope, connection: s.settings })
+    ),
   resolveApplied: (url: string, dir: string, name: string): Promise<void> =>
     withSession(url, async (s) => resolveApplied(s.client, await folderOf(dir), name)),
   resolveRolledBack: (url: string, dir: string, name: string): Promise<void> =>
@@ -114,14 +121,22 @@ export interface CliResult {
   stderr: string
 }
 
-/** The real Prisma 6.19.3 CLI (wasm schema engine), see __fixtures__/prisma-oracle. */
-export function prisma(args: string[], env: { url: string; migrationsPath: string }): Promise<CliResult> {
+/**
+ * The real Prisma 6.19.3 CLI (wasm schema engine), see __fixtures__/prisma-oracle. `schema`: another schema file
+ * (absolute path); `externalTables`: the config's `tables.external`.
+ */
+export function prisma(
+  args: string[],
+  env: { url: string; migrationsPath: string; schema?: string; externalTables?: string[] }
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(ORACLE, args, {
       env: {
         ...process.env,
         DATABASE_URL: env.url,
         MIGRATIONS_PATH: env.migrationsPath,
+        ...(env.schema ? { PRISMA_ORACLE_SCHEMA: env.schema } : {}),
+        ...(env.externalTables ? { PRISMA_ORACLE_EXTERNAL_TABLES: JSON.stringify(env.externalTables) } : {}),
         NO_COLOR: '1',
         FORCE_COLOR: '0'
       },

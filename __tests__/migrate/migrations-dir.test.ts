@@ -10,7 +10,7 @@ import {
   readMigrationsFolder,
   resolveMigrationsDir
 } from '../../src/migrate/migrations-dir.js'
-import { findMigrationsPath, stripComments } from '../../src/migrate/prisma-config.js'
+import { findExternalTables, findMigrationsPath, stripComments } from '../../src/migrate/prisma-config.js'
 import { LOCKFILE, makeMigrationsDir, removeTempDirs } from './helpers.js'
 
 const scratch: string[] = []
@@ -204,5 +204,89 @@ describe('resolveMigrationsDir', () => {
       found: 'absent'
     })
     expect(stripComments("const u = 'http://x' // c\n")).toBe("const u = 'http://x' \n")
+  })
+})
+
+describe('Prisma 7 rules (prisma-migrate-compat.md §9.1)', () => {
+  const P7 = { prisma7: true }
+  const P710 = { prisma7: true, prisma7ConfigNames: true }
+
+  function folderProject(): string {
+    const wd = tempDir()
+    mkdirSync(join(wd, 'schema', 'base'), { recursive: true })
+    writeFileSync(join(wd, 'schema', 'models.prisma'), 'model A { id Int @id }\n')
+    writeFileSync(join(wd, 'schema', 'base', 'db.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n')
+    writeFileSync(join(wd, 'prisma.config.ts'), "export default { schema: 'schema' }\n")
+    return wd
+  }
+
+  it('a schema folder: 7.x uses <folder>/migrations, 6.x the datasource file’s directory', () => {
+    const wd = folderProject()
+    expect(resolveMigrationsDir(wd, undefined, P7)).toEqual({
+      path: join(wd, 'schema', 'migrations'),
+      reason: 'in the root of the schema schema named in prisma.config.ts (Prisma 7 rule)'
+    })
+    expect(resolveMigrationsDir(wd, undefined).path).toBe(join(wd, 'schema', 'base', 'migrations'))
+  })
+
+  it('a single schema file: the same directory in both', () => {
+    const wd = tempDir()
+    writeFileSync(join(wd, 'prisma.config.ts'), "export default { schema: 'db/app.prisma' }\n")
+    mkdirSync(join(wd, 'db'))
+    writeFileSync(join(wd, 'db', 'app.prisma'), 'datasource db {\n  provider = "postgresql"\n}\n')
+    expect(resolveMigrationsDir(wd, undefined, P7).path).toBe(join(wd, 'db', 'migrations'))
+    expect(resolveMigrationsDir(wd, undefined).path).toBe(join(wd, 'db', 'migrations'))
+  })
+
+  it('7.x ignores package.json "prisma.schema" (removed in 7)', () => {
+    const wd = tempDir()
+    writeFileSync(join(wd, 'package.json'), JSON.stringify({ prisma: { schema: 'db/schema.prisma' } }))
+    expect(resolveMigrationsDir(wd, undefined, P7).path).toBe(join(wd, 'prisma', 'migrations'))
+    expect(resolveMigrationsDir(wd, undefined).path).toBe(join(wd, 'db', 'migrations'))
+  })
+
+  it('7.10 looks for prisma7.config.* and .config/prisma7.* first; earlier versions never read them', () => {
+    const wd = tempDir()
+    writeFileSync(
+      join(wd, 'prisma.config.ts'),
+      "export default { migrations: { path: 'legacy/migrations' } }\n"
+    )
+    mkdirSync(join(wd, '.config'))
+    writeFileSync(
+      join(wd, '.config', 'prisma7.mts'),
+      "export default { migrations: { path: '../v7/migrations' } }\n"
+    )
+    expect(resolveMigrationsDir(wd, undefined, P710)).toEqual({
+      path: join(wd, 'v7', 'migrations'),
+      reason: 'migrations.path in .config/prisma7.mts'
+    })
+    writeFileSync(
+      join(wd, 'prisma7.config.ts'),
+      "export default { migrations: { path: 'top/migrations' } }\n"
+    )
+    expect(resolveMigrationsDir(wd, undefined, P710).path).toBe(join(wd, 'top', 'migrations'))
+    expect(resolveMigrationsDir(wd, undefined, P7).path).toBe(join(wd, 'legacy', 'migrations'))
+  })
+
+  it('tables.external is taken only as a list of string literals', () => {
+    expect(
+      findExternalTables('defineConfig({ tables: { external: [\'public.users\', "auth.sessions",] } })')
+    ).toEqual({
+      found: 'literal',
+      values: ['public.users', 'auth.sessions']
+    })
+    expect(findExternalTables('defineConfig({ tables: { external: [] } })')).toEqual({
+      found: 'literal',
+      values: []
+    })
+    expect(findExternalTables('defineConfig({ tables: { external: EXTERNAL } })')).toEqual({
+      found: 'expression'
+    })
+    expect(findExternalTables("defineConfig({ tables: { external: ['a.b', process.env.X] } })")).toEqual({
+      found: 'expression'
+    })
+    expect(findExternalTables("// tables: { external: ['a.b'] }\ndefineConfig({})")).toEqual({
+      found: 'absent'
+    })
   })
 })

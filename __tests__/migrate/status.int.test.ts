@@ -191,16 +191,19 @@ describe('diagnose: Prisma status decisions (§7.2)', () => {
     }
   })
 
-  it('directory without migration.sql: listed as pending when unrecorded, P3015 once a row has its name', async () => {
+  it('directory without migration.sql: listed as pending when unrecorded, P3015 for status once a row has its name', async () => {
     const db = await createTestDatabase('st_nosql')
     const dir = makeMigrationsDir({ '20240101000000_init': INIT, '20240102000000_empty': null })
     const d = await status(db.url, dir)
     expect(d.pending.map((m) => m.name)).toEqual(['20240101000000_init', '20240102000000_empty'])
     await deployTo(db.url, dir)
     unlinkSync(join(dir, '20240101000000_init', 'migration.sql'))
-    const error = await status(db.url, dir).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(ActionError)
-    expect(error).toMatchObject({ code: 'P3015' })
+    // Prisma's status stops with P3015; its deploy ignores the applied migration. The diagnosis says both.
+    const after = await status(db.url, dir)
+    expect(after.prismaStatusError).toBeInstanceOf(ActionError)
+    expect(after.prismaStatusError).toMatchObject({ code: 'P3015' })
+    expect(after.prismaExitCode).toBe(1)
+    expect(after.unreadableApplied).toEqual(['20240101000000_init'])
   })
 
   it('lists pending files that mix a non-transactional statement with others', async () => {

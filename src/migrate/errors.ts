@@ -5,6 +5,7 @@
 import { ActionError } from '../errors.js'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
 import { type BlockingSession, describeSessions } from './blockers.js'
+import type { ExecutionMode } from './execute.js'
 import type { InvalidIndex } from './invalid-indexes.js'
 import type { LockRetriesExhausted } from './lock-retry.js'
 import type { CommittedStatements } from './script-shape.js'
@@ -24,6 +25,8 @@ export interface AfterFailure {
   /** Still pending (nothing applied, no failed row), or recorded as failed in `_prisma_migrations`. */
   state: 'pending' | 'failed'
   committedStatements: CommittedStatements
+  /** How the migration was sent: as one batch, or statement by statement (Prisma 7.4+); absent when pending. */
+  execution?: ExecutionMode
   /** INVALID indexes a failed CONCURRENTLY statement of it left. */
   invalidIndexes: InvalidIndex[]
   /** The sessions it last waited for, when it was cancelled at lock_timeout. */
@@ -35,6 +38,8 @@ export class MigrationRunError extends ActionError {
   readonly applied: AppliedMigration[]
   readonly failedMigration?: string
   readonly afterFailure?: AfterFailure
+  /** How the failed migration was sent: as one batch, or statement by statement (Prisma 7.4+). */
+  readonly execution?: ExecutionMode
 
   constructor(
     message: string,
@@ -46,6 +51,7 @@ export class MigrationRunError extends ActionError {
       applied?: AppliedMigration[]
       failedMigration?: string
       afterFailure?: AfterFailure
+      execution?: ExecutionMode
     }
   ) {
     super(message, options)
@@ -53,6 +59,7 @@ export class MigrationRunError extends ActionError {
     this.applied = options.applied ?? []
     this.failedMigration = options.failedMigration
     this.afterFailure = options.afterFailure
+    this.execution = options.execution
   }
 
   /**
@@ -69,7 +76,8 @@ export class MigrationRunError extends ActionError {
       cause: ours ? error.cause : error,
       applied: [...applied],
       failedMigration: failed,
-      afterFailure: ours ? error.afterFailure : undefined
+      afterFailure: ours ? error.afterFailure : undefined,
+      execution: ours ? error.execution : undefined
     })
   }
 }
@@ -114,7 +122,8 @@ export function nonEmptyDatabaseError(
 }
 
 export function failedMigrationsError(
-  failed: { name: string; startedAt: Date; startedAtMicros?: number }[]
+  failed: { name: string; startedAt: Date; startedAtMicros?: number }[],
+  execution: ExecutionMode = 'whole-file'
 ): ActionError {
   const details = failed
     .map(
@@ -128,9 +137,13 @@ export function failedMigrationsError(
     {
       code: 'P3009',
       hint:
-        `Check what the failed migration left in the database. If its changes are not there (Postgres rolled the ` +
-        `file back), fix its migration.sql and run this action with ${resolveInput('rolled-back', first)}, then ` +
-        `deploy again. If you completed the change by hand, run it with ${resolveInput('applied', first)} instead.`
+        `Check what the failed migration left in the database${
+          execution === 'per-statement'
+            ? ' (Prisma 7.4+ runs each statement on its own: the statements before the failing one stay committed)'
+            : ' (Prisma runs a file as one transaction, so a failed file is normally rolled back as a whole)'
+        }. If none of its changes are there, or you undid them, fix its migration.sql and run this action with ` +
+        `${resolveInput('rolled-back', first)}, then deploy again. If you completed the change by hand, run it ` +
+        `with ${resolveInput('applied', first)} instead.`
     }
   )
 }
@@ -156,11 +169,53 @@ export function applyFailedMessage(name: string, error: DatabaseErrorLike): stri
   )
 }
 
-export function applyFailedHint(name: string): string {
+/** Statements of migration.sql for a message: `line 3: CREATE TABLE ...; line 7: ...`, each shortened. */
+export function describeStatements(statements: { line: number; text: string }[]): string {
+  return statements
+    .map(({ line, text }) => {
+      const oneLine = text.replace(/\s+/g, ' ').trim()
+      return `line ${line}: ${oneLine.length > 100 ? `${oneLine.slice(0, 97)}...` : oneLine}`
+    })
+    .join('; ')
+}
+
+/** What the failure left committed, in one sentence. */
+export function committedSentence(committed: CommittedStatements, execution: ExecutionMode): string {
+  if (committed === 'unknown')
+    return execution === 'per-statement'
+      ? 'Which of its statements were committed cannot be known (the connection was lost, or the file manages its own transactions): inspect the database.'
+      : 'Whether part of it was committed cannot be known (the connection was lost, or the file has its own BEGIN/COMMIT): inspect the database.'
+  if (committed === 'none')
+    return execution === 'per-statement'
+      ? 'None of its statements had been committed: the failing statement was the first to change anything.'
+      : 'Postgres rolled back all of its statements (the file ran as one transaction).'
+  return `These statements before the failing one were committed and stay in the database: ${describeStatements(committed)}.`
+}
+
+export function applyFailedHint(
+  name: string,
+  committed: CommittedStatements = 'none',
+  execution: ExecutionMode = 'whole-file',
+  failedLine?: number
+): string {
+  const record =
+    '_prisma_migrations now records it as failed, so every deploy stops with P3009 until it is resolved.'
+  if (execution === 'whole-file' && committed === 'none')
+    return (
+      `Postgres rolled back this migration's statements (the file runs as one transaction, unless it contains its ` +
+      `own BEGIN/COMMIT), but ${record} Fix migration.sql, run this action with ${resolveInput('rolled-back', name)}, then deploy again.`
+    )
+  const failing = failedLine
+    ? `The failing statement (line ${failedLine}) and the ones after it did not run. `
+    : ''
+  const how =
+    execution === 'per-statement'
+      ? 'Prisma 7.4+ sends each statement on its own, so nothing was rolled back as a whole. '
+      : ''
   return (
-    `Postgres rolled back this migration's statements (the file runs as one transaction, unless it contains its ` +
-    `own BEGIN/COMMIT), but _prisma_migrations now records it as failed, so every deploy stops with P3009 until ` +
-    `it is resolved. Fix migration.sql, run this action with ${resolveInput('rolled-back', name)}, then deploy again.`
+    `${how}${committedSentence(committed, execution)} ${failing}${record} Either finish the migration by hand ` +
+    `(run the statements that did not run) and run this action with ${resolveInput('applied', name)}, or undo ` +
+    `the committed statements, fix migration.sql, run it with ${resolveInput('rolled-back', name)} and deploy again.`
   )
 }
 

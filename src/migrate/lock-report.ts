@@ -105,7 +105,7 @@ export function afterFailureNotes(after: AfterFailure): string[] {
   } else {
     const list = committed.map((s) => `line ${s.line} ${code(s.text)}`).join('; ')
     notes.push(
-      `Committed statements of \`${after.migration}\`: ${committed.length === 0 ? 'none' : list}. ${committed.length === 0 ? '' : 'They stay applied; the rest was rolled back.'}`.trimEnd()
+      `Committed statements of \`${after.migration}\`: ${committed.length === 0 ? 'none' : list}. ${committed.length === 0 ? '' : after.execution === 'per-statement' ? 'They stay applied; the failing statement and the ones after it did not run.' : 'They stay applied; the rest was rolled back.'}`.trimEnd()
     )
   }
   for (const index of after.invalidIndexes) {

@@ -56,15 +56,18 @@ export async function describeAfterFailure(
   shape: ScriptShape | undefined,
   error: unknown,
   state: AfterFailure['state'],
-  blockers: BlockingSession[]
+  blockers: BlockingSession[],
+  /** What is known to be committed (the statement-by-statement mode tracks it); else read from the file. */
+  committed?: AfterFailure['committedStatements']
 ): Promise<AfterFailure> {
   const script = migration.script ?? ''
   const resolved = shape ?? (await scriptShape(script).catch(() => undefined))
   const invalidIndexes = resolved?.indexTargets.length
     ? await findInvalidIndexes(client, resolved.indexTargets).catch(() => [])
     : []
-  let committedStatements: AfterFailure['committedStatements'] = 'unknown'
+  let committedStatements: AfterFailure['committedStatements'] = committed ?? 'unknown'
   if (state === 'pending') committedStatements = 'none'
-  else if (resolved) committedStatements = committedAfterFailure(resolved, script, error as DatabaseErrorLike)
+  else if (committed === undefined && resolved)
+    committedStatements = committedAfterFailure(resolved, script, error as DatabaseErrorLike)
   return { migration: migration.name, state, committedStatements, invalidIndexes, blockers }
 }

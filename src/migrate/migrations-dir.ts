@@ -10,6 +10,7 @@ import { LOCKFILE_NAME, checkLockfileContent } from './lockfile.js'
 import {
   displayPath,
   findConfigFile,
+  findExternalTables,
   findMigrationsPath,
   findSchemaPath,
   migrationsDirForSchema,
@@ -36,57 +37,126 @@ export interface MigrationsFolder {
 
 const INPUT = 'migrations-dir'
 
-/**
- * The migrations directory: the `migrations-dir` input, else where Prisma 6 would look. The reason says which
- * rule decided, for the log.
- */
-export function resolveMigrationsDir(
-  workingDirectory: string,
-  explicit: string | undefined
-): { path: string; reason: string } {
-  const wd = resolve(workingDirectory)
-  if (explicit && explicit.trim()) return { path: resolve(wd, explicit.trim()), reason: `input \`${INPUT}\`` }
+/** Where Prisma would find the schema, the migrations and `tables.external`, for one Prisma version. */
+export interface ProjectLayout {
+  migrationsDir: { path: string; reason: string }
+  /** The schema file or folder Prisma would load, when one exists. */
+  schema?: { path: string; reason: string }
+  configFile?: string
+  /** `tables.external` of the config file, when it is a list of string literals. */
+  externalTables?: string[]
+  /** Things the log should say (a config value that is not a literal...). */
+  notes: string[]
+}
 
+/**
+ * The schema Prisma would load (prisma-migrate-compat.md §9): the config's `schema`, then (6.x only) package.json's
+ * `prisma.schema`, then `schema.prisma`, then `prisma/schema.prisma` in the working directory.
+ */
+function findSchema(
+  wd: string,
+  config: { file: string; name: string; source: string } | undefined,
+  prisma7: boolean,
+  notes: string[]
+): { path: string; reason: string; explicit: boolean } | undefined {
+  if (config) {
+    const schema = findSchemaPath(config.source)
+    if (schema.found === 'literal')
+      return {
+        path: resolve(dirname(config.file), schema.value),
+        reason: `the schema ${schema.value} named in ${config.name}`,
+        explicit: true
+      }
+    if (schema.found === 'expression')
+      notes.push(`schema in ${config.name} is not a string literal and is not evaluated`)
+  }
+  if (!prisma7) {
+    const fromPackage = packageJsonSchema(wd)
+    if (fromPackage)
+      return {
+        path: resolve(wd, fromPackage),
+        reason: `the schema ${fromPackage} named by "prisma.schema" in package.json`,
+        explicit: true
+      }
+  }
+  if (existsSync(join(wd, 'schema.prisma')))
+    return {
+      path: join(wd, 'schema.prisma'),
+      reason: 'schema.prisma in the working directory',
+      explicit: false
+    }
+  if (existsSync(join(wd, 'prisma', 'schema.prisma')))
+    return {
+      path: join(wd, 'prisma', 'schema.prisma'),
+      reason: "Prisma's default prisma/schema.prisma",
+      explicit: false
+    }
+  return undefined
+}
+
+/**
+ * The migrations directory (the `migrations-dir` input, else where the Prisma version would look), the schema and
+ * the config's `tables.external`, all read as data. The reasons say which rule decided, for the log.
+ */
+export function resolveProjectLayout(
+  workingDirectory: string,
+  explicit: string | undefined,
+  options: { prisma7?: boolean; prisma7ConfigNames?: boolean } = {}
+): ProjectLayout {
+  const wd = resolve(workingDirectory)
+  const prisma7 = options.prisma7 ?? false
   const notes: string[] = []
-  const configFile = findConfigFile(wd)
-  if (configFile) {
-    const configName = displayPath(wd, configFile)
-    const configDir = dirname(configFile)
-    const source = readTextOrEmpty(configFile)
-    const migrationsPath = findMigrationsPath(source)
+  const configFile = findConfigFile(wd, options.prisma7ConfigNames)
+  const config = configFile
+    ? { file: configFile, name: displayPath(wd, configFile), source: readTextOrEmpty(configFile) }
+    : undefined
+  const layout = (migrationsDir: { path: string; reason: string }): ProjectLayout => {
+    const found: ProjectLayout = { migrationsDir, notes, configFile }
+    if (schema) found.schema = { path: schema.path, reason: schema.reason }
+    if (config) {
+      const external = findExternalTables(config.source)
+      if (external.found === 'literal') found.externalTables = external.values
+      if (external.found === 'expression')
+        notes.push(`tables.external in ${config.name} is not a list of string literals and is not evaluated`)
+    }
+    return found
+  }
+  const schema = findSchema(wd, config, prisma7, notes)
+  if (explicit && explicit.trim())
+    return layout({ path: resolve(wd, explicit.trim()), reason: `input \`${INPUT}\`` })
+
+  if (config) {
+    const migrationsPath = findMigrationsPath(config.source)
     if (migrationsPath.found === 'literal') {
-      return { path: resolve(configDir, migrationsPath.value), reason: `migrations.path in ${configName}` }
+      return layout({
+        path: resolve(dirname(config.file), migrationsPath.value),
+        reason: `migrations.path in ${config.name}`
+      })
     }
     if (migrationsPath.found === 'expression') {
       notes.push(
-        `migrations.path in ${configName} is not a string literal and is not evaluated; set \`${INPUT}\` if this is wrong`
+        `migrations.path in ${config.name} is not a string literal and is not evaluated; set \`${INPUT}\` if this is wrong`
       )
     }
-    const schema = findSchemaPath(source)
-    if (schema.found === 'literal') {
-      const schemaPath = resolve(configDir, schema.value)
-      return withNotes(
-        migrationsDirForSchema(schemaPath),
-        `next to the schema ${schema.value} named in ${configName}`,
+  }
+  if (schema?.explicit || schema?.path === join(wd, 'schema.prisma'))
+    return layout(
+      withNotes(
+        migrationsDirForSchema(schema.path, prisma7),
+        `${prisma7 ? 'in the root of' : 'next to'} ${schema.reason}${prisma7 ? ' (Prisma 7 rule)' : ''}`,
         notes
       )
-    }
-    if (schema.found === 'expression')
-      notes.push(`schema in ${configName} is not a string literal and is not evaluated`)
-  }
-
-  const fromPackage = packageJsonSchema(wd)
-  if (fromPackage) {
-    return withNotes(
-      migrationsDirForSchema(resolve(wd, fromPackage)),
-      `next to the schema ${fromPackage} named by "prisma.schema" in package.json`,
-      notes
     )
-  }
-  if (existsSync(join(wd, 'schema.prisma'))) {
-    return withNotes(join(wd, 'migrations'), 'next to schema.prisma in the working directory', notes)
-  }
-  return withNotes(join(wd, 'prisma', 'migrations'), "Prisma's default prisma/migrations", notes)
+  return layout(withNotes(join(wd, 'prisma', 'migrations'), "Prisma's default prisma/migrations", notes))
+}
+
+/** The migrations directory alone (see resolveProjectLayout). */
+export function resolveMigrationsDir(
+  workingDirectory: string,
+  explicit: string | undefined,
+  options: { prisma7?: boolean; prisma7ConfigNames?: boolean } = {}
+): { path: string; reason: string } {
+  return resolveProjectLayout(workingDirectory, explicit, options).migrationsDir
 }
 
 function withNotes(path: string, reason: string, notes: string[]): { path: string; reason: string } {

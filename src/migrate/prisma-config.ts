@@ -2,8 +2,17 @@
  * Where Prisma would look for migrations, found WITHOUT executing the user's code: `prisma.config.*` is read as
  * text and only string literals are taken (prisma-migrate-compat.md §9).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { findDatasource } from './prisma-schema.js'
+
+const EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs']
+
+/** Prisma 7.10's first candidates (`PRISMA7_CONFIG_FILE_CANDIDATES`), before the legacy names. */
+export const PRISMA7_CONFIG_FILE_CANDIDATES = [
+  ...EXTENSIONS.map((ext) => `prisma7.config.${ext}`),
+  ...EXTENSIONS.map((ext) => `.config/prisma7.${ext}`)
+]
 
 /** Prisma 6/7 config file names, in c12's lookup order. */
 export const CONFIG_FILE_CANDIDATES = [
@@ -82,42 +91,48 @@ export function findSchemaPath(configSource: string): LiteralLookup {
   )
 }
 
-export function findConfigFile(workingDirectory: string): string | undefined {
-  return CONFIG_FILE_CANDIDATES.map((name) => join(workingDirectory, name)).find((path) => existsSync(path))
+/** The config file Prisma would load: 7.10+ looks for `prisma7.config.*` first. */
+export function findConfigFile(workingDirectory: string, prisma7ConfigNames = false): string | undefined {
+  const candidates = prisma7ConfigNames
+    ? [...PRISMA7_CONFIG_FILE_CANDIDATES, ...CONFIG_FILE_CANDIDATES]
+    : CONFIG_FILE_CANDIDATES
+  return candidates.map((name) => join(workingDirectory, name)).find((path) => existsSync(path))
 }
 
-function listPrismaFiles(folder: string): string[] {
-  const out: string[] = []
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
-    a.name.localeCompare(b.name)
-  )) {
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) out.push(...listPrismaFiles(path))
-    else if (entry.isFile() && entry.name.endsWith('.prisma')) out.push(path)
-  }
-  return out
+/** `tables: { external: ['schema.table', ...] }`: a list of string literals, or not readable as data. */
+export function findExternalTables(
+  configSource: string
+): { found: 'literal'; values: string[] } | { found: 'expression' } | { found: 'absent' } {
+  const source = stripComments(configSource)
+  const start = /\btables\s*:\s*\{[^{}]*?\bexternal\s*:\s*/.exec(source)
+  if (!start) return { found: 'absent' }
+  const rest = source.slice(start.index + start[0].length)
+  const list = new RegExp(
+    String.raw`^\[\s*((?:${STRING_LITERAL}\s*,\s*)*(?:${STRING_LITERAL}\s*,?\s*)?)\]`
+  ).exec(rest)
+  if (!list) return { found: 'expression' }
+  const values: string[] = []
+  const item = new RegExp(STRING_LITERAL, 'g')
+  for (let m = item.exec(list[1]); m; m = item.exec(list[1]))
+    values.push(unescape(m[1] ?? m[2] ?? m[3] ?? ''))
+  return { found: 'literal', values }
 }
 
 /**
- * Prisma 6: migrations live next to the file that holds the `datasource` block; for a single-file schema that
- * is the schema's directory, for a schema folder the folder itself unless the datasource sits deeper.
+ * Where migrations live next to a schema (prisma-migrate-compat.md §9). Prisma 6: next to the file that holds the
+ * `datasource` block (for a schema folder, the folder itself unless the datasource sits deeper). Prisma 7:
+ * `<schema root>/migrations`, the root being the single file's directory or the schema folder itself.
  */
-export function migrationsDirForSchema(schemaPath: string): string {
+export function migrationsDirForSchema(schemaPath: string, prisma7 = false): string {
   let isFolder = false
   try {
     isFolder = statSync(schemaPath).isDirectory()
   } catch {
     return join(dirname(schemaPath), 'migrations')
   }
-  if (!isFolder) return join(dirname(schemaPath), 'migrations')
-  try {
-    const withDatasource = listPrismaFiles(schemaPath).find((file) =>
-      /^\s*datasource\s+\w+\s*\{/m.test(readFileSync(file, 'utf8'))
-    )
-    return join(withDatasource ? dirname(withDatasource) : schemaPath, 'migrations')
-  } catch {
-    return join(schemaPath, 'migrations')
-  }
+  if (!isFolder || prisma7) return join(isFolder ? schemaPath : dirname(schemaPath), 'migrations')
+  const withDatasource = findDatasource(schemaPath)?.file
+  return join(withDatasource ? dirname(withDatasource) : schemaPath, 'migrations')
 }
 
 export function packageJsonSchema(workingDirectory: string): string | undefined {

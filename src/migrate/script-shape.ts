@@ -36,7 +36,8 @@ function transactionKind(statement: ParsedStatement): string | undefined {
   return ((statement.node as unknown as AstNode).TransactionStmt as { kind?: string }).kind
 }
 
-function shorten(text: string): string {
+/** A statement on one line, at most 160 characters: how summaries and reports show it. */
+export function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim()
   return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine
 }

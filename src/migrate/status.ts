@@ -6,8 +6,10 @@
  */
 import type pg from 'pg'
 import type { ConnectionSettings } from '../db/connection-url.js'
+import type { ActionError } from '../errors.js'
 import { scriptMatchesChecksum } from './checksum.js'
 import { formatPrismaTimestamp, missingScriptError } from './errors.js'
+import { type ExecutionStrategy, type Fallback, planExecution } from './execute.js'
 import { type MigrationRow, isFailed, readHistory } from './history.js'
 import { inspectTables } from './initialize.js'
 import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
@@ -44,8 +46,21 @@ export interface Diagnosis {
   /** What `deploy` would apply now (rolled-back ones included), in order. */
   pending: LocalMigration[]
   failed: { name: string; startedAt: Date }[]
-  /** Migrations whose local file no longer matches the recorded checksum (CRLF-tolerant), as Prisma computes it. */
+  /**
+   * Applied migrations whose local file no longer matches the checksum of the row that records them as applied
+   * (CRLF-tolerant). Prisma's own `editedMigrationNames` compares with the OLDEST row of a name in any state
+   * (prisma/prisma#16927), which after a failed attempt that was rolled back, fixed and redeployed is the broken
+   * version; status never prints it. We compare with what was actually applied, so a fixed redeploy is not "edited".
+   */
   edited: string[]
+  /** Applied migrations whose migration.sql cannot be read: Prisma's status stops with P3015, deploy ignores them. */
+  unreadableApplied: string[]
+  /** The error `prisma migrate status` stops with instead of its decision (P3015), if any. */
+  prismaStatusError?: ActionError
+  /** Without `_prisma_migrations`: the tables that make deploy stop with P3005 (empty when it would deploy). */
+  tablesWithoutHistory: string[]
+  /** Pending files the 7.4+ strategy still sends whole (Prisma's parser cannot split them). */
+  fallbacks: { migration: string; fallback: Fallback }[]
   /** Database rows with no local directory. */
   missingLocally: string[]
   nonTransactional: { migration: string; line: number; statement: string }[]
@@ -61,6 +76,8 @@ export interface DiagnoseOptions {
   /** As for deploy: the datasource's `schemas = [...]` and prisma.config's `tables.external`. */
   schemas?: string[]
   externalTables?: string[]
+  /** How the detected Prisma version sends a migration.sql; default `whole-file` (Prisma ≤ 7.3). */
+  execution?: ExecutionStrategy
 }
 
 function historyDiagnostic(
@@ -139,12 +156,14 @@ export async function diagnose(
 
   const fsNotInDb: number[] = []
   const edited: string[] = []
+  const unreadableApplied: string[] = []
   local.forEach((migration, index) => {
-    // Prisma compares with the OLDEST row of that name in any state (prisma/prisma#16927); `migrate dev` does too.
-    const first = rowsByName.get(migration.name)?.[0]
-    if (!first) return void fsNotInDb.push(index)
-    if (migration.script === null) throw missingScriptError(migration.name, folder.path)
-    if (!scriptMatchesChecksum(migration.script, first.checksum)) edited.push(migration.name)
+    const sameName = rowsByName.get(migration.name) ?? []
+    if (sameName.length === 0) return void fsNotInDb.push(index)
+    // Prisma reads the script of every migration it has a row for, and stops with P3015 when it cannot.
+    if (migration.script === null) return void unreadableApplied.push(migration.name)
+    const applied = sameName.filter((row) => row.finishedAt !== null && row.rolledBackAt === null).at(-1)
+    if (applied && !scriptMatchesChecksum(migration.script, applied.checksum)) edited.push(migration.name)
   })
   const localNames = new Set(local.map((m) => m.name))
   const failedRows = history.filter(isFailed)
@@ -162,9 +181,16 @@ export async function diagnose(
   const missingLocally = [...new Set(dbNotInFs)]
 
   const nonTransactional: Diagnosis['nonTransactional'] = []
+  const fallbacks: Diagnosis['fallbacks'] = []
   let version: number | undefined
   for (const migration of pending) {
     if (migration.script === null) continue
+    if (options.execution === 'per-statement') {
+      const plan = await planExecution(migration.script, 'per-statement')
+      if (plan.fallback) fallbacks.push({ migration: migration.name, fallback: plan.fallback })
+      // Sent statement by statement, a non-transactional statement runs outside any transaction block.
+      if (plan.mode === 'per-statement') continue
+    }
     version ??= await serverVersionNum(client)
     for (const found of await findNonTransactional(migration.script, version)) {
       nonTransactional.push({
@@ -191,31 +217,43 @@ export async function diagnose(
     })
   }
 
+  const prismaStatusError = unreadableApplied[0]
+    ? missingScriptError(unreadableApplied[0], folder.path)
+    : undefined
+  const tablesWithoutHistory = hasMigrationsTable
+    ? []
+    : (
+        await inspectTables(client, {
+          ...options,
+          defaultSchema: options.connection?.defaultSchema ?? 'public'
+        })
+      ).userTables
+
   const diagnosis: Diagnosis = {
     status: decision.status,
-    prismaExitCode: decision.prismaExitCode,
-    prismaMessage: `${migrationsFoundLine(local.length)}\n${decision.text}`,
+    prismaExitCode: prismaStatusError ? 1 : decision.prismaExitCode,
+    prismaMessage: prismaStatusError
+      ? `${migrationsFoundLine(local.length)}\nError: ${prismaStatusError.code}\n\n${prismaStatusError.message}`
+      : `${migrationsFoundLine(local.length)}\n${decision.text}`,
     hasMigrationsTable,
     pending,
     failed: failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
     edited,
+    unreadableApplied,
+    prismaStatusError,
+    tablesWithoutHistory,
+    fallbacks,
     missingLocally,
     nonTransactional,
     migrations,
     warnings: [],
     history: diagnostic
   }
-  diagnosis.warnings = await collectWarnings(client, diagnosis, folder, failedRows, options)
+  diagnosis.warnings = collectWarnings(diagnosis, folder, failedRows)
   return diagnosis
 }
 
-async function collectWarnings(
-  client: pg.Client,
-  d: Diagnosis,
-  folder: MigrationsFolder,
-  failedRows: MigrationRow[],
-  options: DiagnoseOptions
-): Promise<string[]> {
+function collectWarnings(d: Diagnosis, folder: MigrationsFolder, failedRows: MigrationRow[]): string[] {
   const warnings: string[] = []
   for (const name of d.edited) {
     warnings.push(
@@ -250,19 +288,19 @@ async function collectWarnings(
         'Prisma would fail it with P3018 (25001); this action refuses to deploy it. Move the statement into a migration of its own.'
     )
   }
-  if (!d.hasMigrationsTable && options.connection) {
-    const { userTables } = await inspectTables(client, {
-      ...options,
-      defaultSchema: options.connection.defaultSchema
-    })
-    if (userTables.length > 0) {
-      warnings.push(
-        `The database has tables (${userTables.slice(0, 3).join(', ')}${userTables.length > 3 ? ', ...' : ''}) but no _prisma_migrations history: deploy would stop with P3005. ` +
-          (folder.migrations[0]
-            ? `Baseline it with \`mode: migrate-resolve\` and \`resolve-applied: "${folder.migrations[0].name}"\` if the migrations describe the current schema.`
-            : 'Create a baseline migration first.')
-      )
-    }
+  for (const name of d.unreadableApplied) {
+    warnings.push(
+      `Migration \`${name}\` is recorded in the database but its migration.sql cannot be read in ${folder.path}: \`prisma migrate status\` stops with P3015, while deploy ignores it and applies the pending migrations. Restore the file, or delete the directory if the migration was abandoned.`
+    )
+  }
+  const tables = d.tablesWithoutHistory
+  if (tables.length > 0) {
+    warnings.push(
+      `The database has tables (${tables.slice(0, 3).join(', ')}${tables.length > 3 ? ', ...' : ''}) but no _prisma_migrations history: deploy would stop with P3005. ` +
+        (folder.migrations[0]
+          ? `Baseline it with \`mode: migrate-resolve\` and \`resolve-applied: "${folder.migrations[0].name}"\` if the migrations describe the current schema.`
+          : 'Create a baseline migration first.')
+    )
   }
   return warnings
 }

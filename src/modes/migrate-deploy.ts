@@ -24,12 +24,15 @@ import {
   nextSteps,
   openSession,
   pendingForReview,
+  prismaScope,
   relativeSqlPath,
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
 import { code, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
+import { describeFallback } from '../migrate/execute.js'
+import { prismaReport } from './migrate-status.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   return gate.allowedBy.map(
@@ -62,13 +65,17 @@ export async function runMigrateDeploy(
   let backup: Awaited<ReturnType<typeof backupBeforeDeploy>> | undefined
   let gate: ReturnType<typeof gateDecision> | undefined
   try {
-    const before = await core.group('Compare with _prisma_migrations', () => diagnose(session.client, folder))
+    const scope = prismaScope(common, settings)
+    const before = await core.group('Compare with _prisma_migrations', () =>
+      diagnose(session.client, folder, scope)
+    )
     const id = planId(before.pending)
     const review = await core.group('Review pending SQL', () =>
       reviewMigrations({
         migrations: pendingForReview(before, common.workingDirectory),
         settings: reviewSettings,
         client: session.client,
+        execution: settings.prisma.execution,
         allowDestructive: reviewSettings.allowDestructive
       })
     )
@@ -84,8 +91,12 @@ export async function runMigrateDeploy(
       )
     } else if (before.nonTransactional.length > 0) {
       const first = before.nonTransactional[0]
+      const fallback = before.fallbacks.find((f) => f.migration === first.migration)
+      const why = fallback
+        ? `Prisma 7.4+ sends this file as one batch (one transaction) because ${describeFallback(fallback.fallback)}`
+        : 'Prisma runs a migration file as one transaction'
       failure = new ActionError(
-        `Migration ${code(first.migration)} line ${first.line} has ${code(first.statement)}, which cannot run inside a transaction, together with other statements; Prisma runs a migration file as one transaction, so it would fail (SQLSTATE 25001). Nothing was applied.`,
+        `Migration ${code(first.migration)} line ${first.line} has ${code(first.statement)}, which cannot run inside a transaction, together with other statements; ${why}, so it would fail (SQLSTATE 25001). Nothing was applied.`,
         { hint: 'Move the statement into a migration directory of its own, as its only statement.' }
       )
     } else if (!gate.allowed) {
@@ -109,8 +120,11 @@ export async function runMigrateDeploy(
       try {
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
+            ...scope,
             connection: common.connection!,
-            onApplying: (name) => core.info(`Applying migration \`${name}\``),
+            onApplying: (name) => info(`Applying migration ${code(name)}`),
+            onFallback: (name, fallback) =>
+              info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
             lockSafety: {
               policy: {
                 lockTimeoutMs: lockSettings.lockTimeoutMs,
@@ -135,7 +149,7 @@ export async function runMigrateDeploy(
         failure = error
       }
     }
-    const after = await diagnose(session.client, folder)
+    const after = await diagnose(session.client, folder, scope)
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
     const afterFailure = failure instanceof MigrationRunError ? failure.afterFailure : undefined
     const notes = [
@@ -197,6 +211,9 @@ export async function runMigrateDeploy(
         applied,
         failed: after.failed,
         lockSafety: lockSafetyReport(lockSettings, lockWaits.all),
+        prisma: prismaReport(settings),
+        // What the migration that failed in this run left: committed statements (per statement with Prisma 7.4+),
+        // INVALID indexes, blockers.
         afterFailure: afterFailure ?? null,
         edited: after.edited,
         missingLocally: after.missingLocally,

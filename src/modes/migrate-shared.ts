@@ -2,9 +2,11 @@ import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { connect, type DbSession } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
-import { checkLockfile, readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
+import { readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
 import type { AppliedMigration } from '../migrate/deploy.js'
-import type { Diagnosis } from '../migrate/status.js'
+import { describePrismaVersion } from '../migrate/prisma-version.js'
+import type { DiagnoseOptions, Diagnosis } from '../migrate/status.js'
+import { info } from '../util/log.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import { code } from '../render/markdown.js'
@@ -15,16 +17,29 @@ export async function loadMigrationsFolder(
 ): Promise<MigrationsFolder> {
   return core.group('Migrations folder', async () => {
     const shown = relative(workingDirectory, settings.migrationsDir.path) || '.'
-    core.info(`Using ${shown} (${settings.migrationsDir.reason})`)
+    info(describePrismaVersion(settings.prisma))
+    info(`Using ${shown} (${settings.migrationsDir.reason})`)
+    for (const note of settings.layoutNotes) info(note)
     const folder = await readMigrationsFolder(settings.migrationsDir.path)
     if (!folder.exists)
       core.warning(
         `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
       )
     core.info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
-    checkLockfile(folder)
+    // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
+    // resolve --rolled-back (prisma-migrate-compat.md §3.3).
     return folder
   })
+}
+
+/** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
+export function prismaScope(common: CommonSettings, settings: MigrateSettings): DiagnoseOptions {
+  return {
+    connection: common.connection,
+    schemas: settings.schemas,
+    externalTables: settings.externalTables,
+    execution: settings.prisma.execution
+  }
 }
 
 /** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
@@ -84,7 +99,15 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
       'This database is not managed by Prisma Migrate (no `_prisma_migrations` table and no migrations). To keep its data, baseline it with `mode: migrate-resolve` and `resolve-applied: <first migration>`.'
     )
   }
-  if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
+  if (diagnosis.tablesWithoutHistory.length > 0) {
+    const first = diagnosis.pending[0]?.name
+    steps.push(
+      `The database already has tables (${list(diagnosis.tablesWithoutHistory.slice(0, 3))}${diagnosis.tablesWithoutHistory.length > 3 ? ', ...' : ''}) but no \`_prisma_migrations\` history, so \`mode: migrate-deploy\` would stop with P3005 and apply nothing. ` +
+        (first
+          ? `If the migrations describe this schema, baseline it with \`mode: migrate-resolve\` and \`resolve-applied: ${first}\` (once for each migration the database already reflects); otherwise check \`database-url\`.`
+          : 'Check `database-url`, or create a baseline migration first.')
+    )
+  } else if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
     steps.push(
       `${diagnosis.pending.length} migration${diagnosis.pending.length === 1 ? '' : 's'} will be applied by \`mode: migrate-deploy\`.`
     )
@@ -92,6 +115,11 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
   for (const name of diagnosis.edited) {
     steps.push(
       `${code(name)} was edited after it was applied (its checksum differs from the database's). Restore the applied version from git; put new changes in a new migration.`
+    )
+  }
+  for (const name of diagnosis.unreadableApplied) {
+    steps.push(
+      `\`${name}\` is recorded in the database but its migration.sql is missing: \`prisma migrate status\` stops with P3015 until you restore the file (deploy ignores it).`
     )
   }
   if (diagnosis.missingLocally.length > 0 && diagnosis.status !== 'diverged') {

@@ -20,13 +20,18 @@ import {
   nextSteps,
   openSession,
   pendingForReview,
+  prismaScope,
   relativeSqlPath,
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { describeFallback } from '../migrate/execute.js'
+import { info } from '../util/log.js'
 
 function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
+  // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
+  if (diagnosis.prismaStatusError) return diagnosis.prismaStatusError
   if (diagnosis.failed.length > 0 && diagnosis.status === 'failed') {
     return new ActionError(
       `${diagnosis.failed.length} failed migration(s) in the database: ${diagnosis.failed.map((f) => f.name).join(', ')}.`,
@@ -64,8 +69,10 @@ export async function runMigrateStatus(
   const session = await openSession(common)
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
-      const d = await diagnose(session.client, folder)
-      core.info(d.prismaMessage)
+      const d = await diagnose(session.client, folder, prismaScope(common, settings))
+      info(d.prismaMessage)
+      for (const f of d.fallbacks)
+        info(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${describeFallback(f.fallback)}.`)
       for (const warning of d.warnings) core.warning(warning)
       return d
     })
@@ -74,6 +81,7 @@ export async function runMigrateStatus(
         migrations: pendingForReview(diagnosis, common.workingDirectory),
         settings: reviewSettings,
         client: session.client,
+        execution: settings.prisma.execution,
         allowDestructive: false
       })
     )
@@ -119,7 +127,9 @@ export async function runMigrateStatus(
         failed: diagnosis.failed,
         edited: diagnosis.edited,
         missingLocally: diagnosis.missingLocally,
+        unreadableApplied: diagnosis.unreadableApplied,
         nonTransactional: diagnosis.nonTransactional,
+        prisma: prismaReport(settings),
         migrations: diagnosis.migrations,
         warnings: diagnosis.warnings,
         review: reviewJson(review)
@@ -128,6 +138,15 @@ export async function runMigrateStatus(
     }
   } finally {
     await session.close()
+  }
+}
+
+export function prismaReport(settings: MigrateSettings): Record<string, unknown> {
+  const v = settings.prisma.version
+  return {
+    version: v ? `${v.major}.${v.minor}.${v.patch}` : null,
+    source: settings.prisma.source,
+    execution: settings.prisma.execution
   }
 }
 
@@ -154,7 +173,8 @@ async function runOfflineReview(
       workingDirectory: common.workingDirectory,
       migrationsDir: migrationsDir,
       changed,
-      settings: reviewSettings
+      settings: reviewSettings,
+      execution: settings.prisma.execution
     })
   )
   core.info(review.headline)

@@ -6,6 +6,7 @@ import { ActionError } from '../errors.js'
 import { getPullRequestContext } from '../github/context.js'
 import { createOctokit, type Octokit } from '../github/octokit.js'
 import { reviewMigrations } from './review.js'
+import type { ExecutionStrategy } from '../migrate/execute.js'
 import type { ReviewSettings } from './settings.js'
 import type { ReviewResult } from './types.js'
 
@@ -151,6 +152,8 @@ export interface OfflineReviewOptions {
   changed: ChangedMigrations
   settings: Pick<ReviewSettings, 'rules'>
   allowDestructive?: boolean
+  /** How the project's Prisma version sends a migration.sql (Prisma 7.4+: statement by statement). */
+  execution?: ExecutionStrategy
 }
 
 /**
@@ -174,6 +177,7 @@ export async function reviewChangedMigrations(opts: OfflineReviewOptions): Promi
     notes: [note],
     modifiedMigrations: changed.modified,
     deletedMigrations: changed.deleted,
-    base: changed.base
+    base: changed.base,
+    execution: opts.execution
   })
 }

@@ -10,6 +10,7 @@ import { RULES_BY_ID, ruleById } from './rules/index.js'
 import { docsAnchor, type StakeRequest } from './rules/rule.js'
 import { withModifiedMigrations } from './modified.js'
 import type { ReviewSettings } from './settings.js'
+import { type ExecutionStrategy, describeFallback, planWithLoadedParser } from '../migrate/execute.js'
 import { summarize } from './summary.js'
 import type { Finding, MigrationInput, ReviewedMigration, ReviewResult, Severity } from './types.js'
 import { code, quote } from '../render/markdown.js'
@@ -29,6 +30,12 @@ export interface ReviewInput {
   deletedMigrations?: string[]
   /** How the base is described in those findings, e.g. `origin/main`. Default "the base branch". */
   base?: string
+  /**
+   * How the project's Prisma version sends a migration.sql. With `per-statement` (Prisma 7.4+) a CONCURRENTLY
+   * statement among others runs outside any transaction block, so it is no finding, unless Prisma sends that
+   * file whole after all (its SQL parser cannot split it).
+   */
+  execution?: ExecutionStrategy
 }
 
 export { summarize }
@@ -241,12 +248,26 @@ export function sortFindings(findings: Finding[]): Finding[] {
   )
 }
 
+/** Prisma 7.4+: `concurrently-in-transaction` only where Prisma still sends the file as one batch, saying why. */
+function forStatementExecution(works: Work[], linted: LintedMigration): Work[] {
+  if (!works.some((w) => w.finding.rule === 'concurrently-in-transaction')) return works
+  const plan = planWithLoadedParser(linted.input.script, 'per-statement')
+  if (plan.mode === 'per-statement')
+    return works.filter((w) => w.finding.rule !== 'concurrently-in-transaction')
+  for (const w of works)
+    if (w.finding.rule === 'concurrently-in-transaction' && plan.fallback)
+      w.finding.message += ` Prisma 7.4+ runs statements one by one, but sends this file as one batch: ${describeFallback(plan.fallback)}.`
+  return works
+}
+
 export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult> {
   // Nothing to parse (an up-to-date database): the 1.7 MB WebAssembly parser is not even loaded.
   if (input.migrations.length > 0) await loadParser()
   const notes = [...(input.notes ?? [])]
   const linted = lintMigrations(input.migrations, new Set([...input.settings.rules.keys(), ...CROSS_CHECKED]))
   const perFile = linted.map((l) => ({ linted: l, ...reviewFile(l, input.settings.rules) }))
+  if (input.execution === 'per-statement')
+    for (const p of perFile) p.works = forStatementExecution(p.works, p.linted)
   let databaseCompared = false
   if (input.client) {
     const all = perFile.flatMap((p) => p.works)

@@ -1,10 +1,18 @@
 import { existsSync, statSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { MODES, type Mode } from '../constants.js'
 import { parseDatabaseUrl } from '../db/connection-url.js'
 import { InputError } from '../errors.js'
-import { resolveMigrationsDir } from '../migrate/migrations-dir.js'
+import { resolveProjectLayout } from '../migrate/migrations-dir.js'
+import { findDatasource } from '../migrate/prisma-schema.js'
+import {
+  detectPrismaVersion,
+  executionFor,
+  hasPrisma7ConfigNames,
+  isPrisma7,
+  readVersionInput
+} from '../migrate/prisma-version.js'
 import { registerSecret } from '../util/secrets.js'
 import { type InputReader, parseBool } from './input.js'
 import type { CommonSettings, MigrateSettings } from './settings.js'
@@ -68,7 +76,16 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   }
 }
 
-export function readMigrateSettings(read: InputReader, common: CommonSettings): MigrateSettings {
+export function readMigrateSettings(
+  read: InputReader,
+  common: CommonSettings,
+  env: NodeJS.ProcessEnv = process.env
+): MigrateSettings {
+  const prisma = detectPrismaVersion(
+    common.workingDirectory,
+    env.GITHUB_WORKSPACE || common.workingDirectory,
+    readVersionInput(read('prisma-version'))
+  )
   const explicit = read('migrations-dir')
   const explicitPath = explicit
     ? isAbsolute(explicit)
@@ -90,7 +107,33 @@ export function readMigrateSettings(read: InputReader, common: CommonSettings): 
         'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.'
       )
   }
-  const migrationsDir = resolveMigrationsDir(common.workingDirectory, explicitPath)
+  const layout = resolveProjectLayout(common.workingDirectory, explicitPath, {
+    prisma7: isPrisma7(prisma.version),
+    prisma7ConfigNames: hasPrisma7ConfigNames(prisma.version)
+  })
+  const migrationsDir = layout.migrationsDir
+  const layoutNotes: string[] = []
+  let schemas: string[] | undefined
+  if (layout.schema) {
+    const datasource = findDatasource(layout.schema.path)
+    const shown = relative(common.workingDirectory, datasource?.file ?? layout.schema.path) || '.'
+    if (!datasource) layoutNotes.push(`Schema: ${layout.schema.reason}; no datasource block found in it.`)
+    else if (datasource.schemasUnreadable)
+      layoutNotes.push(
+        `Datasource in ${shown}: \`schemas\` is not a list of string literals and is not used.`
+      )
+    else if (datasource.schemas) {
+      schemas = datasource.schemas
+      layoutNotes.push(`Datasource in ${shown}: schemas ${datasource.schemas.join(', ')} (multiSchema).`)
+    }
+  }
+  if (layout.externalTables?.length)
+    layoutNotes.push(
+      `tables.external in ${relative(common.workingDirectory, layout.configFile ?? '')}: ${layout.externalTables.join(', ')}.`
+    )
+  layoutNotes.push(
+    ...layout.notes.filter((note) => !migrationsDir.reason.includes(note)).map((note) => `Note: ${note}.`)
+  )
   const resolveApplied = read('resolve-applied') || undefined
   const resolveRolledBack = read('resolve-rolled-back') || undefined
   if (common.mode === 'migrate-resolve') {
@@ -128,6 +171,10 @@ export function readMigrateSettings(read: InputReader, common: CommonSettings): 
     failOnPending: parseBool(read, 'fail-on-pending', false),
     resolveApplied,
     resolveRolledBack,
-    expectedPlanId
+    expectedPlanId,
+    prisma: { ...prisma, execution: executionFor(prisma.version) },
+    schemas,
+    externalTables: layout.externalTables,
+    layoutNotes
   }
 }

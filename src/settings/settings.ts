@@ -1,5 +1,7 @@
 import type { Mode } from '../constants.js'
 import type { ConnectionSettings } from '../db/connection-url.js'
+import type { ExecutionStrategy } from '../migrate/execute.js'
+import type { PrismaVersionInfo } from '../migrate/prisma-version.js'
 
 /** Inputs every mode shares, parsed and validated once. */
 export interface CommonSettings {
@@ -25,4 +27,12 @@ export interface MigrateSettings {
   resolveRolledBack?: string
   /** `migrate-deploy`: refuse unless the pending plan's id equals this (output `plan-id` of a reviewed status run). */
   expectedPlanId?: string
+  /** The project's Prisma version (input `prisma-version`, node_modules/prisma or the lockfile) and what it implies. */
+  prisma: PrismaVersionInfo & { execution: ExecutionStrategy }
+  /** The datasource's `schemas = [...]` (multiSchema), read from the schema file(s); they count for P3005. */
+  schemas?: string[]
+  /** `tables.external` of prisma.config ("schema.table"): not counted for P3005. */
+  externalTables?: string[]
+  /** Log lines about where the schema, the datasource and the config values came from. */
+  layoutNotes: string[]
 }

@@ -218,6 +218,8 @@ function parseUncached(sql: string): ParsedScript {
       text: lines.slice(start, end)
     })
   }
+  // An empty migration.sql is valid (Prisma applies it); the parser refuses an empty string, not whitespace.
+  if (sql.length === 0) return { statements: [], comments, lines }
   let result
   try {
     result = parser().parseSync(sql)

@@ -1,0 +1,754 @@
+export const id = 472;
+export const ids = [472];
+export const modules = {
+
+/***/ 34793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ annotateFindings)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _review_headline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10670);
+
+
+
+const EMIT = {
+    error: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, p),
+    warning: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, p),
+    notice: (m, p) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, p)
+};
+function text(f) {
+    const stake = (0,_review_headline_js__WEBPACK_IMPORTED_MODULE_1__/* .stakeText */ ._N)(f.rowsAtStake);
+    const allowed = f.acknowledged
+        ? ` Allowed: ${f.acknowledged.by === 'input' ? 'allow-destructive' : f.acknowledged.reason}.`
+        : '';
+    return `${f.message}${stake ? ` Data at stake: ${stake}.` : ''}${allowed} Safe alternative: ${f.fix} (${f.docs})`;
+}
+/**
+ * One annotation per finding on its migration.sql line, errors first, at most MAX_ANNOTATIONS_PER_LEVEL per level
+ * (GitHub shows about ten per level and step), then a single notice pointing to the job summary.
+ */
+function annotateFindings(findings, summaryHint = 'the job summary') {
+    if (findings.length === 0)
+        return;
+    let shown = 0;
+    for (const level of ['error', 'warning', 'notice']) {
+        // keep room for the closing notice among the notices
+        const cap = level === 'notice' ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS_PER_LEVEL */ .jB - 1 : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS_PER_LEVEL */ .jB;
+        const chosen = findings.filter((f) => f.severity === level).slice(0, cap);
+        for (const f of chosen)
+            EMIT[level](text(f), {
+                title: `${f.rule} (${f.migration})`,
+                file: f.file,
+                startLine: f.line,
+                endLine: f.endLine ?? f.line
+            });
+        shown += chosen.length;
+    }
+    const omitted = findings.length - shown;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(omitted > 0
+        ? `${findings.length} migration review findings; ${omitted} are not annotated here. See ${summaryHint} for all of them with the SQL.`
+        : `${findings.length} migration review finding(s). See ${summaryHint} for the report with the SQL.`, { title: 'Migration review' });
+}
+
+
+/***/ }),
+
+/***/ 33472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ prismaReport),
+  runMigrateStatus: () => (/* binding */ runMigrateStatus)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/db/connection-url.ts
+var connection_url = __webpack_require__(90564);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/github/annotations.ts
+var annotations = __webpack_require__(34793);
+// EXTERNAL MODULE: ./src/render/migration-report.ts + 3 modules
+var migration_report = __webpack_require__(58293);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/util/secrets.ts
+var secrets = __webpack_require__(84537);
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+
+const DEFAULT_API_URL = 'https://api.github.com';
+/** The API base URL: GITHUB_API_URL on GitHub Enterprise Server and in tests (the API stand-in), else github.com. */
+function apiUrlFromEnv(env = process.env) {
+    return env.GITHUB_API_URL || DEFAULT_API_URL;
+}
+/**
+ * GitHub answers these calls in well under a second; 10 s covers a slow page of 100 comments of 64 KB each. With
+ * two retries a call that never answers costs 10 + 1 + 10 + 4 + 10 s = 35 s, which leaves room for the
+ * three or four calls of a comment upsert when GitHub is only slow, inside one minute in all. A primary rate limit
+ * resets on the hour and a secondary one asks for 60 s by default: neither is worth waiting for here, a short
+ * `retry-after` (up to 15 s) is.
+ */
+const API_BOUNDS = {
+    requestTimeoutMs: 10_000,
+    totalMs: 60_000,
+    maxRateLimitWaitSec: 15,
+    retryBaseMs: 1000
+};
+/** Rate limits are the throttling plugin's: the retry plugin leaves 429 to it (and 403, which may be one). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+function duration(sec) {
+    return sec < 120 ? `${Math.round(sec)} s` : `${Math.round(sec / 60)} min`;
+}
+/**
+ * The deadline of a client: aborted with an `AbortError`, which Octokit rethrows as is and never retries. Its
+ * timer does not keep the process alive.
+ */
+function startDeadline(totalMs) {
+    const controller = new AbortController();
+    const reason = new Error(`GitHub API calls stopped after ${seconds(totalMs)}, the most this action waits for them`);
+    reason.name = 'AbortError';
+    setTimeout(() => controller.abort(reason), totalMs).unref();
+    return { signal: controller.signal, at: Date.now() + totalMs };
+}
+const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
+/**
+ * `fetch` with a timeout per attempt and the client's deadline. The body is read inside the timeout too: Octokit
+ * reads an unreadable JSON body as an empty one, and an empty comment list would make a duplicate comment. A
+ * timed-out attempt fails like a network error (Octokit turns it into a status-500 error the retry plugin
+ * retries); after the deadline nothing is retried.
+ */
+function boundedFetch(base, timeoutMs, deadline) {
+    return async (input, init = {}) => {
+        deadline.signal.throwIfAborted();
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new Error(`the GitHub API did not answer ${init.method ?? 'GET'} ${url.pathname} within ${seconds(timeoutMs)}`)), timeoutMs);
+        const signals = [controller.signal, deadline.signal, ...(init.signal ? [init.signal] : [])];
+        try {
+            const response = await base(input, { ...init, signal: AbortSignal.any(signals) });
+            const body = NULL_BODY_STATUS.has(response.status) ? null : await response.arrayBuffer();
+            return new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: [...response.headers]
+            });
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+/**
+ * A throttling callback: wait for the reset only when it is short (`maxRateLimitWaitSec`) and before the deadline,
+ * and only `retries` times; otherwise let the call fail now (the caller warns and goes on).
+ */
+function onLimit(kind, retries, bounds, deadlineAt) {
+    return (retryAfter, options, _octokit, retryCount) => {
+        const inTime = Date.now() + retryAfter * 1000 < deadlineAt;
+        if (retryCount < retries && retryAfter <= bounds.maxRateLimitWaitSec && inTime) {
+            core/* warning */.$e(`GitHub API ${kind} hit for ${options.method} ${options.url}; retrying after ${duration(retryAfter)}.`);
+            return true;
+        }
+        return false;
+    };
+}
+/**
+ * The only Octokit factory: each attempt has a timeout, the whole client a deadline, transient failures are
+ * retried twice, and a rate limit is waited out only when its reset is near. The proxy-aware fetch of
+ * @actions/github is kept underneath. Octokit is imported on first use: most runs (deploys, backups, status
+ * outside pull requests) never call the API.
+ */
+async function createOctokit(token, apiUrl = apiUrlFromEnv(), bounds = API_BOUNDS, deadline = startDeadline(bounds.totalMs)) {
+    // one after the other: both load @actions/github's context module (and jest's ESM loader trips on that in parallel)
+    const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
+    const [{ defaults }, { retry }, { throttling }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 555).then(__webpack_require__.bind(__webpack_require__, 85555)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(735)]).then(__webpack_require__.bind(__webpack_require__, 49735)),
+        Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 86856))
+    ]);
+    const request = (defaults.request ?? {});
+    return getOctokit(token, {
+        baseUrl: apiUrl,
+        request: { ...request, fetch: boundedFetch(request.fetch ?? fetch, bounds.requestTimeoutMs, deadline) },
+        retry: { retries: 2, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: bounds.retryBaseMs },
+        throttle: {
+            onRateLimit: onLimit('rate limit', 1, bounds, deadline.at),
+            onSecondaryRateLimit: onLimit('secondary rate limit', 1, bounds, deadline.at)
+        }
+    }, retry, throttling);
+}
+/** Status, rate-limit headers and message of an Octokit error, for the caller's warning. */
+function describeApiError(error) {
+    const e = error;
+    const headers = e.response?.headers ?? {};
+    const rateLimited = e.status === 429 ||
+        (e.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(e.message ?? '')));
+    let resetInSec;
+    if (headers['retry-after'] && Number.isFinite(Number(headers['retry-after'])))
+        resetInSec = Number(headers['retry-after']);
+    else if (headers['x-ratelimit-reset'])
+        resetInSec = Math.max(0, Number(headers['x-ratelimit-reset']) - Date.now() / 1000);
+    return { status: e.status, rateLimited, resetInSec };
+}
+
+/**
+ * `work`, or the deadline's error as soon as it passes, whichever comes first: a retry back-off in progress cannot
+ * hold the caller past it (and whatever that retry would send fails at once, since the deadline has passed).
+ */
+function beforeDeadline(work, deadline) {
+    work.catch(() => undefined);
+    if (deadline.signal.aborted)
+        return Promise.reject(deadline.signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(deadline.signal.reason);
+        deadline.signal.addEventListener('abort', onAbort, { once: true });
+        work.then(resolve, reject).finally(() => deadline.signal.removeEventListener('abort', onAbort));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+
+
+
+
+
+/** The GitHub Actions app's account, which GITHUB_TOKEN writes as (GET /user answers 403 for that token). */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * The hidden marker of the sticky comment for one (database target, migrations dir): a hash, so that the
+ * comment does not reveal the database host.
+ */
+function commentMarker(target, migrationsDir, mode = 'migrate-status') {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(`${target}\n${migrationsDir}`).digest('hex').slice(0, 16);
+    return `<!-- ${constants/* ACTION_NAME */.px}:${mode}:${hash} -->`;
+}
+async function ownLogin(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return data.login;
+    }
+    catch (error) {
+        const { status, rateLimited } = describeApiError(error);
+        if (!rateLimited && (status === 403 || status === 404 || status === 401))
+            return ACTIONS_BOT_LOGIN;
+        throw error;
+    }
+}
+/** The first line of a comment body (GitHub may store CRLF line ends). */
+function firstLine(body) {
+    const end = body.indexOf('\n');
+    return (end < 0 ? body : body.slice(0, end)).replace(/\r$/, '');
+}
+function normalized(body) {
+    return body.replace(/\r\n/g, '\n').trim();
+}
+/**
+ * Our sticky comment: written by the token's own account, and its first line is exactly the marker. A marker
+ * anywhere else (quoted by a person, or copied into a migration and rendered inside another job's report) matches
+ * nothing.
+ */
+function isStickyComment(comment, login, marker) {
+    return comment.user?.login === login && firstLine(comment.body ?? '') === marker;
+}
+function failureWarning(error) {
+    const { status, rateLimited, resetInSec } = describeApiError(error);
+    const detail = (0,secrets/* scrub */._I)(error?.message ?? String(error));
+    if (rateLimited)
+        return `Could not write the pull request comment: the GitHub API rate limit is exhausted${resetInSec === undefined ? '' : ` (it resets in ${duration(resetInSec)})`}, and this best-effort comment does not wait for it. The job summary has the full report.`;
+    if (status === 403 || status === 404)
+        return `Could not write the pull request comment (HTTP ${status}: ${detail}). On pull requests from forks the token is read-only; the job summary has the full report.`;
+    return `Could not write the pull request comment: ${detail}. The job summary has the full report.`;
+}
+async function upsert(octokit, opts, body) {
+    const where = { owner: opts.owner, repo: opts.repo, issue_number: opts.issueNumber };
+    const login = await ownLogin(octokit);
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, per_page: 100 });
+    if (!Array.isArray(comments))
+        throw new Error('the GitHub API answered the comment list with something else');
+    const existing = comments.find((c) => isStickyComment(c, login, opts.marker));
+    if (existing) {
+        if (normalized(existing.body ?? '') === normalized(body))
+            return { action: 'unchanged', url: existing.html_url };
+        const { data } = await octokit.rest.issues.updateComment({
+            owner: opts.owner,
+            repo: opts.repo,
+            comment_id: existing.id,
+            body
+        });
+        return { action: 'updated', url: data.html_url };
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...where, body });
+    return { action: 'created', url: data.html_url };
+}
+/**
+ * Creates the PR comment carrying `marker`, or updates the one the token's own account wrote before; other
+ * people's comments are never edited, and an unchanged body makes no write. Best effort within `bounds` (a
+ * minute): permission errors (fork PRs get a read-only token), rate limits, timeouts and server errors become a
+ * warning, never a failure — the job summary has the report.
+ */
+async function upsertStickyComment(opts) {
+    const body = firstLine(opts.body) === opts.marker ? opts.body : `${opts.marker}\n${opts.body}`;
+    const bounds = opts.bounds ?? API_BOUNDS;
+    const deadline = startDeadline(bounds.totalMs);
+    try {
+        const octokit = await createOctokit(opts.token, opts.apiUrl, bounds, deadline);
+        return await beforeDeadline(upsert(octokit, opts, body), deadline);
+    }
+    catch (error) {
+        const warning = failureWarning(error);
+        core/* warning */.$e(warning);
+        return { action: 'skipped', warning };
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The pull request of this run, from the event payload; undefined on other events or when the payload lacks one. */
+function getPullRequestContext(env = process.env) {
+    if (!PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const pr = payload.pull_request;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '').split('/');
+    if (!pr?.number || !owner || !repo)
+        return undefined;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
+        baseSha: pr.base?.sha ?? '',
+        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? ''
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
+;// CONCATENATED MODULE: ./src/github/publish.ts
+
+
+
+
+
+
+
+/**
+ * On pull_request events, writes the report as the sticky comment for (target, migrations dir). Does nothing on
+ * other events or with `comment: false`; never throws (the job summary carries the report anyway).
+ */
+async function publishPullRequestComment(opts) {
+    const pr = getPullRequestContext();
+    if (!opts.settings.comment || !pr)
+        return { action: 'skipped' };
+    if (!opts.settings.githubToken) {
+        const warning = 'No github-token: the pull request comment was not written; the job summary has the report.';
+        core/* warning */.$e(warning);
+        return { action: 'skipped', warning };
+    }
+    const marker = commentMarker(opts.target, opts.migrationsDir);
+    const result = await upsertStickyComment({
+        token: opts.settings.githubToken,
+        apiUrl: apiUrlFromEnv(),
+        owner: pr.owner,
+        repo: pr.repo,
+        issueNumber: pr.number,
+        marker,
+        body: (0,secrets/* scrub */._I)((0,migration_report/* renderCommentBody */.y)(opts.render, marker))
+    });
+    if (result.url)
+        (0,log/* info */.p)(`Pull request comment ${result.action}: ${result.url}`);
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/migrate/plan.ts
+var plan = __webpack_require__(74590);
+// EXTERNAL MODULE: ./src/migrate/status.ts + 1 modules
+var migrate_status = __webpack_require__(61935);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/review/review.ts + 6 modules
+var review_review = __webpack_require__(3241);
+;// CONCATENATED MODULE: ./src/review/offline.ts
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+async function git(cwd, args) {
+    const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    return stdout;
+}
+/** `<dir>/<name>/migration.sql` → name; anything else (migration_lock.toml, READMEs) → undefined. */
+function migrationName(path, dir) {
+    const rel = external_node_path_.posix.relative(dir, path.split(external_node_path_.sep).join('/'));
+    const parts = rel.split('/');
+    return parts.length === 2 && parts[1] === 'migration.sql' && !rel.startsWith('..') ? parts[0] : undefined;
+}
+function classify(entries, dir, source, base) {
+    const out = { added: [], modified: [], deleted: [], source, base };
+    for (const { status, path } of entries) {
+        const name = migrationName(path, dir);
+        if (!name)
+            continue;
+        if (status === 'A' || status === 'added')
+            out.added.push(name);
+        else if (status === 'D' || status === 'removed')
+            out.deleted.push(name);
+        else
+            out.modified.push(name);
+    }
+    for (const list of [out.added, out.modified, out.deleted])
+        list.sort();
+    return out;
+}
+async function resolveBase(cwd, base) {
+    for (const candidate of [base, `origin/${base}`]) {
+        try {
+            await git(cwd, ['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+            // three-dot diffs need the merge base; a shallow checkout does not have it
+            await git(cwd, ['merge-base', candidate, 'HEAD']);
+            return candidate;
+        }
+        catch {
+            // try the next candidate
+        }
+    }
+    return undefined;
+}
+/**
+ * The migrations the pull request adds or changes compared with its base: from git history when the checkout has
+ * it (`git diff --name-status <base>...HEAD`), else from the API's list of PR files.
+ */
+async function findChangedMigrations(opts) {
+    const dir = opts.migrationsDir.split(external_node_path_.sep).join('/').replace(/\/+$/, '');
+    const base = opts.baseRef
+        ? await resolveBase(opts.workingDirectory, opts.baseRef).catch(() => undefined)
+        : undefined;
+    if (base) {
+        const out = await git(opts.workingDirectory, [
+            'diff',
+            '--name-status',
+            '--no-renames',
+            '--relative',
+            `${base}...HEAD`,
+            '--',
+            dir
+        ]);
+        const entries = out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [status, path] = line.split('\t');
+            return { status: status[0], path };
+        });
+        return classify(entries, dir, 'git', base);
+    }
+    if (!opts.octokit && opts.token) {
+        const pr = opts.pr ?? getPullRequestContext();
+        if (pr)
+            return findChangedMigrations({
+                ...opts,
+                token: undefined,
+                octokit: await createOctokit(opts.token),
+                pr
+            });
+    }
+    if (opts.octokit && opts.pr) {
+        const root = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
+            .then((s) => s.trim())
+            .catch(() => process.env.GITHUB_WORKSPACE ?? opts.workingDirectory);
+        const dirFromRoot = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(opts.workingDirectory, dir)).split(external_node_path_.sep).join('/');
+        const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
+            owner: opts.pr.owner,
+            repo: opts.pr.repo,
+            pull_number: opts.pr.number,
+            per_page: 100
+        });
+        const entries = files.flatMap((f) => f.status === 'renamed' && f.previous_filename
+            ? [
+                { status: 'removed', path: f.previous_filename },
+                { status: 'added', path: f.filename }
+            ]
+            : [{ status: f.status, path: f.filename }]);
+        return classify(entries, dirFromRoot, 'api', `pull request #${opts.pr.number}'s base`);
+    }
+    throw new errors/* ActionError */.lZ(`Cannot tell which migrations this pull request changes: the base \`${opts.baseRef ?? '(none)'}\` is not in the checkout's history and no pull request context is available.`, {
+        hint: 'Check out with `fetch-depth: 0` (actions/checkout), or run on a pull_request event so the PR file list can be read through the API.'
+    });
+}
+/**
+ * The review without a database (fork PRs get no secrets): the migrations the PR adds or changes, plus an error for
+ * each migration that already existed on the base and was changed or deleted.
+ */
+async function reviewChangedMigrations(opts) {
+    const { changed } = opts;
+    const names = [...new Set([...changed.added, ...changed.modified])].sort();
+    const migrations = await Promise.all(names.map(async (name) => {
+        const file = external_node_path_.posix.join(opts.migrationsDir.split(external_node_path_.sep).join('/'), name, 'migration.sql');
+        return { name, file, script: await (0,promises_.readFile)((0,external_node_path_.join)(opts.workingDirectory, file), 'utf8') };
+    }));
+    const note = `No database to compare with (\`database-url\` is empty): this reviews only the ${names.length} migration(s) this pull request adds or changes, compared with ${changed.base} (${changed.source === 'git' ? 'git history' : 'the pull request file list'}). Nothing was compared with a database.`;
+    return (0,review_review/* reviewMigrations */.sd)({
+        migrations,
+        settings: opts.settings,
+        allowDestructive: opts.allowDestructive ?? false,
+        notes: [note],
+        modifiedMigrations: changed.modified,
+        deletedMigrations: changed.deleted,
+        base: changed.base,
+        execution: opts.execution
+    });
+}
+
+// EXTERNAL MODULE: ./src/review/settings.ts
+var review_settings = __webpack_require__(8107);
+// EXTERNAL MODULE: ./src/review/json-report.ts
+var json_report = __webpack_require__(59155);
+// EXTERNAL MODULE: ./src/modes/migrate-shared.ts
+var migrate_shared = __webpack_require__(11647);
+// EXTERNAL MODULE: ./src/migrate/execute.ts
+var execute = __webpack_require__(77690);
+;// CONCATENATED MODULE: ./src/modes/migrate-status.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function statusFailure(diagnosis, settings) {
+    // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
+    if (diagnosis.prismaStatusError)
+        return diagnosis.prismaStatusError;
+    if (diagnosis.failed.length > 0 && diagnosis.status === 'failed') {
+        return new errors/* ActionError */.lZ(`${diagnosis.failed.length} failed migration(s) in the database: ${diagnosis.failed.map((f) => f.name).join(', ')}.`, {
+            hint: 'New migrations cannot be applied until it is resolved; see the job summary for the resolve step.'
+        });
+    }
+    if (settings.failOnPending && diagnosis.pending.length > 0) {
+        return new errors/* ActionError */.lZ(`${diagnosis.pending.length} migration(s) pending: ${diagnosis.pending.map((m) => m.name).join(', ')}.`, {
+            hint: 'fail-on-pending is true; run mode: migrate-deploy to apply them.'
+        });
+    }
+    return undefined;
+}
+function reviewFailure(review, failOn) {
+    if (!(0,review_review/* failOnDecision */.YC)(review, failOn))
+        return undefined;
+    return new errors/* ActionError */.lZ(`SQL review: ${review.headline}`, {
+        hint: `fail-on is ${failOn}. Review the findings in the job summary; acknowledge intended destructive changes in the migration file or set allow-destructive on the deploy.`
+    });
+}
+async function runMigrateStatus(common, settings, read) {
+    const reviewSettings = (0,review_settings/* readReviewSettings */.M1)(read);
+    if (!common.connection)
+        return runOfflineReview(common, settings, reviewSettings);
+    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common.workingDirectory);
+    const session = await (0,migrate_shared/* openSession */.fA)(common);
+    try {
+        const diagnosis = await core/* group */.Os('Compare with _prisma_migrations', async () => {
+            const d = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_shared/* prismaScope */.rM)(common, settings));
+            (0,log/* info */.p)(d.prismaMessage);
+            for (const f of d.fallbacks)
+                (0,log/* info */.p)(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${(0,execute/* describeFallback */.Mw)(f.fallback)}.`);
+            for (const warning of d.warnings)
+                core/* warning */.$e(warning);
+            return d;
+        });
+        const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({
+            migrations: (0,migrate_shared/* pendingForReview */.Zf)(diagnosis, common.workingDirectory),
+            settings: reviewSettings,
+            client: session.client,
+            execution: settings.prisma.execution,
+            allowDestructive: false
+        }));
+        core/* info */.pq(review.headline);
+        (0,annotations/* annotateFindings */.d)(review.findings);
+        const target = (0,connection_url/* describeTarget */.ff)(common.connection);
+        const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, folder.path) || '.';
+        const renderInput = {
+            mode: common.mode,
+            target,
+            migrationsDir,
+            rows: (0,migrate_shared/* statusRows */.O5)(diagnosis),
+            nextSteps: (0,migrate_shared/* nextSteps */.Zn)(diagnosis),
+            review,
+            docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)()
+        };
+        const markdown = (0,migration_report/* renderMigrationReport */.J)(renderInput);
+        await publishPullRequestComment({ settings: reviewSettings, target, migrationsDir, render: renderInput });
+        const id = (0,plan/* planId */.r)(diagnosis.pending);
+        return {
+            outputs: {
+                ...(0,migrate_shared/* migrateOutputs */.Uj)({
+                    status: diagnosis.status,
+                    pending: diagnosis.pending.map((m) => m.name),
+                    failed: diagnosis.failed.map((f) => f.name)
+                }),
+                'plan-id': id,
+                ...(0,json_report/* reviewOutputs */.p)(review)
+            },
+            markdown,
+            report: {
+                target,
+                migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
+                status: diagnosis.status,
+                prismaExitCode: diagnosis.prismaExitCode,
+                planId: id,
+                pending: diagnosis.pending.map((m) => ({
+                    name: m.name,
+                    file: (0,migrate_shared/* relativeSqlPath */.iS)(common.workingDirectory, m.sqlPath),
+                    checksum: m.checksum
+                })),
+                applied: [],
+                failed: diagnosis.failed,
+                edited: diagnosis.edited,
+                missingLocally: diagnosis.missingLocally,
+                unreadableApplied: diagnosis.unreadableApplied,
+                nonTransactional: diagnosis.nonTransactional,
+                prisma: prismaReport(settings),
+                migrations: diagnosis.migrations,
+                warnings: diagnosis.warnings,
+                review: (0,json_report/* reviewJson */.j)(review)
+            },
+            failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, reviewSettings.failOn)
+        };
+    }
+    finally {
+        await session.close();
+    }
+}
+function prismaReport(settings) {
+    const v = settings.prisma.version;
+    return {
+        version: v ? `${v.major}.${v.minor}.${v.patch}` : null,
+        source: settings.prisma.source,
+        execution: settings.prisma.execution
+    };
+}
+/** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
+async function runOfflineReview(common, settings, reviewSettings) {
+    const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, settings.migrationsDir.path) || '.';
+    core/* info */.pq(`No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`);
+    const changed = await core/* group */.Os('Find changed migrations', () => findChangedMigrations({
+        workingDirectory: common.workingDirectory,
+        migrationsDir: settings.migrationsDir.path,
+        baseRef: reviewSettings.baseRef,
+        token: reviewSettings.githubToken
+    }));
+    const review = await core/* group */.Os('Review changed SQL', () => reviewChangedMigrations({
+        workingDirectory: common.workingDirectory,
+        migrationsDir: migrationsDir,
+        changed,
+        settings: reviewSettings,
+        execution: settings.prisma.execution
+    }));
+    core/* info */.pq(review.headline);
+    (0,annotations/* annotateFindings */.d)(review.findings);
+    const reviewed = [...new Set([...changed.added, ...changed.modified])].sort();
+    const renderInput = {
+        mode: common.mode,
+        target: 'no database (offline review)',
+        migrationsDir,
+        review,
+        docsBaseUrl: (0,migrate_shared/* rulesDocsUrl */.qq)()
+    };
+    const markdown = (0,migration_report/* renderMigrationReport */.J)(renderInput);
+    await publishPullRequestComment({
+        settings: reviewSettings,
+        target: 'offline',
+        migrationsDir,
+        render: renderInput
+    });
+    return {
+        outputs: {
+            ...(0,migrate_shared/* migrateOutputs */.Uj)({ status: 'unknown', pending: reviewed }),
+            ...(0,json_report/* reviewOutputs */.p)(review)
+        },
+        markdown,
+        report: {
+            target: null,
+            databaseCompared: false,
+            migrationsDir: { path: settings.migrationsDir.path, reason: settings.migrationsDir.reason },
+            changed,
+            review: (0,json_report/* reviewJson */.j)(review)
+        },
+        failure: reviewFailure(review, reviewSettings.failOn)
+    };
+}
+
+
+/***/ }),
+
+/***/ 8107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M1: () => (/* binding */ readReviewSettings)
+/* harmony export */ });
+/* harmony import */ var _settings_input_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54781);
+/* harmony import */ var _util_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84537);
+/* harmony import */ var _rule_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45488);
+
+
+
+
+function readReviewSettings(read) {
+    const githubToken = read('github-token');
+    (0,_util_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(githubToken);
+    const baseRef = read('base-ref');
+    return {
+        allowDestructive: (0,_settings_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBool */ .q6)(read, 'allow-destructive', false),
+        failOn: (0,_settings_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parseChoice */ .HU)(read, 'fail-on', _rule_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .FAIL_ON */ .d$, 'error'),
+        rules: (0,_rule_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRuleOverrides */ .Lc)((0,_settings_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parseList */ .E1)(read, 'rules')),
+        comment: (0,_settings_input_js__WEBPACK_IMPORTED_MODULE_0__/* .parseBool */ .q6)(read, 'comment', true),
+        githubToken,
+        baseRef: baseRef || undefined
+    };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=472.index.js.map

@@ -1,0 +1,2773 @@
+export const id = 764;
+export const ids = [764];
+export const modules = {
+
+/***/ 77690:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jo: () => (/* binding */ describeStatementsForLog),
+/* harmony export */   Mw: () => (/* binding */ describeFallback),
+/* harmony export */   gu: () => (/* binding */ newProgress),
+/* harmony export */   iY: () => (/* binding */ runUnit),
+/* harmony export */   r: () => (/* binding */ committedStatements),
+/* harmony export */   uc: () => (/* binding */ planWithLoadedParser),
+/* harmony export */   vY: () => (/* binding */ executePlan),
+/* harmony export */   w$: () => (/* binding */ planExecution)
+/* harmony export */ });
+/* unused harmony export sqlparserCannotParse */
+/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24159);
+/* harmony import */ var _script_shape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56938);
+
+
+/** "Prisma's SQL parser cannot parse `DROP INDEX CONCURRENTLY` (line 3)", for messages. */
+function describeFallback(fallback) {
+    return fallback.construct === 'syntax error'
+        ? `the file does not parse (line ${fallback.line})`
+        : `Prisma's SQL parser (sqlparser 0.61) cannot parse \`${fallback.construct}\` (line ${fallback.line})`;
+}
+function body(statement) {
+    return (statement.node[statement.kind] ?? {});
+}
+/**
+ * Statement families sqlparser 0.61 (Prisma 7.4–7.10) has no grammar for with its PostgreSQL dialect; one of them
+ * makes Prisma send the whole file as one batch. From `Parser::parse_statement`, `parse_create`, `parse_alter` and
+ * `parse_drop` of sqlparser v0.61.0.
+ */
+const UNPARSED_KINDS = {
+    DoStmt: 'DO',
+    ReindexStmt: 'REINDEX',
+    ClusterStmt: 'CLUSTER',
+    RefreshMatViewStmt: 'REFRESH MATERIALIZED VIEW',
+    LockStmt: 'LOCK',
+    CheckPointStmt: 'CHECKPOINT',
+    AlterSeqStmt: 'ALTER SEQUENCE',
+    AlterFunctionStmt: 'ALTER FUNCTION',
+    AlterDomainStmt: 'ALTER DOMAIN',
+    AlterExtensionStmt: 'ALTER EXTENSION',
+    AlterExtensionContentsStmt: 'ALTER EXTENSION',
+    AlterDefaultPrivilegesStmt: 'ALTER DEFAULT PRIVILEGES',
+    AlterDatabaseStmt: 'ALTER DATABASE',
+    AlterDatabaseSetStmt: 'ALTER DATABASE',
+    AlterDatabaseRefreshCollStmt: 'ALTER DATABASE',
+    AlterSystemStmt: 'ALTER SYSTEM',
+    AlterObjectSchemaStmt: 'ALTER ... SET SCHEMA',
+    AlterOwnerStmt: 'ALTER ... OWNER TO',
+    AlterEventTrigStmt: 'ALTER EVENT TRIGGER',
+    CreateEventTrigStmt: 'CREATE EVENT TRIGGER',
+    CreatePublicationStmt: 'CREATE PUBLICATION',
+    AlterPublicationStmt: 'ALTER PUBLICATION',
+    CreateSubscriptionStmt: 'CREATE SUBSCRIPTION',
+    AlterSubscriptionStmt: 'ALTER SUBSCRIPTION',
+    DropSubscriptionStmt: 'DROP SUBSCRIPTION',
+    CreateCastStmt: 'CREATE CAST',
+    CreateConversionStmt: 'CREATE CONVERSION',
+    CreatePLangStmt: 'CREATE LANGUAGE',
+    RuleStmt: 'CREATE RULE',
+    CreateStatsStmt: 'CREATE STATISTICS',
+    AlterStatsStmt: 'ALTER STATISTICS',
+    CreateAmStmt: 'CREATE ACCESS METHOD',
+    CreateTransformStmt: 'CREATE TRANSFORM',
+    CreateTableSpaceStmt: 'CREATE TABLESPACE',
+    DropTableSpaceStmt: 'DROP TABLESPACE',
+    AlterTableSpaceOptionsStmt: 'ALTER TABLESPACE',
+    CreateForeignTableStmt: 'CREATE FOREIGN TABLE',
+    CreateFdwStmt: 'CREATE FOREIGN DATA WRAPPER',
+    AlterFdwStmt: 'ALTER FOREIGN DATA WRAPPER',
+    CreateUserMappingStmt: 'CREATE USER MAPPING',
+    ImportForeignSchemaStmt: 'IMPORT FOREIGN SCHEMA',
+    SecLabelStmt: 'SECURITY LABEL',
+    DropOwnedStmt: 'DROP OWNED',
+    ReassignOwnedStmt: 'REASSIGN OWNED',
+    AlterTSConfigurationStmt: 'ALTER TEXT SEARCH CONFIGURATION',
+    AlterTSDictionaryStmt: 'ALTER TEXT SEARCH DICTIONARY'
+};
+/** `DROP <object>` forms sqlparser 0.61 parses (anything else makes Prisma fall back). */
+const DROPPABLE = new Set([
+    'OBJECT_TABLE',
+    'OBJECT_VIEW',
+    'OBJECT_MATVIEW',
+    'OBJECT_INDEX',
+    'OBJECT_SCHEMA',
+    'OBJECT_SEQUENCE',
+    'OBJECT_TYPE',
+    'OBJECT_FUNCTION',
+    'OBJECT_POLICY',
+    'OBJECT_DOMAIN',
+    'OBJECT_PROCEDURE',
+    'OBJECT_TRIGGER',
+    'OBJECT_EXTENSION',
+    'OBJECT_OPERATOR',
+    'OBJECT_OPFAMILY',
+    'OBJECT_OPCLASS'
+]);
+/** `ALTER <object> ... RENAME` forms sqlparser 0.61 parses. */
+const RENAMEABLE = new Set([
+    'OBJECT_TABLE',
+    'OBJECT_COLUMN',
+    'OBJECT_TABCONSTRAINT',
+    'OBJECT_INDEX',
+    'OBJECT_TYPE',
+    'OBJECT_VIEW',
+    'OBJECT_SCHEMA',
+    'OBJECT_ROLE',
+    'OBJECT_POLICY'
+]);
+/** Why Prisma 7.4's sqlparser would reject this statement (so the whole file goes as one batch), or undefined. */
+function sqlparserCannotParse(statement) {
+    const fixed = UNPARSED_KINDS[statement.kind];
+    if (fixed)
+        return fixed;
+    const b = body(statement);
+    switch (statement.kind) {
+        case 'DropStmt':
+            // sqlparser ≤ 0.62 knows CONCURRENTLY in CREATE INDEX only (prisma-engines#5847).
+            if (b.concurrent)
+                return 'DROP INDEX CONCURRENTLY';
+            return DROPPABLE.has(String(b.removeType)) ? undefined : `DROP ${objectWord(b.removeType)}`;
+        case 'RenameStmt':
+            return RENAMEABLE.has(String(b.renameType)) ? undefined : `ALTER ${objectWord(b.renameType)} ... RENAME`;
+        case 'AlterTableStmt':
+            // ALTER TABLE and ALTER VIEW only; ALTER MATERIALIZED VIEW / SEQUENCE / INDEX ... SET have no grammar.
+            return b.objtype === 'OBJECT_TABLE' || b.objtype === 'OBJECT_VIEW'
+                ? undefined
+                : `ALTER ${objectWord(b.objtype)}`;
+        case 'DefineStmt':
+            return b.kind === 'OBJECT_OPERATOR' ? undefined : `CREATE ${objectWord(b.kind)}`;
+        case 'CreateFunctionStmt':
+            // sqlparser's CREATE PROCEDURE is the SQL Server form (AS BEGIN ... END).
+            return b.is_procedure ? 'CREATE PROCEDURE' : undefined;
+        case 'VacuumStmt':
+            // Only the Redshift-style `VACUUM [FULL] table`; `VACUUM (options)` and `ANALYZE` do not parse.
+            return b.is_vacuumcmd && !Array.isArray(b.options)
+                ? undefined
+                : b.is_vacuumcmd
+                    ? 'VACUUM (...)'
+                    : 'ANALYZE';
+        default:
+            return undefined;
+    }
+}
+function objectWord(value) {
+    return String(value ?? '')
+        .replace(/^OBJECT_/, '')
+        .replace(/_/g, ' ');
+}
+const TRANSACTION_KINDS = {
+    TRANS_STMT_BEGIN: 'begin',
+    TRANS_STMT_START: 'begin',
+    TRANS_STMT_COMMIT: 'commit',
+    TRANS_STMT_ROLLBACK: 'rollback',
+    TRANS_STMT_SAVEPOINT: 'savepoint',
+    TRANS_STMT_RELEASE: 'savepoint',
+    TRANS_STMT_ROLLBACK_TO: 'savepoint',
+    TRANS_STMT_PREPARE: 'savepoint',
+    TRANS_STMT_COMMIT_PREPARED: 'savepoint',
+    TRANS_STMT_ROLLBACK_PREPARED: 'savepoint'
+};
+function unitOf(statement) {
+    const unit = {
+        text: statement.text,
+        startLine: statement.startLine,
+        endLine: statement.endLine,
+        kind: statement.kind
+    };
+    if (statement.kind === 'TransactionStmt')
+        unit.transaction = TRANSACTION_KINDS[String(body(statement).kind)];
+    return unit;
+}
+function ownTransactionControl(parsed) {
+    return parsed.error !== undefined || parsed.statements.some((s) => s.kind === 'TransactionStmt');
+}
+function wholeFile(script, parsed, fallback) {
+    const lines = script.split('\n').length;
+    return {
+        mode: 'whole-file',
+        units: [{ text: script, startLine: 1, endLine: lines }],
+        fallback,
+        ownTransactionControl: parsed ? ownTransactionControl(parsed) : undefined
+    };
+}
+/**
+ * How `script` will be sent under `strategy`: one unit, or one unit per statement. A whole-file plan needs no
+ * parsing (a long history of Prisma ≤ 7.3 migrations is not parsed for it).
+ */
+async function planExecution(script, strategy) {
+    if (strategy === 'whole-file')
+        return wholeFile(script);
+    await (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .loadParser */ .qd)();
+    return planWithLoadedParser(script, strategy);
+}
+/** `planExecution` once `loadParser()` has resolved. */
+function planWithLoadedParser(script, strategy) {
+    if (strategy === 'whole-file')
+        return wholeFile(script);
+    const parsed = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseScript */ .tl)(script);
+    if (parsed.error)
+        return wholeFile(script, parsed, { construct: 'syntax error', line: parsed.error.line });
+    for (const statement of parsed.statements) {
+        const reason = sqlparserCannotParse(statement);
+        if (reason)
+            return wholeFile(script, parsed, { construct: reason, line: statement.startLine });
+    }
+    return { mode: 'per-statement', units: parsed.statements.map(unitOf), ownTransactionControl: false };
+}
+/**
+ * THE place where one unit is sent: one simple-protocol query (no parameters), exactly what Prisma's engine sends
+ * with `simple_query`. Anything that must wrap one unit (lock timeouts and their retries) wraps this function.
+ */
+async function runUnit(client, unit) {
+    await client.query(unit.text);
+}
+function newProgress(plan) {
+    return { plan, committed: [], inOpenTransaction: [], uncertain: false };
+}
+/** Runs a plan unit by unit, keeping `progress` up to date; rethrows the first failure unchanged. */
+async function executePlan(client, plan, progress = newProgress(plan), run = runUnit) {
+    for (const unit of plan.units) {
+        progress.failedUnit = unit;
+        await run(client, unit);
+        progress.failedUnit = undefined;
+        if (plan.mode === 'whole-file') {
+            progress.committed.push(unit);
+            continue;
+        }
+        switch (unit.transaction) {
+            case 'begin':
+                progress.inOpenTransaction.push(unit);
+                break;
+            case 'commit':
+                progress.committed.push(...progress.inOpenTransaction, unit);
+                progress.inOpenTransaction = [];
+                break;
+            case 'rollback':
+                progress.inOpenTransaction = [];
+                break;
+            case 'savepoint':
+                progress.uncertain = true;
+                progress.inOpenTransaction.push(unit);
+                break;
+            default:
+                if (progress.inOpenTransaction.length > 0)
+                    progress.inOpenTransaction.push(unit);
+                else
+                    progress.committed.push(unit);
+        }
+    }
+    return progress;
+}
+/** A server-side error (the statement failed and did not commit) rather than a lost connection. */
+function isServerError(error) {
+    const code = error?.code;
+    return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+/** What stays committed after `error` stopped the plan (parses a whole-file plan's script: `loadParser()` first). */
+function committedStatements(progress, error) {
+    if (!isServerError(error) || progress.uncertain)
+        return 'unknown';
+    // One implicit transaction, unless the file ends it itself (its own COMMIT inside the batch).
+    if (progress.plan.mode === 'whole-file') {
+        progress.plan.ownTransactionControl ??= ownTransactionControl((0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseScript */ .tl)(progress.plan.units[0]?.text ?? ''));
+        return progress.plan.ownTransactionControl ? 'unknown' : 'none';
+    }
+    if (progress.committed.length === 0)
+        return 'none';
+    return progress.committed.map((unit) => ({ line: unit.startLine, text: (0,_script_shape_js__WEBPACK_IMPORTED_MODULE_1__/* .shorten */ .ml)(unit.text) }));
+}
+/** For `_prisma_migrations.logs` and log lines: the committed statements as text. */
+function describeStatementsForLog(committed) {
+    if (committed === 'none')
+        return 'none';
+    if (committed === 'unknown')
+        return 'unknown';
+    return committed.map(({ line, text }) => `line ${line}: ${text.replace(/\s+/g, ' ').trim()}`).join('; ');
+}
+
+
+/***/ }),
+
+/***/ 42206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TJ: () => (/* binding */ nonTransactionalReason),
+/* harmony export */   se: () => (/* binding */ findNonTransactional)
+/* harmony export */ });
+/* unused harmony export nonTransactionalStatements */
+/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24159);
+/**
+ * Statements PostgreSQL refuses inside a transaction block. Prisma (≤ 7.3, and this action) sends a whole
+ * migration.sql as one simple query, i.e. one implicit transaction, so such a statement only works when it is
+ * the file's only statement; mixed with others the migration fails with 25001 after its row is written.
+ * Found on the real parser's AST, never by matching text.
+ */
+
+function defNames(list) {
+    if (!Array.isArray(list))
+        return [];
+    return list.map((item) => (item.DefElem?.defname ?? '').toLowerCase());
+}
+function defValue(list, name) {
+    if (!Array.isArray(list))
+        return undefined;
+    for (const item of list) {
+        const def = item.DefElem;
+        if (def?.defname?.toLowerCase() !== name)
+            continue;
+        if (def.arg?.Boolean)
+            return def.arg.Boolean.boolval ? 'true' : 'false';
+        return def.arg?.String?.sval?.toLowerCase() ?? 'true';
+    }
+    return undefined;
+}
+const FALSE_VALUES = new Set(['false', 'off', '0', 'no']);
+/** The reason `node` cannot run in a transaction block, or undefined. */
+function nonTransactionalReason(kind, node, serverVersionNum = 0) {
+    const body = (node[kind] ?? {});
+    switch (kind) {
+        case 'IndexStmt':
+            return body.concurrent ? 'CREATE INDEX CONCURRENTLY' : undefined;
+        case 'DropStmt':
+            return body.concurrent ? 'DROP INDEX CONCURRENTLY' : undefined;
+        case 'ReindexStmt':
+            return defNames(body.params).includes('concurrently') ? 'REINDEX CONCURRENTLY' : undefined;
+        case 'VacuumStmt':
+            // ANALYZE shares the node but may run in a transaction.
+            return body.is_vacuumcmd ? 'VACUUM' : undefined;
+        case 'AlterSystemStmt':
+            return 'ALTER SYSTEM';
+        case 'CreatedbStmt':
+            return 'CREATE DATABASE';
+        case 'DropdbStmt':
+            return 'DROP DATABASE';
+        case 'CreateTableSpaceStmt':
+            return 'CREATE TABLESPACE';
+        case 'DropTableSpaceStmt':
+            return 'DROP TABLESPACE';
+        case 'AlterDatabaseStmt':
+            return defNames(body.options).includes('tablespace') ? 'ALTER DATABASE ... SET TABLESPACE' : undefined;
+        case 'CreateSubscriptionStmt': {
+            const createSlot = defValue(body.options, 'create_slot');
+            return createSlot !== undefined && FALSE_VALUES.has(createSlot)
+                ? undefined
+                : 'CREATE SUBSCRIPTION (creates a replication slot)';
+        }
+        case 'ClusterStmt':
+            return body.relation ? undefined : 'CLUSTER without a table';
+        case 'DiscardStmt':
+            return body.target === 'DISCARD_ALL' ? 'DISCARD ALL' : undefined;
+        case 'AlterEnumStmt':
+            // ADD VALUE is allowed in a transaction since PostgreSQL 12.
+            return !body.oldVal && serverVersionNum > 0 && serverVersionNum < 120000
+                ? 'ALTER TYPE ... ADD VALUE (before PostgreSQL 12)'
+                : undefined;
+        case 'AlterTableStmt': {
+            const cmds = Array.isArray(body.cmds) ? body.cmds : [];
+            const detachConcurrently = cmds.some((cmd) => {
+                const c = (cmd.AlterTableCmd ?? {});
+                return c.subtype === 'AT_DetachPartition' && c.def?.PartitionCmd?.concurrent === true;
+            });
+            return detachConcurrently ? 'DETACH PARTITION CONCURRENTLY' : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+function shorten(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
+}
+/** Statements of a parsed file that would make it fail; empty when the file has only one statement. */
+function nonTransactionalStatements(statements, serverVersionNum = 0) {
+    if (statements.length < 2)
+        return [];
+    const found = [];
+    for (const statement of statements) {
+        const reason = nonTransactionalReason(statement.kind, statement.node, serverVersionNum);
+        if (reason)
+            found.push({ line: statement.startLine, statement: shorten(statement.text), reason });
+    }
+    return found;
+}
+// Every statement above needs one of these words. Files without any are skipped unparsed: parsing costs about
+// half a millisecond per file, which adds up over a long history. The decision itself is always the AST's.
+const CANDIDATE_WORDS = /\b(concurrently|vacuum|system|database|tablespace|subscription|cluster|discard)\b/i;
+const OLD_SERVER_WORDS = /\bvalue\b/i;
+/** Parses `script` and reports its offending statements; a file that does not parse is left to the server. */
+async function findNonTransactional(script, serverVersionNum = 0) {
+    const oldServer = serverVersionNum > 0 && serverVersionNum < 120000;
+    if (!CANDIDATE_WORDS.test(script) && !(oldServer && OLD_SERVER_WORDS.test(script)))
+        return [];
+    await (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .loadParser */ .qd)();
+    const parsed = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseScript */ .tl)(script);
+    return parsed.error ? [] : nonTransactionalStatements(parsed.statements, serverVersionNum);
+}
+
+
+/***/ }),
+
+/***/ 56938:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ committedAfterFailure),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   pj: () => (/* binding */ scriptShape)
+/* harmony export */ });
+/* unused harmony export statementRef */
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92059);
+/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24159);
+/* harmony import */ var _non_transactional_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42206);
+/**
+ * What a failed migration.sql can have left behind when it ran as ONE simple query (Prisma ≤ 7.3, and this
+ * action's default): PostgreSQL runs a multi-statement query as one implicit transaction, unless the text has its
+ * own transaction control (a COMMIT before the end commits what came before it), and a lone statement that cannot
+ * run in a transaction (CREATE INDEX CONCURRENTLY...) runs on its own. Decided on the real parser's AST.
+ */
+
+
+
+const ENDS_TRANSACTION = new Set([
+    'TRANS_STMT_COMMIT',
+    'TRANS_STMT_ROLLBACK',
+    'TRANS_STMT_PREPARE',
+    'TRANS_STMT_COMMIT_PREPARED',
+    'TRANS_STMT_ROLLBACK_PREPARED'
+]);
+function transactionKind(statement) {
+    if (statement.kind !== 'TransactionStmt')
+        return undefined;
+    return statement.node.TransactionStmt.kind;
+}
+/** A statement on one line, at most 160 characters: how summaries and reports show it. */
+function shorten(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine;
+}
+function statementRef(statement) {
+    return { line: statement.startLine, text: shorten(statement.text) };
+}
+function relationName(rel) {
+    if (!rel?.relname)
+        return undefined;
+    return rel.schemaname ? `${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(rel.schemaname)}.${(0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(rel.relname)}` : (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(rel.relname);
+}
+function indexTarget(statement) {
+    const node = statement.node;
+    if (statement.kind === 'IndexStmt') {
+        const body = node.IndexStmt;
+        const relation = relationName(body.relation);
+        if (!body.concurrent || !relation)
+            return undefined;
+        return {
+            relation,
+            relationIsIndex: false,
+            indexName: body.idxname,
+            line: statement.startLine,
+            statement: shorten(statement.text)
+        };
+    }
+    if (statement.kind === 'ReindexStmt') {
+        const body = node.ReindexStmt;
+        const concurrent = (body.params ?? []).some((p) => p.DefElem?.defname?.toLowerCase() === 'concurrently');
+        const relation = relationName(body.relation);
+        if (!concurrent || !relation)
+            return undefined;
+        return {
+            relation,
+            relationIsIndex: body.kind === 'REINDEX_OBJECT_INDEX',
+            line: statement.startLine,
+            statement: shorten(statement.text)
+        };
+    }
+    return undefined;
+}
+/** Parses `script` (cached per run) and says what a failure of it can have committed. */
+async function scriptShape(script, serverVersionNum = 0) {
+    await (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .loadParser */ .qd)();
+    const parsed = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseScript */ .tl)(script);
+    if (parsed.error) {
+        return {
+            statementCount: 0,
+            atomic: false,
+            reason: `the file does not parse (${parsed.error.message}, line ${parsed.error.line})`,
+            indexTargets: [],
+            statements: []
+        };
+    }
+    const statements = parsed.statements;
+    const indexTargets = statements.map(indexTarget).filter((t) => t !== undefined);
+    const shape = { statementCount: statements.length, atomic: true, indexTargets, statements };
+    if (statements.length === 1) {
+        const only = statements[0];
+        const reason = (0,_non_transactional_js__WEBPACK_IMPORTED_MODULE_2__/* .nonTransactionalReason */ .TJ)(only.kind, only.node, serverVersionNum);
+        if (reason) {
+            shape.nonTransactional = reason;
+            shape.atomic = false;
+            shape.reason = `its only statement, \`${reason}\`, runs outside a transaction and can leave work behind when it fails`;
+        }
+        else if (only.kind === 'DoStmt' || only.kind === 'CallStmt') {
+            shape.atomic = false;
+            shape.reason = `its only statement is a ${only.kind === 'DoStmt' ? 'DO block' : 'CALL'}, which may COMMIT inside`;
+        }
+        return shape;
+    }
+    const early = statements.slice(0, -1).find((s) => ENDS_TRANSACTION.has(transactionKind(s) ?? ''));
+    if (early) {
+        shape.atomic = false;
+        shape.reason = `line ${early.startLine} ends a transaction (\`${shorten(early.text)}\`), so the statements before it commit on their own`;
+    }
+    return shape;
+}
+/** The statement containing a 1-based character `position` of the script (what PostgreSQL reports). */
+function statementAtPosition(script, statements, position) {
+    const offset = Number(position);
+    if (!Number.isInteger(offset) || offset < 1)
+        return undefined;
+    const byte = Buffer.byteLength(script.slice(0, offset - 1), 'utf8');
+    let found;
+    for (let i = 0; i < statements.length; i++)
+        if (statements[i].byteStart <= byte)
+            found = i;
+    return found;
+}
+/**
+ * Which statements a failure of the whole file left committed. Atomic files and single statements: none. With
+ * COMMITs inside, and PostgreSQL naming the failing statement (an error `position`): everything up to the last
+ * COMMIT before it, when every transaction end before it is a COMMIT. Otherwise unknown.
+ */
+function committedAfterFailure(shape, script, error) {
+    if (shape.atomic)
+        return 'none';
+    if (shape.statementCount === 1)
+        return shape.nonTransactional ? 'none' : 'unknown';
+    if (shape.statements.length === 0)
+        return 'unknown';
+    const failing = statementAtPosition(script, shape.statements, error.position);
+    if (failing === undefined)
+        return 'unknown';
+    let lastCommit = -1;
+    for (let i = 0; i < failing; i++) {
+        const kind = transactionKind(shape.statements[i]);
+        if (kind === undefined || !ENDS_TRANSACTION.has(kind))
+            continue;
+        if (kind !== 'TRANS_STMT_COMMIT')
+            return 'unknown';
+        lastCommit = i;
+    }
+    if (lastCommit < 0)
+        return 'none';
+    return shape.statements
+        .slice(0, lastCommit + 1)
+        .filter((s) => s.kind !== 'TransactionStmt')
+        .map(statementRef);
+}
+
+
+/***/ }),
+
+/***/ 58293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ renderCommentBody),
+  J: () => (/* binding */ renderMigrationReport)
+});
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/render/markdown.ts
+var markdown = __webpack_require__(42495);
+;// CONCATENATED MODULE: ./src/render/fit.ts
+/**
+ * Fitting a report into GitHub's limits in linear time: every block and every line is rendered and measured once,
+ * and a document is only ever cut between whole blocks or whole lines (never inside a code span, a fence or an
+ * HTML element, where a cut would let the rest render as something else).
+ */
+
+/** PR comments are limited in characters (JS length counts UTF-16 units: never fewer than GitHub's count). */
+const chars = (s) => s.length;
+/** Job summaries are limited in bytes. */
+const bytes = markdown/* byteLength */.dp;
+/** Blocks are joined by a blank line: a block costs its size plus that separator. */
+const SEPARATOR = 2;
+/** Blocks joined as a document ends up; its size is the sum of the blocks' costs minus one. */
+function joinBlocks(blocks) {
+    return `${blocks.join('\n\n')}\n`;
+}
+function cost(measure, blocks) {
+    let total = 0;
+    for (const b of blocks)
+        total += measure(b) + SEPARATOR;
+    return total;
+}
+/**
+ * `head` (a table head, a title; may be '') and as many of `lines` as fit in `budget`, in order. When some are
+ * left out, `more(omitted)` follows after a blank line (so that it never continues a table); its size is reserved
+ * first. With no line kept, only the note is returned.
+ */
+function fitLines(head, lines, budget, measure, more) {
+    const sizes = lines.map(measure);
+    const headSize = head ? measure(head) : -1;
+    let total = headSize;
+    for (const size of sizes)
+        total += 1 + size;
+    if (total <= budget)
+        return { text: [...(head ? [head] : []), ...lines].join('\n'), kept: lines.length, omitted: 0 };
+    const reserve = SEPARATOR + measure(more(lines.length));
+    let used = headSize;
+    let kept = 0;
+    while (kept < lines.length && used + 1 + sizes[kept] + reserve <= budget) {
+        used += 1 + sizes[kept];
+        kept++;
+    }
+    const omitted = lines.length - kept;
+    if (kept === 0) {
+        const alone = more(omitted);
+        return { text: measure(alone) <= budget ? alone : '', kept: 0, omitted };
+    }
+    return {
+        text: `${[...(head ? [head] : []), ...lines.slice(0, kept)].join('\n')}\n\n${more(omitted)}`,
+        kept,
+        omitted
+    };
+}
+
+// EXTERNAL MODULE: ./src/review/headline.ts
+var headline = __webpack_require__(10670);
+// EXTERNAL MODULE: ./src/review/rules/index.ts + 30 modules
+var rules = __webpack_require__(51226);
+;// CONCATENATED MODULE: ./src/render/review-report.ts
+
+
+
+const ICON = { error: '🛑 error', warning: '⚠️ warning', notice: 'ℹ️ notice' };
+const CONTEXT_LINES = 2;
+/** Review notes shown at the top; more would only repeat themselves (the JSON report has them all). */
+const MAX_REVIEW_NOTES = 10;
+/** What the top of the report lists in full before anything else: data loss, and whatever stops the deploy. */
+function isKeyFinding(f) {
+    return f.destructive || f.severity === 'error';
+}
+function ruleLink(f, base) {
+    const href = base ? `${base}#${f.rule}` : f.docs;
+    return `[${f.rule}](${href})`;
+}
+function objects(f) {
+    const parts = [];
+    if (f.typeName)
+        parts.push(`enum ${(0,markdown/* code */.aY)(f.typeName)}${f.values?.length ? ` [${f.values.map((v) => (0,markdown/* code */.aY)(v)).join(', ')}]` : ''}`);
+    if (f.table)
+        parts.push(f.column ? `${(0,markdown/* code */.aY)(f.table)}.${(0,markdown/* code */.aY)(f.column)}` : (0,markdown/* code */.aY)(f.table));
+    else if (f.schema)
+        parts.push(`schema ${(0,markdown/* code */.aY)(f.schema)}`);
+    if (f.columns?.length && !f.column)
+        parts.push(`(${f.columns.map((c) => (0,markdown/* code */.aY)(c)).join(', ')})`);
+    return parts.join(' ');
+}
+function stakeCell(f, compared) {
+    if (f.rowsAtStake && 'error' in f.rowsAtStake)
+        return `not counted: ${(0,markdown/* quote */.hD)(f.rowsAtStake.error)}`;
+    const counted = (0,headline/* stakeText */._N)(f.rowsAtStake);
+    if (counted)
+        return f.rowsAtStake && 'count' in f.rowsAtStake && f.rowsAtStake.count > 0 ? `**${counted}**` : counted;
+    return f.destructive && !compared ? 'not counted (no database)' : '';
+}
+/** Who allowed an error-level finding, as inline markdown (the reason is the file's text, quoted). */
+function allowedCell(f) {
+    if (!f.acknowledged)
+        return '';
+    if (f.acknowledged.by === 'input')
+        return 'allowed by `allow-destructive`';
+    return `acknowledged on line ${f.acknowledged.line}${f.acknowledged.reason ? `: ${(0,markdown/* quote */.hD)(f.acknowledged.reason)}` : ''}`;
+}
+const FINDING_COLUMNS = ['Severity', 'Rule', 'Line', 'Objects', 'Finding', 'Data at stake', 'Allowed'];
+function findingCells(f, result, options) {
+    return [
+        ICON[f.severity],
+        ruleLink(f, options.docsBaseUrl),
+        String(f.line),
+        objects(f),
+        (0,markdown/* inline */.mG)(f.message),
+        stakeCell(f, result.databaseCompared),
+        allowedCell(f)
+    ];
+}
+/**
+ * The destructive and error-level findings of every migration, one row each: the part of the report that is never
+ * cut before anything else. The fitter may list only the first rows (`head` + `rows`).
+ */
+function keyFindingsTable(result, options) {
+    const key = result.findings.filter(isKeyFinding);
+    if (key.length === 0)
+        return undefined;
+    return {
+        title: `### 🛑 Destructive and error-level findings (${key.length})`,
+        head: (0,markdown/* tableHead */.PP)(['Migration', ...FINDING_COLUMNS]),
+        rows: key.map((f) => (0,markdown/* tableRow */.jD)([(0,markdown/* code */.aY)(f.migration), ...findingCells(f, result, { sql: 'none', ...options })]))
+    };
+}
+/** The file with flagged lines marked: `-` for errors, `!` for warnings and notices (a `diff` block colours them). */
+function markedSql(m, detail) {
+    const lines = m.script.replace(/\n$/, '').split('\n');
+    const marks = new Map();
+    for (const f of m.findings) {
+        for (let l = f.line; l <= (f.endLine ?? f.line); l++)
+            if (marks.get(l) !== '-')
+                marks.set(l, f.severity === 'error' ? '-' : '!');
+    }
+    const near = new Set();
+    if (detail === 'flagged')
+        for (const l of marks.keys())
+            for (let i = l - CONTEXT_LINES; i <= l + CONTEXT_LINES; i++)
+                near.add(i);
+    const out = [];
+    let skipped = false;
+    lines.forEach((line, i) => {
+        if (detail === 'flagged' && !near.has(i + 1)) {
+            if (!skipped)
+                out.push(' …');
+            skipped = true;
+            return;
+        }
+        skipped = false;
+        out.push(`${marks.get(i + 1) ?? ' '}${line}`);
+    });
+    return (0,markdown/* fence */.EU)(out.join('\n'), 'diff');
+}
+/**
+ * One migration's section: its other findings (the key ones are listed at the top), Prisma's warnings count and
+ * its SQL at the detail asked for.
+ */
+function renderMigrationSection(m, result, options) {
+    const parts = [`### ${(0,markdown/* code */.aY)(m.name)}`];
+    const key = m.findings.filter(isKeyFinding).length;
+    const others = m.findings.filter((f) => !isKeyFinding(f));
+    if (m.findings.length === 0)
+        parts.push('No findings.');
+    else if (key > 0)
+        parts.push(`${key} destructive or error-level finding${key === 1 ? '' : 's'}, listed at the top.`);
+    if (others.length)
+        parts.push((0,markdown/* table */.tp)(FINDING_COLUMNS, others.map((f) => findingCells(f, result, options))));
+    if (m.prismaWarnings.length) {
+        const matched = m.findings.filter((f) => f.prismaWarning).length;
+        parts.push(`Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them.`);
+    }
+    if (options.sql !== 'none' && m.script) {
+        const flagged = new Set(m.findings.map((f) => f.line)).size;
+        const lines = m.script.replace(/\n$/, '').split('\n').length;
+        const label = `${(0,markdown/* htmlCode */.h8)(m.file)} ${(0,markdown/* htmlText */.js)(`(${lines} lines, ${flagged} flagged${options.sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`;
+        parts.push((0,markdown/* details */.zH)(label, markedSql(m, options.sql)));
+    }
+    return parts.join('\n\n');
+}
+/** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
+function rulesExplained(result, base) {
+    const ids = [...new Set(result.findings.map((f) => f.rule))];
+    if (ids.length === 0)
+        return undefined;
+    const items = ids.map((id) => {
+        const f = result.findings.find((x) => x.rule === id);
+        const title = rules/* RULES_BY_ID */.kF.get(id)?.title ?? id;
+        return `- **${ruleLink(f, base)}** — ${(0,markdown/* inline */.mG)(title)}. ${(0,markdown/* inline */.mG)(f.why)}<br>**Safe alternative:** ${(0,markdown/* inline */.mG)(f.fix)}`;
+    });
+    return (0,markdown/* details */.zH)((0,markdown/* htmlText */.js)('Why these findings matter, and the safe alternatives'), items.join('\n'));
+}
+/** The review's verdict for the top of the report: headline, the review's notes, and what the gate will do. */
+function reviewHead(result) {
+    const parts = [`**${(0,markdown/* inline */.mG)(result.headline)}**`];
+    const notes = [...result.notes];
+    if (!result.databaseCompared && result.migrations.length)
+        notes.push('Data at stake was not counted: the review could not compare with a database.');
+    if (notes.length) {
+        const shown = notes.slice(0, MAX_REVIEW_NOTES).map((n) => `> ${(0,markdown/* inline */.mG)(n)}`);
+        if (notes.length > MAX_REVIEW_NOTES)
+            shown.push(`> ${(0,markdown/* text */.Qq)(`… and ${notes.length - MAX_REVIEW_NOTES} more notes.`)}`);
+        parts.push(shown.join('\n>\n'));
+    }
+    const open = result.unacknowledgedErrors.length;
+    if (open)
+        parts.push(`${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations.`);
+    return parts;
+}
+/** The error-level findings let through the deploy gate, one line each. */
+function allowedLines(result) {
+    return result.findings
+        .filter((f) => f.severity === 'error' && f.acknowledged)
+        .map((f) => `- ${(0,markdown/* code */.aY)(f.rule)} in ${(0,markdown/* code */.aY)(f.migration)} line ${f.line}: ${allowedCell(f)}`);
+}
+
+;// CONCATENATED MODULE: ./src/render/status-table.ts
+
+const STATE_LABEL = {
+    applied: '✅ applied',
+    pending: '⏳ pending',
+    failed: '❌ failed',
+    'rolled-back': '↩️ rolled back',
+    'missing-locally': '⚠️ not in the migrations directory',
+    'applied-now': '🆕 applied now',
+    'failed-now': '❌ failed now'
+};
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const m = Math.floor(ms / 60_000);
+    return `${m} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+function when(d) {
+    return d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '';
+}
+const COLUMNS = ['Migration', 'State', 'Started', 'Duration', 'Notes'];
+function cells(r) {
+    const duration = r.durationMs ?? (r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : undefined);
+    return [
+        (0,markdown/* code */.aY)(r.name),
+        STATE_LABEL[r.state],
+        when(r.startedAt),
+        duration === undefined ? '' : formatDuration(duration),
+        r.edited ? '✏️ edited after it was applied (checksum differs)' : ''
+    ];
+}
+/** The migrations table: one row per migration, in order. */
+function renderStatusTable(rows) {
+    if (rows.length === 0)
+        return '_No migrations found._';
+    return table(COLUMNS, rows.map(cells));
+}
+/** The same table as a head and one line per row, for the fitter to cut. */
+function statusTableParts(rows) {
+    return { head: (0,markdown/* tableHead */.PP)(COLUMNS), rows: rows.map((r) => (0,markdown/* tableRow */.jD)(cells(r))) };
+}
+
+;// CONCATENATED MODULE: ./src/render/migration-report.ts
+
+
+
+
+
+const fmt = (n) => n.toLocaleString('en-US');
+function cutNote(c) {
+    const what = [];
+    if (c.sql === 'flagged')
+        what.push('SQL is shown only around the flagged lines');
+    if (c.sql === 'none')
+        what.push('the SQL of each migration is left out');
+    if (c.notes)
+        what.push(`${fmt(c.notes[0])} of ${fmt(c.notes[1])} notes are shown`);
+    if (c.key)
+        what.push(`${fmt(c.key[0])} of ${fmt(c.key[1])} destructive or error-level findings are listed`);
+    if (c.status)
+        what.push(`the migrations table lists ${fmt(c.status[0])} of ${fmt(c.status[1])} migrations`);
+    if (c.allowed)
+        what.push(`${fmt(c.allowed[0])} of ${fmt(c.allowed[1])} allowed findings are listed`);
+    if (c.sections)
+        what.push(`${fmt(c.sections[1] - c.sections[0])} of ${fmt(c.sections[1])} migrations' sections are left out`);
+    if (c.rules)
+        what.push('the explanations of the rules are left out');
+    const everyFinding = !c.key && !c.sections;
+    return `> ✂️ Cut to fit GitHub's size limit: ${what.join('; ')}. ${everyFinding
+        ? 'Every finding is listed; the full SQL is in the repository.'
+        : 'The job summary has more, and the JSON report (the `report-path` output) has every finding.'}`;
+}
+const WORST_NOTE = cutNote({
+    sql: 'none',
+    notes: [9_999_999, 9_999_999],
+    key: [9_999_999, 9_999_999],
+    status: [9_999_999, 9_999_999],
+    allowed: [9_999_999, 9_999_999],
+    sections: [0, 9_999_999],
+    rules: true
+});
+function memo(render) {
+    const done = new Map();
+    return (sql) => {
+        if (!done.has(sql))
+            done.set(sql, render(sql));
+        return done.get(sql);
+    };
+}
+function parts(input) {
+    const review = input.review;
+    const top = [
+        `## ${(0,markdown/* text */.Qq)(input.title ?? `Prisma migrations: ${input.mode}`)}`,
+        `**Target:** ${(0,markdown/* code */.aY)(input.target)} · **Migrations:** ${(0,markdown/* code */.aY)(input.migrationsDir)} · **Mode:** ${(0,markdown/* code */.aY)(input.mode)}`,
+        ...(review ? reviewHead(review) : [])
+    ];
+    const rows = input.rows;
+    let migrations;
+    if (rows) {
+        const pending = rows.filter((r) => r.state === 'pending').length;
+        const upToDate = pending === 0 && rows.every((r) => r.state !== 'failed' && r.state !== 'failed-now')
+            ? '✅ No pending migrations: the database is up to date with the migrations directory.'
+            : undefined;
+        migrations = rows.length
+            ? { upToDate, ...statusTableParts(rows) }
+            : { upToDate, head: '_No migrations found._', rows: [] };
+    }
+    const reviewed = review && review.migrations.length > 0 ? review : undefined;
+    return {
+        top,
+        notes: [...(input.notes ?? []), ...(input.nextSteps ?? [])].map((n) => `- ${(0,markdown/* inline */.mG)(n)}`),
+        key: review ? keyFindingsTable(review, { docsBaseUrl: input.docsBaseUrl }) : undefined,
+        migrations,
+        reviewTitle: reviewed ? '## SQL review' : undefined,
+        allowed: reviewed ? allowedLines(reviewed) : [],
+        sections: memo((sql) => reviewed
+            ? reviewed.migrations.map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
+            : []),
+        rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
+        appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
+    };
+}
+const ALLOWED_TITLE = '**Allowed through the deploy gate:**';
+/** The whole report at one SQL detail level, nothing else cut. */
+function whole(p, sql) {
+    return [
+        ...p.top,
+        ...(p.notes.length ? [p.notes.join('\n')] : []),
+        ...(p.key ? [p.key.title, [p.key.head, ...p.key.rows].join('\n')] : []),
+        ...(p.migrations
+            ? [
+                ...(p.migrations.upToDate ? [p.migrations.upToDate] : []),
+                '### Migrations',
+                [p.migrations.head, ...p.migrations.rows].join('\n')
+            ]
+            : []),
+        ...(p.reviewTitle ? [p.reviewTitle] : []),
+        ...(p.allowed.length ? [[ALLOWED_TITLE, ...p.allowed].join('\n')] : []),
+        ...p.sections(sql),
+        ...(p.rules ? [p.rules] : []),
+        ...(sql === 'full' ? [] : [cutNote({ sql })]),
+        ...p.appendix
+    ];
+}
+/**
+ * Over the limit even without SQL: the top and the appendix whole, then each list in order of importance gets what
+ * is left (notes up to half, the destructive and error-level findings all of it, the migrations table and the
+ * allowed list up to half), then the migrations' sections while they fit.
+ */
+function cut(p, measure, limit) {
+    // a document costs the sum of its blocks' costs minus one
+    let left = limit + 1 - cost(measure, [...p.top, ...p.appendix, WORST_NOTE]);
+    const c = { sql: 'none' };
+    const take = (block) => {
+        if (!block || measure(block) + SEPARATOR > left)
+            return false;
+        left -= measure(block) + SEPARATOR;
+        return true;
+    };
+    const share = (fraction) => Math.max(0, Math.floor(left * fraction) - SEPARATOR);
+    const blocks = [...p.top];
+    if (p.notes.length) {
+        const notes = fitLines('', p.notes, share(0.5), measure, (n) => `_${fmt(n)} more notes are left out._`);
+        if (notes.omitted)
+            c.notes = [notes.kept, p.notes.length];
+        if (take(notes.text))
+            blocks.push(notes.text);
+    }
+    if (p.key && take(p.key.title)) {
+        blocks.push(p.key.title);
+        // most of what is left: the rest only gets a glimpse when these do not fit
+        const key = fitLines(p.key.head, p.key.rows, share(0.9), measure, (n) => (0,markdown/* text */.Qq)(`… and ${fmt(n)} more destructive or error-level findings, in the job summary and the JSON report.`));
+        if (key.omitted)
+            c.key = [key.kept, p.key.rows.length];
+        if (take(key.text))
+            blocks.push(key.text);
+    }
+    if (p.migrations) {
+        if (p.migrations.upToDate && take(p.migrations.upToDate))
+            blocks.push(p.migrations.upToDate);
+        const title = '### Migrations';
+        const table = fitLines(p.migrations.head, p.migrations.rows, share(0.5) - measure(title) - SEPARATOR, measure, (n) => (0,markdown/* text */.Qq)(`… and ${fmt(n)} more migrations.`));
+        if (table.omitted)
+            c.status = [table.kept, p.migrations.rows.length];
+        if (table.text && take(title) && take(table.text))
+            blocks.push(title, table.text);
+    }
+    if (p.reviewTitle && take(p.reviewTitle))
+        blocks.push(p.reviewTitle);
+    if (p.allowed.length) {
+        const allowed = fitLines(ALLOWED_TITLE, p.allowed, share(0.5), measure, (n) => (0,markdown/* text */.Qq)(`… and ${fmt(n)} more.`));
+        if (allowed.omitted)
+            c.allowed = [allowed.kept, p.allowed.length];
+        if (take(allowed.text))
+            blocks.push(allowed.text);
+    }
+    const sections = p.sections('none');
+    let shown = 0;
+    while (shown < sections.length && take(sections[shown]))
+        blocks.push(sections[shown++]);
+    if (shown < sections.length)
+        c.sections = [shown, sections.length];
+    if (p.rules) {
+        if (take(p.rules))
+            blocks.push(p.rules);
+        else
+            c.rules = true;
+    }
+    return [...blocks, cutNote(c), ...p.appendix];
+}
+/**
+ * The job summary (and, with a marker, the PR comment). The headline and the destructive and error-level findings
+ * come first, then the migrations table, then each migration's other findings and its SQL. Over the limit, detail
+ * goes in a fixed order (SQL away from the findings, all SQL, then the tail of each list by importance) and a note
+ * says what went. Every part is rendered and measured once, so a report of thousands of migrations takes
+ * milliseconds.
+ */
+function renderMigrationReport(input) {
+    const measure = input.limit?.chars !== undefined ? chars : bytes;
+    const limit = input.limit?.chars ?? input.limit?.bytes ?? constants/* MAX_SUMMARY_BYTES */.Q0;
+    const p = parts(input);
+    const fits = (blocks) => cost(measure, blocks) - 1 <= limit;
+    // the smallest whole report first: when even that is over the limit, the SQL levels need not be rendered
+    const none = whole(p, 'none');
+    if (!fits(none))
+        return joinBlocks(cut(p, measure, limit));
+    for (const sql of ['full', 'flagged']) {
+        const blocks = whole(p, sql);
+        if (fits(blocks))
+            return joinBlocks(blocks);
+    }
+    return joinBlocks(none);
+}
+/** The PR comment: the marker on its own first line, then the same markdown fitted to 65,536 characters. */
+function renderCommentBody(input, marker) {
+    const body = renderMigrationReport({ ...input, limit: { chars: constants/* MAX_COMMENT_CHARS */.VK - marker.length - 1 } });
+    return `${marker}\n${body}`;
+}
+
+
+/***/ }),
+
+/***/ 52132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fw: () => (/* binding */ collectStringConstants),
+/* harmony export */   JV: () => (/* binding */ identifierFromToken),
+/* harmony export */   Kd: () => (/* binding */ collectRelations),
+/* harmony export */   Ke: () => (/* binding */ relationOf),
+/* harmony export */   OL: () => (/* binding */ qualifiedName),
+/* harmony export */   QP: () => (/* binding */ typeOf),
+/* harmony export */   T5: () => (/* binding */ objectKey),
+/* harmony export */   iw: () => (/* binding */ stringsOf),
+/* harmony export */   lF: () => (/* binding */ columnDefOf),
+/* harmony export */   x: () => (/* binding */ displayType)
+/* harmony export */ });
+/* unused harmony export displayName */
+/** `{ RangeVar }` or a bare RangeVar → schema and name. */
+function relationOf(node) {
+    const rv = node?.RangeVar ?? node;
+    if (!rv || typeof rv.relname !== 'string')
+        return undefined;
+    return { schema: rv.schemaname, name: rv.relname };
+}
+/** A `List` of `String` nodes (or a bare array of them) → strings. */
+function stringsOf(node) {
+    const items = Array.isArray(node) ? node : (node?.List?.items ?? []);
+    return items.map((i) => i?.String?.sval).filter((s) => typeof s === 'string');
+}
+/** A qualified name list (['public', 'E']) → RelationName. */
+function qualifiedName(parts) {
+    return parts.length > 1
+        ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] }
+        : { name: parts[0] ?? '' };
+}
+/** The key used to follow one object through the pending set; unqualified and `public` are the same. */
+function objectKey(rel) {
+    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
+}
+function displayName(rel) {
+    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
+}
+function typeOf(typeName) {
+    const parts = stringsOf(typeName?.names ?? []);
+    const name = parts[parts.length - 1] ?? 'unknown';
+    const schema = parts.length > 1 && parts[0] !== 'pg_catalog' ? parts[0] : undefined;
+    const mods = (typeName?.typmods ?? [])
+        .map((m) => m?.A_Const?.ival?.ival)
+        .filter((v) => typeof v === 'number');
+    return {
+        name,
+        schema,
+        mods,
+        isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0
+    };
+}
+const DISPLAY = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    bpchar: 'char',
+    varchar: 'varchar',
+    timestamptz: 'timestamptz',
+    timestamp: 'timestamp',
+    numeric: 'numeric'
+};
+/** How a type reads in a message: `varchar(50)`, `integer`, `"Status"[]`. */
+function displayType(t) {
+    const base = DISPLAY[t.name] ?? (/^[a-z_][a-z0-9_]*$/.test(t.name) ? t.name : `"${t.name}"`);
+    const mods = t.mods.length ? `(${t.mods.join(',')})` : '';
+    return `${base}${mods}${t.isArray ? '[]' : ''}`;
+}
+function columnDefOf(node) {
+    const def = node?.ColumnDef;
+    if (!def)
+        return undefined;
+    const constraints = (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+    const type = typeOf(def.typeName);
+    const serial = ['serial', 'serial4', 'serial8', 'bigserial', 'smallserial', 'serial2'].includes(type.name);
+    return {
+        name: def.colname,
+        type,
+        notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'),
+        hasDefault: serial || def.raw_default !== undefined || constraints.some((c) => c.contype === 'CONSTR_DEFAULT'),
+        generated: constraints.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
+            def.identity
+    };
+}
+/** Every RangeVar under a node (the tables a view's query reads). */
+function collectRelations(node, out = []) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectRelations(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === 'RangeVar') {
+                const rel = relationOf(value);
+                if (rel)
+                    out.push(rel);
+            }
+            else
+                collectRelations(value, out);
+        }
+    }
+    return out;
+}
+/** Every string constant under a node. */
+function collectStringConstants(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectStringConstants(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const sval = node.A_Const?.sval?.sval;
+        if (typeof sval === 'string')
+            out.add(sval);
+        for (const value of Object.values(node))
+            collectStringConstants(value, out);
+    }
+    return out;
+}
+/** `"quoted ""name"""` or `plain` → the identifier Postgres would see before truncation. */
+function identifierFromToken(text) {
+    if (text.startsWith('"'))
+        return text.slice(1, -1).replace(/""/g, '"');
+    if (/^u&"/i.test(text))
+        return text.slice(3, -1);
+    return text.toLowerCase();
+}
+
+
+/***/ }),
+
+/***/ 10670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _N: () => (/* binding */ stakeText),
+/* harmony export */   aU: () => (/* binding */ headlineFor)
+/* harmony export */ });
+/* unused harmony export changeLabel */
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42495);
+
+const fmt = (n) => n.toLocaleString('en-US');
+/** "1,234 rows", "~1,200 rows, estimated", or undefined when nothing was counted. */
+function stakeText(stake) {
+    if (!stake || 'error' in stake)
+        return undefined;
+    const what = stake.what === 'non-null values' ? 'values' : stake.what;
+    return stake.estimated ? `~${fmt(stake.count)} ${what}, estimated` : `${fmt(stake.count)} ${what}`;
+}
+const tc = (f) => f.column ? `${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?')}.${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.column)}` : (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?');
+/** A short name for a destructive change, e.g. "DROP COLUMN `clients`.`email`". */
+function changeLabel(f) {
+    switch (f.rule) {
+        case 'drop-table':
+            return `DROP TABLE ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?')}`;
+        case 'drop-column':
+            return `DROP COLUMN ${tc(f)}`;
+        case 'drop-schema':
+            return `DROP SCHEMA ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.schema ?? '?')}`;
+        case 'drop-database':
+            return 'DROP DATABASE';
+        case 'truncate':
+            return `TRUNCATE ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?')}`;
+        case 'delete-without-where':
+            return `DELETE FROM ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?')} without WHERE`;
+        case 'update-without-where':
+            return `UPDATE ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.table ?? '?')} without WHERE`;
+        case 'drop-and-recreate-column':
+            return `drop and re-add ${tc(f)}`;
+        case 'enum-value-removal':
+            return `enum ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.typeName ?? '?')} loses ${f.values ? `[${f.values.map((v) => (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(v)).join(', ')}]` : 'values'}`;
+        case 'lossy-type-change':
+            return `type change of ${tc(f)}`;
+        default:
+            return `${f.rule} on ${tc(f)}`;
+    }
+}
+function headlineFor(result) {
+    const n = result.migrations.length;
+    if (n === 0)
+        return 'No pending migrations to review.';
+    const destructive = result.findings.filter((f) => f.destructive);
+    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const warnings = result.findings.filter((f) => f.severity === 'warning').length;
+    if (destructive.length) {
+        const items = destructive.slice(0, 5).map((f) => {
+            const stake = stakeText(f.rowsAtStake);
+            return stake ? `${changeLabel(f)} (${stake})` : changeLabel(f);
+        });
+        const more = destructive.length > 5 ? `, and ${destructive.length - 5} more` : '';
+        return `${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${items.join(', ')}${more}`;
+    }
+    const of = `in ${n} migration${n === 1 ? '' : 's'}`;
+    if (errors || warnings)
+        return `No destructive changes; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} ${of}.`;
+    return `No findings ${of}.`;
+}
+
+
+/***/ }),
+
+/***/ 51226:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y0: () => (/* binding */ RULES),
+  kF: () => (/* binding */ RULES_BY_ID),
+  BD: () => (/* binding */ ruleById)
+});
+
+// EXTERNAL MODULE: ./src/review/ast.ts
+var ast = __webpack_require__(52132);
+// EXTERNAL MODULE: ./src/review/rules/rule.ts
+var rule = __webpack_require__(27372);
+;// CONCATENATED MODULE: ./src/review/rules/add-required-column-without-default.ts
+
+
+const addRequiredColumnWithoutDefault = {
+    id: 'add-required-column-without-default',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'Adding a NOT NULL column without a default fails on a table with rows',
+    why: 'Every existing row would get NULL in the new column, which NOT NULL forbids, so the statement fails as soon as the table has one row. A Prisma-level default (`@default(cuid())`, `@updatedAt`) does not help: it is not in the database.',
+    fix: 'Add the column as nullable (or with a database DEFAULT), backfill it, then `SET NOT NULL` in a later migration. For a constant, `ADD COLUMN ... NOT NULL DEFAULT <value>` is instant on Postgres 11+.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || model.isNewTable(table))
+            return [];
+        const cmds = (0,rule/* alterCommands */.$f)(node);
+        const dropped = new Set(cmds.filter((c) => c.subtype === 'AT_DropColumn').map((c) => c.name));
+        const hits = [];
+        for (const cmd of cmds) {
+            const col = cmd.subtype === 'AT_AddColumn' ? (0,ast/* columnDefOf */.lF)(cmd.def) : undefined;
+            // A column dropped and re-added in the same statement is drop-and-recreate-column's finding.
+            if (!col || !col.notNull || col.hasDefault || col.generated || dropped.has(col.name))
+                continue;
+            hits.push({
+                message: `ADD COLUMN ${(0,rule/* qualifiedColumn */.xt)(table, col.name)} ${(0,ast/* displayType */.x)(col.type)} NOT NULL has no default: it fails if ${(0,rule.q)(table.name)} has any row.`,
+                schema: table.schema,
+                table: table.name,
+                column: col.name,
+                stake: { kind: 'table-rows', table }
+            });
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/add-unique.ts
+
+
+const addUnique = {
+    id: 'add-unique',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['IndexStmt', 'AlterTableStmt'],
+    title: 'A new unique index or constraint fails on duplicate values',
+    why: 'Building the unique index fails on the first duplicate, which aborts the whole migration. Without CONCURRENTLY it also blocks writes to the table while it builds.',
+    fix: 'Find and resolve the duplicates first (the review counts them when it can reach the database). On a large table build the index with `CREATE UNIQUE INDEX CONCURRENTLY` in its own migration, then attach it with `ADD CONSTRAINT ... UNIQUE USING INDEX`.',
+    check: ({ stmt, node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || model.isNewTable(table))
+            return [];
+        const hits = [];
+        const push = (columns, name) => {
+            hits.push({
+                message: `Unique ${name ? `index ${(0,rule.q)(name)}` : 'constraint'} on ${(0,rule/* qTable */.aW)(table)} (${columns.map(rule.q).join(', ') || 'expressions'}) fails if duplicate values exist.`,
+                schema: table.schema,
+                table: table.name,
+                columns,
+                stake: columns.length ? { kind: 'duplicates', table, columns } : undefined
+            });
+        };
+        if (stmt.kind === 'IndexStmt') {
+            if (node.unique)
+                push(indexColumns(node), node.idxname);
+            return hits;
+        }
+        for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+            const con = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+            if (con?.contype === 'CONSTR_UNIQUE' && !con.indexname)
+                push((0,ast/* stringsOf */.iw)(con.keys), con.conname);
+        }
+        return hits;
+    }
+};
+/** Plain columns of an index; empty when any part is an expression (no duplicate count then). */
+function indexColumns(node) {
+    const params = (node.indexParams ?? []).map((p) => p.IndexElem);
+    return params.every((p) => typeof p?.name === 'string') ? params.map((p) => p.name) : [];
+}
+
+;// CONCATENATED MODULE: ./src/review/rules/concurrently-in-transaction.ts
+
+function isConcurrent(kind, node) {
+    if (kind === 'IndexStmt' || kind === 'DropStmt')
+        return node.concurrent === true;
+    if (kind === 'ReindexStmt')
+        return (node.params ?? []).some((p) => p?.DefElem?.defname === 'concurrently');
+    if (kind === 'AlterTableStmt')
+        return (node.cmds ?? []).some((c) => c.AlterTableCmd?.subtype === 'AT_DetachPartition' && c.AlterTableCmd?.def?.PartitionCmd?.concurrent);
+    return false;
+}
+const concurrentlyInTransaction = {
+    id: 'concurrently-in-transaction',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['IndexStmt', 'DropStmt', 'ReindexStmt', 'AlterTableStmt'],
+    title: 'CONCURRENTLY in a migration file with other statements fails',
+    why: 'Prisma up to 7.3 (and this action for such projects) runs a migration file as one transaction, and CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY refuse to run inside a transaction block: the migration fails and is recorded as failed. Prisma 7.4+ runs each statement on its own, so the finding is only raised where it still sends the file as one batch (its SQL parser cannot split it, e.g. DROP INDEX CONCURRENTLY or a DO block).',
+    fix: 'Move the CONCURRENTLY statement into a migration file of its own, with no other statement in it.',
+    check: ({ stmt, node, file }) => {
+        if (!isConcurrent(stmt.kind, node) || file.parsed.statements.length <= 1)
+            return [];
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        return [
+            {
+                message: `This CONCURRENTLY statement shares its file with ${file.parsed.statements.length - 1} other statement(s): it fails inside the migration's transaction.`,
+                schema: table?.schema,
+                table: table?.name
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/delete-without-where.ts
+
+
+const deleteWithoutWhere = {
+    id: 'delete-without-where',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['DeleteStmt'],
+    title: 'DELETE without WHERE deletes every row',
+    why: 'A data migration that deletes without a condition empties the table, usually by mistake, and holds row locks on all of it for the rest of the migration.',
+    fix: 'Add the WHERE clause that selects the rows to delete; for large tables delete in batches outside the schema migration.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || node.whereClause || model.isNewTable(table))
+            return [];
+        return [
+            {
+                message: `DELETE FROM ${(0,rule/* qTable */.aW)(table)} has no WHERE clause: it deletes every row.`,
+                schema: table.schema,
+                table: table.name,
+                stake: { kind: 'table-rows', table }
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-column.ts
+
+
+/** Columns the same ALTER TABLE (or a later statement of the file) adds back under the same name. */
+function readdedColumns(ctx) {
+    const rel = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+    const out = new Set();
+    const scan = (node) => {
+        for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+            if (cmd.subtype === 'AT_AddColumn') {
+                const col = (0,ast/* columnDefOf */.lF)(cmd.def);
+                if (col)
+                    out.add(col.name);
+            }
+        }
+    };
+    scan(ctx.node);
+    for (const other of (0,rule/* otherStatements */.RJ)(ctx, 'after')) {
+        const otherRel = other.stmt.kind === 'AlterTableStmt' ? (0,ast/* relationOf */.Ke)(other.node.relation) : undefined;
+        if (otherRel && rel && otherRel.name === rel.name && otherRel.schema === rel.schema)
+            scan(other.node);
+    }
+    return out;
+}
+const dropColumn = {
+    id: 'drop-column',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'DROP COLUMN deletes every value in the column',
+    why: 'The values are gone once the migration commits. Code still deployed that selects or writes the column fails until the new release is out.',
+    fix: 'Expand and contract: stop reading and writing the column in one release (Prisma: remove the field, or mark it `@ignore` first), back the values up, then drop it in a later migration. If the column was renamed, use `ALTER TABLE ... RENAME COLUMN` (and `@map` in schema.prisma) instead.',
+    check: (ctx) => {
+        if (ctx.node.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+        if (!table)
+            return [];
+        const readded = readdedColumns(ctx);
+        const isNew = ctx.model.isNewTable(table);
+        return (0,rule/* alterCommands */.$f)(ctx.node)
+            .filter((cmd) => cmd.subtype === 'AT_DropColumn' && !readded.has(cmd.name))
+            .map((cmd) => ({
+            message: `DROP COLUMN ${(0,rule/* qualifiedColumn */.xt)(table, cmd.name)} deletes every value in the column.`,
+            schema: table.schema,
+            table: table.name,
+            column: cmd.name,
+            stake: isNew ? undefined : { kind: 'non-null', table, column: cmd.name }
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-and-recreate-column.ts
+
+
+
+const dropAndRecreateColumn = {
+    id: 'drop-and-recreate-column',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'A column dropped and added again under the same name loses all its values',
+    why: 'Prisma renders a type change it cannot cast as `DROP COLUMN x, ADD COLUMN x <new type>`: the column keeps its name but every value is replaced by NULL or the default. If the new column is NOT NULL without a default, the statement fails on a non-empty table.',
+    fix: 'Edit the migration to convert the values instead: `ALTER COLUMN x TYPE <new type> USING <expression>`, or add a new column, backfill it, and drop the old one in a later release.',
+    check: (ctx) => {
+        if (ctx.node.objtype !== 'OBJECT_TABLE')
+            return [];
+        const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+        if (!table)
+            return [];
+        const readded = readdedColumns(ctx);
+        const isNew = ctx.model.isNewTable(table);
+        const hits = [];
+        for (const cmd of (0,rule/* alterCommands */.$f)(ctx.node)) {
+            if (cmd.subtype !== 'AT_DropColumn' || !readded.has(cmd.name))
+                continue;
+            const added = findAdd(ctx, cmd.name);
+            const required = added && added.notNull && !added.hasDefault && !added.generated;
+            const requiredNote = required
+                ? ' The new column is NOT NULL without a default, so the statement fails if the table has rows.'
+                : '';
+            hits.push({
+                message: `${(0,rule/* qualifiedColumn */.xt)(table, cmd.name)} is dropped and added again${added ? ` as ${(0,ast/* displayType */.x)(added.type)}` : ''}: every value in it is lost.${requiredNote}`,
+                schema: table.schema,
+                table: table.name,
+                column: cmd.name,
+                stake: isNew ? undefined : { kind: 'non-null', table, column: cmd.name }
+            });
+        }
+        return hits;
+    }
+};
+function findAdd(ctx, name) {
+    const nodes = [ctx.node, ...(0,rule/* otherStatements */.RJ)(ctx, 'after').map((o) => o.node)];
+    for (const node of nodes) {
+        for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+            const col = cmd.subtype === 'AT_AddColumn' ? (0,ast/* columnDefOf */.lF)(cmd.def) : undefined;
+            if (col?.name === name)
+                return col;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-database.ts
+
+const dropDatabase = {
+    id: 'drop-database',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['DropdbStmt'],
+    title: 'DROP DATABASE deletes a whole database',
+    why: 'Every schema, table and row of the database is gone. It also cannot run inside a transaction, so a migration containing it fails anyway.',
+    fix: 'Never drop a database from a migration; do it by hand, after a backup, outside the deploy.',
+    check: ({ node }) => [{ message: `DROP DATABASE ${(0,rule.q)(node.dbname)} deletes the whole database.` }]
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-schema.ts
+
+const dropSchema = {
+    id: 'drop-schema',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['DropStmt'],
+    title: 'DROP SCHEMA deletes every object in the schema',
+    why: 'With CASCADE every table, view, type and function in the schema goes, with all their rows; without CASCADE the statement fails unless the schema is empty.',
+    fix: 'Drop the objects one by one in reviewed migrations, after backing up their data.',
+    check: ({ node }) => {
+        if (node.removeType !== 'OBJECT_SCHEMA')
+            return [];
+        return (node.objects ?? []).map((obj) => {
+            const name = obj.String?.sval ?? '?';
+            return {
+                message: `DROP SCHEMA ${(0,rule.q)(name)}${node.behavior === 'DROP_CASCADE' ? ' CASCADE' : ''} deletes the schema and everything in it.`,
+                schema: name
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-table.ts
+
+
+const dropTable = {
+    id: 'drop-table',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['DropStmt'],
+    title: 'DROP TABLE deletes the table and every row in it',
+    why: 'The rows are gone once the migration commits; only a backup brings them back. Code still deployed that reads the table fails.',
+    fix: 'Stop using the table first (a release without it), back it up, then drop it in a later migration. If Prisma generated the drop because the table is missing from schema.prisma, add the model (or `prisma db pull`) instead of dropping it.',
+    check: ({ node, model }) => {
+        if (node.removeType !== 'OBJECT_TABLE')
+            return [];
+        return (node.objects ?? []).map((obj) => {
+            const table = (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(obj));
+            const isNew = model.isNewTable(table);
+            const cascade = node.behavior === 'DROP_CASCADE'
+                ? ' CASCADE also drops the views and foreign keys that depend on it.'
+                : '';
+            return {
+                message: `DROP TABLE ${(0,rule/* qTable */.aW)(table)} deletes the table and all its rows.${cascade}${isNew ? ' (The table is created earlier in the pending migrations, so this database holds no rows in it yet.)' : ''}`,
+                schema: table.schema,
+                table: table.name,
+                stake: isNew ? undefined : { kind: 'table-rows', table }
+            };
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-table-with-dependent-view.ts
+
+
+const dropTableWithDependentView = {
+    id: 'drop-table-with-dependent-view',
+    severity: 'error',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['DropStmt'],
+    title: 'DROP TABLE without CASCADE on a table a view reads fails',
+    why: 'Postgres refuses to drop a table while a view depends on it ("cannot drop table ... because other objects depend on it"), so the migration fails halfway through the deploy. With CASCADE it silently drops the view too.',
+    fix: 'Decide what happens to the view: drop it explicitly before the table (and stop the code that reads it), or keep the table. Prisma does not manage views, so a Prisma-generated DROP TABLE never accounts for them.',
+    check: ({ node, model }) => {
+        if (node.removeType !== 'OBJECT_TABLE' || node.behavior === 'DROP_CASCADE')
+            return [];
+        return (node.objects ?? []).flatMap((obj) => {
+            const table = (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(obj));
+            const views = model.viewsReading(table);
+            if (views.length === 0)
+                return [];
+            const names = views.map((v) => (0,rule.q)(v.name)).join(', ');
+            return [
+                {
+                    message: `DROP TABLE ${(0,rule/* qTable */.aW)(table)} will fail: the view ${names} (created earlier in the pending migrations) reads it.`,
+                    schema: table.schema,
+                    table: table.name
+                }
+            ];
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/drop-view.ts
+
+
+const dropView = {
+    id: 'drop-view',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['DropStmt'],
+    title: 'Dropping a view breaks the code and reports that read it',
+    why: 'Queries, dashboards and API endpoints that read the view fail as soon as it is gone. A materialized view also loses its stored rows.',
+    fix: 'Make sure nothing reads the view any more (search the code and the BI tools), or replace it with `CREATE OR REPLACE VIEW` in the same migration.',
+    check: ({ node, model }) => {
+        if (node.removeType !== 'OBJECT_VIEW' && node.removeType !== 'OBJECT_MATVIEW')
+            return [];
+        const kind = node.removeType === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'VIEW';
+        return (node.objects ?? [])
+            .map((obj) => (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(obj)))
+            .filter((view) => !model.isNewView(view))
+            .map((view) => ({
+            message: `DROP ${kind} ${(0,rule/* qTable */.aW)(view)}: everything that reads it fails.`,
+            schema: view.schema,
+            table: view.name
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/enum-value-removal.ts
+
+
+/** Prisma removes enum values by building `E_new`, moving every column to it, and renaming it to `E`. */
+function swapTarget(ctx, newName) {
+    for (const { stmt, node } of (0,rule/* otherStatements */.RJ)(ctx, 'after')) {
+        if (stmt.kind === 'RenameStmt' &&
+            node.renameType === 'OBJECT_TYPE' &&
+            (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(node.object)).name === newName)
+            return node.newname;
+    }
+    return undefined;
+}
+const enumValueRemoval = {
+    id: 'enum-value-removal',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['CreateEnumStmt'],
+    title: 'Removing enum values fails or loses data when rows still hold them',
+    why: 'Postgres cannot remove a value from an enum, so Prisma recreates the type (`CREATE TYPE "E_new"`, `ALTER COLUMN ... TYPE "E_new" USING (col::text::"E_new")`, rename, drop the old type). The cast fails on any row that still holds a removed value, and the swap rewrites each table using the type under an ACCESS EXCLUSIVE lock.',
+    fix: "First migrate the rows to the remaining values (`UPDATE t SET col = 'NEW' WHERE col = 'OLD'`) in an earlier deploy, check that no row holds a removed value, then remove it.",
+    check: (ctx) => {
+        const created = (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(ctx.node.typeName));
+        const target = swapTarget(ctx, created.name);
+        if (!target)
+            return [];
+        const enumName = { schema: created.schema, name: target };
+        const newValues = (0,ast/* stringsOf */.iw)(ctx.node.vals);
+        const oldValues = ctx.model.enumValues(enumName);
+        const removed = oldValues?.filter((v) => !newValues.includes(v));
+        if (removed && removed.length === 0)
+            return [];
+        const usages = [];
+        for (const { node } of (0,rule/* otherStatements */.RJ)(ctx, 'after')) {
+            const table = (0,ast/* relationOf */.Ke)(node?.relation);
+            if (!table)
+                continue;
+            for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+                if (cmd.subtype === 'AT_AlterColumnType' &&
+                    (0,ast/* typeOf */.QP)(cmd.def?.ColumnDef?.typeName).name === created.name)
+                    usages.push({ table, column: cmd.name });
+            }
+        }
+        const what = removed
+            ? `removes the values [${removed.join(', ')}] from the enum ${(0,rule.q)(target)}`
+            : `recreates the enum ${(0,rule.q)(target)} with only the values [${newValues.join(', ')}]; every other value is removed`;
+        const where = usages.length
+            ? ` Columns converted: ${usages.map((u) => (0,rule/* qualifiedColumn */.xt)(u.table, u.column)).join(', ')}.`
+            : '';
+        return [
+            {
+                message: `This migration ${what}: rows still holding a removed value make it fail.${where}`,
+                schema: created.schema,
+                table: usages[0]?.table.name,
+                column: usages[0]?.column,
+                typeName: target,
+                values: removed,
+                stake: usages.some((u) => !ctx.model.isNewTable(u.table))
+                    ? {
+                        kind: 'enum-values',
+                        typeName: enumName,
+                        newValues,
+                        oldValues,
+                        usages: usages.filter((u) => !ctx.model.isNewTable(u.table))
+                    }
+                    : undefined
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/enum-value-used-in-same-file.ts
+
+
+const enumValueUsedInSameFile = {
+    id: 'enum-value-used-in-same-file',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    title: 'An enum value added with ADD VALUE cannot be used in the same migration',
+    why: 'The migration file runs as one transaction, and Postgres refuses to use an enum value added in the same transaction ("unsafe use of new value", SQLSTATE 55P04): the migration fails.',
+    fix: 'Move the statements that use the new value (defaults, UPDATEs, INSERTs) to a later migration file.',
+    check: (ctx) => {
+        if (ctx.stmt.kind === 'AlterEnumStmt')
+            return [];
+        const added = (0,rule/* otherStatements */.RJ)(ctx, 'before')
+            .filter((o) => o.stmt.kind === 'AlterEnumStmt' && typeof o.node.newVal === 'string' && !o.node.oldVal)
+            .map((o) => ({ value: o.node.newVal, type: (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(o.node.typeName)) }));
+        if (added.length === 0)
+            return [];
+        const constants = (0,ast/* collectStringConstants */.Fw)(ctx.node);
+        return added
+            .filter((a) => constants.has(a.value))
+            .map((a) => ({
+            message: `The value ${(0,rule.q)(a.value)}, added to the enum ${(0,rule.q)(a.type.name)} earlier in this file, is used here: Postgres rejects it inside the same transaction.`,
+            typeName: a.type.name,
+            values: [a.value]
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/foreign-key-not-valid.ts
+
+
+const foreignKeyNotValid = {
+    id: 'foreign-key-not-valid',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'Adding a foreign key without NOT VALID scans the table while blocking writes',
+    why: 'ADD FOREIGN KEY checks every existing row while holding a SHARE ROW EXCLUSIVE lock on both tables, so writes wait for the whole scan; it fails if any row has no match. Prisma never emits NOT VALID.',
+    fix: 'Add the constraint with `NOT VALID` (instant), then `ALTER TABLE ... VALIDATE CONSTRAINT` in a later migration, which only takes a light lock.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || model.isNewTable(table))
+            return [];
+        return (0,rule/* alterCommands */.$f)(node)
+            .map((cmd) => (cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined))
+            .filter((con) => con?.contype === 'CONSTR_FOREIGN' && !con.skip_validation)
+            .map((con) => {
+            const ref = (0,ast/* relationOf */.Ke)(con.pktable);
+            const cols = (0,ast/* stringsOf */.iw)(con.fk_attrs);
+            return {
+                message: `Foreign key ${con.conname ? `${(0,rule.q)(con.conname)} ` : ''}on ${(0,rule/* qTable */.aW)(table)} (${cols.map(rule.q).join(', ')}) → ${ref ? (0,rule/* qTable */.aW)(ref) : '?'} is validated against every existing row while writes wait.`,
+                schema: table.schema,
+                table: table.name,
+                columns: cols
+            };
+        });
+    }
+};
+
+// EXTERNAL MODULE: ./src/sql/parse.ts
+var parse = __webpack_require__(24159);
+;// CONCATENATED MODULE: ./src/review/rules/identifier-too-long.ts
+
+
+
+const MAX_IDENTIFIER_BYTES = 63;
+const CREATING = new Set([
+    'CreateStmt',
+    'IndexStmt',
+    'AlterTableStmt',
+    'CreateEnumStmt',
+    'RenameStmt',
+    'ViewStmt',
+    'CreateSeqStmt',
+    'CreateSchemaStmt'
+]);
+const identifierTooLong = {
+    id: 'identifier-too-long',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    title: 'Identifiers longer than 63 bytes are silently truncated',
+    why: 'Postgres cuts names to 63 bytes without an error. The database then holds a different name than schema.prisma expects, so Prisma sees drift, and two long names can collide after truncation.',
+    fix: 'Choose a shorter name; for Prisma-generated constraint and index names use `map: "short_name"` on `@relation`, `@@index`, `@@unique` or `@id`.',
+    check: ({ stmt, node, file }) => {
+        // The parser truncates long names to 63 bytes; only a name that long makes the statement worth scanning.
+        if (!CREATING.has(stmt.kind) || !hasTruncatedName(node))
+            return [];
+        const seen = new Set();
+        return (0,parse/* identifierTokens */.m6)(file.parsed, stmt)
+            .map((t) => ({ line: t.line, name: (0,ast/* identifierFromToken */.JV)(t.text) }))
+            .filter((t) => Buffer.byteLength(t.name, 'utf8') > MAX_IDENTIFIER_BYTES && !seen.has(t.name) && seen.add(t.name))
+            .map((t) => ({
+            line: t.line,
+            message: `The identifier ${(0,rule.q)(t.name)} is ${Buffer.byteLength(t.name, 'utf8')} bytes long; Postgres truncates it to ${MAX_IDENTIFIER_BYTES}.`
+        }));
+    }
+};
+function hasTruncatedName(node) {
+    // A truncated name is 60 to 63 bytes (cut at a character boundary); a 4-byte character is 2 UTF-16 units, so the JSON string has at least 15.
+    for (const m of JSON.stringify(node).matchAll(/"((?:[^"\\]|\\.){15,})"/g)) {
+        if (Buffer.byteLength(JSON.parse(`"${m[1]}"`), 'utf8') >= MAX_IDENTIFIER_BYTES - 3)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/review/rules/index-not-concurrent.ts
+
+
+const indexNotConcurrent = {
+    id: 'index-not-concurrent',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['IndexStmt'],
+    title: 'CREATE INDEX without CONCURRENTLY blocks writes on an existing table',
+    why: 'A plain CREATE INDEX takes a SHARE lock: every INSERT, UPDATE and DELETE on the table waits until the index is built, which on a large table means minutes of failed requests. Prisma always emits the plain form.',
+    fix: 'Put `CREATE INDEX CONCURRENTLY` alone in its own migration file (it cannot run inside a transaction). Tables created earlier in the same pending migrations are exempt.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || node.concurrent || model.isNewTable(table))
+            return [];
+        return [
+            {
+                message: `CREATE ${node.unique ? 'UNIQUE ' : ''}INDEX ${node.idxname ? (0,rule.q)(node.idxname) : ''} on ${(0,rule/* qTable */.aW)(table)} blocks writes to the table while it builds.`.replace('  ', ' '),
+                schema: table.schema,
+                table: table.name
+            }
+        ];
+    }
+};
+
+// EXTERNAL MODULE: ./src/review/type-change.ts
+var type_change = __webpack_require__(32531);
+;// CONCATENATED MODULE: ./src/review/rules/lossy-type-change.ts
+
+
+
+
+const lossyTypeChange = {
+    id: 'lossy-type-change',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'A column type change that narrows, truncates or can fail',
+    why: 'Changing to a narrower type (a shorter varchar, a smaller integer, fewer decimals, a scalar to an array, text to a number) either fails on the first value that does not fit, halfway through the deploy, or silently rounds and truncates values. The table is rewritten under an ACCESS EXCLUSIVE lock either way.',
+    fix: 'Check the data first (the review counts the values that fail the cast when it can reach the database), clean up the values that do not fit, or add a new column with the new type, backfill it with an explicit conversion, and switch over in a later release.',
+    check: (ctx) => {
+        const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+        if (!table)
+            return [];
+        const hits = [];
+        for (const cmd of (0,rule/* alterCommands */.$f)(ctx.node)) {
+            if (cmd.subtype !== 'AT_AlterColumnType')
+                continue;
+            const def = cmd.def?.ColumnDef;
+            const target = (0,ast/* typeOf */.QP)(def?.typeName);
+            // The enum swap is enum-value-removal's finding.
+            if (target.name.endsWith('_new') && swapTarget(ctx, target.name))
+                continue;
+            const oldType = ctx.model.columnType(table, cmd.name);
+            const hasUsing = def?.raw_default !== undefined;
+            const verdict = (0,type_change/* classifyTypeChange */.z)(oldType, target, hasUsing);
+            if (verdict === 'safe')
+                continue;
+            const from = oldType ? ` from ${(0,ast/* displayType */.x)(oldType)}` : '';
+            const caveat = oldType ? '' : ' (its current type is not known without the database)';
+            hits.push({
+                message: `${(0,rule/* qualifiedColumn */.xt)(table, cmd.name)} changes type${from} to ${(0,ast/* displayType */.x)(target)}${hasUsing ? ' with a USING cast' : ''}${caveat}: values that do not fit make the migration fail or are truncated.`,
+                schema: table.schema,
+                table: table.name,
+                column: cmd.name,
+                certain: verdict === 'lossy',
+                stake: ctx.model.isNewTable(table)
+                    ? undefined
+                    : { kind: 'cast', table, column: cmd.name, target, oldType }
+            });
+        }
+        return hits;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/style-types.ts
+
+
+/** Columns a statement defines (CREATE TABLE columns and ADD COLUMN), for the type-style rules. */
+function definedColumns(ctx) {
+    const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+    if (!table)
+        return [];
+    const defs = ctx.stmt.kind === 'CreateStmt'
+        ? (ctx.node.tableElts ?? [])
+        : (0,rule/* alterCommands */.$f)(ctx.node)
+            .filter((c) => c.subtype === 'AT_AddColumn')
+            .map((c) => c.def);
+    return defs
+        .map((d) => (0,ast/* columnDefOf */.lF)(d))
+        .filter((c) => c !== undefined)
+        .map((col) => ({ table, col }));
+}
+function typeStyleRule(options) {
+    return {
+        id: options.id,
+        severity: 'notice',
+        destructive: false,
+        enabledByDefault: false,
+        kinds: ['CreateStmt', 'AlterTableStmt'],
+        title: options.title,
+        why: options.why,
+        fix: options.fix,
+        check: (ctx) => definedColumns(ctx)
+            .filter(({ col }) => options.matches(col))
+            .map(({ table, col }) => ({
+            message: `${(0,rule/* qualifiedColumn */.xt)(table, col.name)} is ${(0,ast/* displayType */.x)(col.type)}: ${options.advice}`,
+            schema: table.schema,
+            table: table.name,
+            column: col.name
+        }))
+    };
+}
+
+;// CONCATENATED MODULE: ./src/review/rules/prefer-bigint.ts
+
+const preferBigint = typeStyleRule({
+    id: 'prefer-bigint',
+    title: 'Prefer bigint over integer and smallint',
+    why: 'A 32-bit key or counter runs out at 2,147,483,647, and widening it later rewrites the table under an exclusive lock.',
+    fix: 'Use `BigInt` in schema.prisma (`bigint`/`bigserial` in SQL) for keys and counters that grow.',
+    matches: (col) => ['int4', 'int2', 'serial', 'serial4', 'smallserial', 'serial2', 'integer', 'smallint', 'int'].includes(col.type.name),
+    advice: 'consider bigint.'
+});
+
+;// CONCATENATED MODULE: ./src/review/rules/prefer-identity.ts
+
+const preferIdentity = typeStyleRule({
+    id: 'prefer-identity',
+    title: 'Prefer identity columns over serial',
+    why: 'A serial column owns a separate sequence with its own permissions and ownership, which dumps, restores and grants often get wrong; identity columns are the SQL-standard replacement.',
+    fix: 'Use `GENERATED BY DEFAULT AS IDENTITY` (hand-written SQL; Prisma emits SERIAL for `@default(autoincrement())`).',
+    matches: (col) => ['serial', 'serial4', 'serial8', 'bigserial', 'smallserial', 'serial2'].includes(col.type.name),
+    advice: 'consider an identity column.'
+});
+
+;// CONCATENATED MODULE: ./src/review/rules/prefer-text.ts
+
+const preferText = typeStyleRule({
+    id: 'prefer-text',
+    title: 'Prefer text over varchar(n) and char(n)',
+    why: 'A length limit in the type can only be raised by an ALTER that takes an exclusive lock, and char(n) pads values with spaces.',
+    fix: 'Use `text` (Prisma `String` without `@db.VarChar`) and, if a limit is needed, a CHECK constraint.',
+    matches: (col) => (col.type.name === 'varchar' || col.type.name === 'bpchar') && col.type.mods.length > 0,
+    advice: 'consider text with a CHECK constraint.'
+});
+
+;// CONCATENATED MODULE: ./src/review/rules/prefer-timestamptz.ts
+
+const preferTimestamptz = typeStyleRule({
+    id: 'prefer-timestamptz',
+    title: 'Prefer timestamptz over timestamp without time zone',
+    why: 'A timestamp without time zone stores wall-clock time: values written from servers in different time zones, or across a DST change, cannot be compared reliably.',
+    fix: 'Use `@db.Timestamptz(3)` in schema.prisma (`timestamptz` in SQL).',
+    matches: (col) => col.type.name === 'timestamp',
+    advice: 'consider timestamptz.'
+});
+
+;// CONCATENATED MODULE: ./src/review/rules/primary-key-change.ts
+
+
+const primaryKeyChange = {
+    id: 'primary-key-change',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'Changing a primary key rebuilds it under an exclusive lock and can fail',
+    why: 'Dropping the primary key breaks the foreign keys and code that rely on it; adding one scans and indexes the whole table under an ACCESS EXCLUSIVE lock and fails on NULLs or duplicates. If a later step fails the table can be left without a primary key.',
+    fix: 'Build the new unique index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then swap in one short statement with `ADD CONSTRAINT ... PRIMARY KEY USING INDEX`.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || model.isNewTable(table))
+            return [];
+        const parts = [];
+        let columns;
+        for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+            // Postgres and Prisma name primary keys `<table>_pkey`; the parser cannot tell a constraint's kind otherwise.
+            if (cmd.subtype === 'AT_DropConstraint' && typeof cmd.name === 'string' && cmd.name.endsWith('_pkey'))
+                parts.push(`drops ${(0,rule.q)(cmd.name)}`);
+            const con = cmd.subtype === 'AT_AddConstraint' ? cmd.def?.Constraint : undefined;
+            if (con?.contype === 'CONSTR_PRIMARY') {
+                columns = (0,ast/* stringsOf */.iw)(con.keys);
+                parts.push(`adds a primary key on (${columns.map(rule.q).join(', ')})`);
+            }
+        }
+        if (parts.length === 0)
+            return [];
+        return [
+            {
+                message: `The primary key of ${(0,rule/* qTable */.aW)(table)} changes: the statement ${parts.join(' and ')}.`,
+                schema: table.schema,
+                table: table.name,
+                columns
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/probable-rename.ts
+
+
+
+function normalize(name) {
+    return name
+        .toLowerCase()
+        .replace(/[_\-\s]/g, '')
+        .replace(/s$/, '');
+}
+/** 1 for equal names up to case, underscores and a plural s; otherwise a Levenshtein ratio. */
+function nameSimilarity(a, b) {
+    const x = normalize(a);
+    const y = normalize(b);
+    if (x === y)
+        return 1;
+    const row = Array.from({ length: y.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= x.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= y.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return 1 - row[y.length] / Math.max(x.length, y.length, 1);
+}
+function addedColumns(ctx, table) {
+    const key = (0,ast/* objectKey */.T5)(table);
+    const out = [];
+    for (const node of [ctx.node, ...(0,rule/* otherStatements */.RJ)(ctx, 'after').map((o) => o.node)]) {
+        const rel = (0,ast/* relationOf */.Ke)(node?.relation);
+        if (!rel || (0,ast/* objectKey */.T5)(rel) !== key)
+            continue;
+        for (const cmd of (0,rule/* alterCommands */.$f)(node)) {
+            const col = cmd.subtype === 'AT_AddColumn' ? (0,ast/* columnDefOf */.lF)(cmd.def) : undefined;
+            if (col)
+                out.push({ name: col.name, type: (0,ast/* displayType */.x)(col.type) });
+        }
+    }
+    return out;
+}
+function columnRenames(ctx) {
+    const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+    if (!table || ctx.model.isNewTable(table))
+        return [];
+    const readded = readdedColumns(ctx);
+    const dropped = (0,rule/* alterCommands */.$f)(ctx.node)
+        .filter((c) => c.subtype === 'AT_DropColumn' && !readded.has(c.name))
+        .map((c) => c.name);
+    const added = addedColumns(ctx, table).filter((a) => !readded.has(a.name) || !dropped.includes(a.name));
+    if (dropped.length === 0 || added.length === 0)
+        return [];
+    const hits = [];
+    for (const name of dropped) {
+        const best = added
+            .map((a) => ({
+            ...a,
+            score: dropped.length === 1 && added.length === 1 ? 1 : nameSimilarity(name, a.name)
+        }))
+            .sort((a, b) => b.score - a.score)[0];
+        if (!best || best.score < 0.5)
+            continue;
+        hits.push({
+            message: `${(0,rule/* qualifiedColumn */.xt)(table, name)} is dropped and ${(0,rule.q)(best.name)} (${best.type}) is added to the same table: this looks like a rename done as drop + add, which loses every value of ${(0,rule.q)(name)}.`,
+            fix: `If it is a rename, replace both with \`ALTER TABLE ${(0,rule/* qTable */.aW)(table).replace(/`/g, '"')} RENAME COLUMN "${name}" TO "${best.name}"\` (or keep the column name with \`@map("${name}")\` in schema.prisma).`,
+            schema: table.schema,
+            table: table.name,
+            column: name,
+            columns: [name, best.name]
+        });
+    }
+    return hits;
+}
+function tableRenames(ctx) {
+    if (ctx.node.removeType !== 'OBJECT_TABLE')
+        return [];
+    const created = [...(0,rule/* otherStatements */.RJ)(ctx, 'before'), ...(0,rule/* otherStatements */.RJ)(ctx, 'after')]
+        .filter((o) => o.stmt.kind === 'CreateStmt')
+        .map((o) => (0,ast/* relationOf */.Ke)(o.node.relation))
+        .filter((r) => r !== undefined);
+    const hits = [];
+    for (const obj of ctx.node.objects ?? []) {
+        const table = (0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(obj));
+        if (ctx.model.isNewTable(table))
+            continue;
+        const best = created
+            .map((c) => ({ c, score: nameSimilarity(table.name, c.name) }))
+            .sort((a, b) => b.score - a.score)[0];
+        if (!best || best.score < 0.75 || best.c.name === table.name)
+            continue;
+        hits.push({
+            message: `${(0,rule/* qTable */.aW)(table)} is dropped and ${(0,rule/* qTable */.aW)(best.c)} is created in the same migration: this looks like a rename done as drop + create, which loses every row of ${(0,rule/* qTable */.aW)(table)}.`,
+            fix: `If it is a rename, replace both with \`ALTER TABLE "${table.name}" RENAME TO "${best.c.name}"\`, or keep the table name with \`@@map("${table.name}")\` in schema.prisma.`,
+            schema: table.schema,
+            table: table.name
+        });
+    }
+    return hits;
+}
+const probableRename = {
+    id: 'probable-rename',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt', 'DropStmt'],
+    title: 'A drop plus an add that look like a rename',
+    why: 'Prisma cannot tell a renamed field or model from a deleted one plus a new one: it generates DROP + ADD (or DROP TABLE + CREATE TABLE), and the data of the old column or table is lost.',
+    fix: 'Edit the migration to use `RENAME COLUMN` / `RENAME TO`, or keep the old database name with `@map` / `@@map` in schema.prisma.',
+    check: (ctx) => (ctx.stmt.kind === 'DropStmt' ? tableRenames(ctx) : columnRenames(ctx))
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/rename-column.ts
+
+
+const renameColumn = {
+    id: 'rename-column',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['RenameStmt'],
+    title: 'Renaming a column breaks the code that is still running',
+    why: 'During a deploy the previous release keeps running and still uses the old name; its queries fail until every instance runs the new code.',
+    fix: 'Keep the database name and rename only in Prisma with `@map("old_name")`, or expand and contract: add the new column, write both, backfill, switch reads, drop the old one later.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (node.renameType !== 'OBJECT_COLUMN' || !table || model.isNewTable(table))
+            return [];
+        return [
+            {
+                message: `RENAME COLUMN ${(0,rule/* qualifiedColumn */.xt)(table, node.subname)} TO ${(0,rule.q)(node.newname)}: code still running uses the old name.`,
+                schema: table.schema,
+                table: table.name,
+                column: node.subname
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/rename-table.ts
+
+
+const renameTable = {
+    id: 'rename-table',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['RenameStmt'],
+    title: 'Renaming a table breaks the code that is still running',
+    why: 'The previous release keeps running during the deploy and its queries against the old name fail.',
+    fix: 'Keep the table name and rename the model with `@@map("old_name")`, or rename and create a view with the old name until every instance runs the new code.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (node.renameType !== 'OBJECT_TABLE' || !table || model.isNewTable(table))
+            return [];
+        return [
+            {
+                message: `RENAME ${(0,rule/* qTable */.aW)(table)} TO ${(0,rule.q)(node.newname)}: code still running uses the old name.`,
+                schema: table.schema,
+                table: table.name
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/review-findings.ts
+/** Findings the review makes itself rather than from one statement's AST; listed so that docs and settings know them. */
+const review = {
+    parseError: {
+        id: 'parse-error',
+        severity: 'error',
+        destructive: false,
+        enabledByDefault: true,
+        title: 'SQL that Postgres cannot parse',
+        why: 'The file would fail on deploy at this statement, and nothing after the syntax error can be reviewed: a file that does not parse never passes silently.',
+        fix: "Fix the syntax error at the reported line (the message is Postgres's own parser error)."
+    },
+    modifiedMigration: {
+        id: 'modified-migration',
+        severity: 'error',
+        destructive: false,
+        enabledByDefault: true,
+        title: 'A migration that already exists on the base branch was changed',
+        why: 'A migration on the base branch has probably been applied somewhere already. Prisma records its checksum, so `migrate deploy` will not re-run it, and `migrate dev` / `migrate status` report drift: the change never reaches those databases.',
+        fix: 'Revert the change to the existing migration and put the new SQL in a new migration directory (`prisma migrate dev --create-only`).'
+    },
+    prismaWarningUnmatched: {
+        id: 'prisma-warning-unmatched',
+        severity: 'warning',
+        destructive: false,
+        enabledByDefault: true,
+        title: "A change in Prisma's warnings header has no matching statement",
+        why: 'Prisma wrote a warning for a change, but no statement of the file does it any more: the file was edited after Prisma generated it, or the review could not recognise the statement.',
+        fix: 'Compare the file with what `prisma migrate diff` generates, and review the edited part by hand.'
+    },
+    notInPrismaWarnings: {
+        id: 'not-in-prisma-warnings',
+        severity: 'warning',
+        destructive: false,
+        enabledByDefault: true,
+        title: "A destructive statement that Prisma's warnings header does not mention",
+        why: 'Prisma lists every destructive change it generates in the `/* Warnings: */` header. A destructive statement missing from it was added or changed by hand, so nobody saw a warning for it when the migration was created.',
+        fix: 'Check that the statement is intended, and acknowledge it explicitly (`-- pg-ops:allow <rule> <reason>`) if it is.'
+    },
+    invalidAcknowledgement: {
+        id: 'invalid-acknowledgement',
+        severity: 'warning',
+        destructive: false,
+        enabledByDefault: true,
+        title: 'An acknowledgement comment that cannot apply',
+        why: 'A `-- pg-ops:allow` comment must name a known rule, give a reason, and sit directly above the statement it allows; otherwise it allows nothing and the deploy gate still refuses.',
+        fix: 'Write `-- pg-ops:allow <rule-id> <reason>` on the line directly above the statement (other comment lines may sit in between, blank lines may not).'
+    },
+    unusedAcknowledgement: {
+        id: 'unused-acknowledgement',
+        severity: 'warning',
+        destructive: false,
+        enabledByDefault: true,
+        title: 'An acknowledgement comment with nothing to acknowledge',
+        why: 'The statement below the comment has no finding of the named rule, so the comment is stale or names the wrong rule, and it may hide the intent of a later edit.',
+        fix: 'Remove the comment or correct the rule id.'
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/set-not-null.ts
+
+
+const setNotNull = {
+    id: 'set-not-null',
+    severity: 'warning',
+    destructive: false,
+    enabledByDefault: true,
+    kinds: ['AlterTableStmt'],
+    title: 'SET NOT NULL fails on existing NULLs and scans the table under an exclusive lock',
+    why: 'The statement fails if any row holds NULL, and while it checks every row it holds an ACCESS EXCLUSIVE lock: reads and writes of the table wait.',
+    fix: 'Backfill the NULLs first. On a large table add `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE CONSTRAINT` it, then `SET NOT NULL` (Postgres 12+ skips the scan) and drop the check.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || model.isNewTable(table))
+            return [];
+        return (0,rule/* alterCommands */.$f)(node)
+            .filter((cmd) => cmd.subtype === 'AT_SetNotNull')
+            .map((cmd) => ({
+            message: `ALTER COLUMN ${(0,rule/* qualifiedColumn */.xt)(table, cmd.name)} SET NOT NULL fails if any row holds NULL in it.`,
+            schema: table.schema,
+            table: table.name,
+            column: cmd.name,
+            stake: { kind: 'nulls', table, column: cmd.name }
+        }));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/truncate.ts
+
+
+const truncate = {
+    id: 'truncate',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['TruncateStmt'],
+    title: 'TRUNCATE deletes every row of the table',
+    why: 'All rows are gone at once (and with CASCADE, the rows of every table that references it by foreign key). It also takes an ACCESS EXCLUSIVE lock.',
+    fix: 'If the data really must go, back it up first and delete in batches with a WHERE clause; never use CASCADE in a migration.',
+    check: ({ node, model }) => (node.relations ?? []).flatMap((r) => {
+        const table = (0,ast/* relationOf */.Ke)(r);
+        if (!table || model.isNewTable(table))
+            return [];
+        const cascade = node.behavior === 'DROP_CASCADE' ? ' CASCADE also empties every table that references it.' : '';
+        return [
+            {
+                message: `TRUNCATE ${(0,rule/* qTable */.aW)(table)} deletes every row of the table.${cascade}`,
+                schema: table.schema,
+                table: table.name,
+                stake: { kind: 'table-rows', table }
+            }
+        ];
+    })
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/update-without-where.ts
+
+
+const updateWithoutWhere = {
+    id: 'update-without-where',
+    severity: 'error',
+    destructive: true,
+    enabledByDefault: true,
+    kinds: ['UpdateStmt'],
+    title: 'UPDATE without WHERE overwrites every row',
+    why: 'The previous values of the updated columns are lost in every row, and the whole table stays row-locked until the migration commits.',
+    fix: 'Add the WHERE clause that selects the rows to change (e.g. `WHERE col IS NULL` for a backfill) and batch large backfills outside the schema migration.',
+    check: ({ node, model }) => {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || node.whereClause || node.fromClause?.length || model.isNewTable(table))
+            return [];
+        const columns = (node.targetList ?? [])
+            .map((t) => t.ResTarget?.name)
+            .filter(Boolean);
+        return [
+            {
+                message: `UPDATE ${(0,rule/* qTable */.aW)(table)} has no WHERE clause: it overwrites ${columns.map(rule.q).join(', ')} in every row.`,
+                schema: table.schema,
+                table: table.name,
+                columns,
+                stake: { kind: 'table-rows', table }
+            }
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/review/rules/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in the order the docs list them: data loss first, then what may fail or lock, then style. */
+const RULES = [
+    review.parseError,
+    dropTable,
+    dropColumn,
+    dropSchema,
+    dropDatabase,
+    truncate,
+    deleteWithoutWhere,
+    updateWithoutWhere,
+    dropAndRecreateColumn,
+    enumValueRemoval,
+    lossyTypeChange,
+    dropTableWithDependentView,
+    review.modifiedMigration,
+    addRequiredColumnWithoutDefault,
+    setNotNull,
+    addUnique,
+    primaryKeyChange,
+    indexNotConcurrent,
+    concurrentlyInTransaction,
+    foreignKeyNotValid,
+    renameColumn,
+    renameTable,
+    probableRename,
+    enumValueUsedInSameFile,
+    identifierTooLong,
+    dropView,
+    review.prismaWarningUnmatched,
+    review.notInPrismaWarnings,
+    review.invalidAcknowledgement,
+    review.unusedAcknowledgement,
+    preferBigint,
+    preferTimestamptz,
+    preferIdentity,
+    preferText
+];
+const RULES_BY_ID = new Map(RULES.map((r) => [r.id, r]));
+function ruleById(id) {
+    const rule = RULES_BY_ID.get(id);
+    if (!rule)
+        throw new Error(`unknown rule ${id}`);
+    return rule;
+}
+
+
+/***/ }),
+
+/***/ 27372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ alterCommands),
+/* harmony export */   RJ: () => (/* binding */ otherStatements),
+/* harmony export */   aW: () => (/* binding */ qTable),
+/* harmony export */   q: () => (/* binding */ q),
+/* harmony export */   xt: () => (/* binding */ qualifiedColumn),
+/* harmony export */   zG: () => (/* binding */ docsAnchor)
+/* harmony export */ });
+/* unused harmony export DOCS_PATH */
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42495);
+
+const DOCS_PATH = 'docs/rules.md';
+function docsAnchor(id) {
+    return `${DOCS_PATH}#${id}`;
+}
+/** An object name in a message, as a code span that the name cannot break out of. */
+function q(name) {
+    return (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(name);
+}
+function qualifiedColumn(table, column) {
+    const t = table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name;
+    return `${q(t)}.${q(column)}`;
+}
+function qTable(table) {
+    return q(table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name);
+}
+/** The AlterTableCmd bodies of an ALTER TABLE statement. */
+function alterCommands(node) {
+    return (node?.cmds ?? []).map((c) => c.AlterTableCmd).filter(Boolean);
+}
+/** Statements of the file after (or before) the current one, with their bodies. */
+function otherStatements(ctx, direction) {
+    const all = ctx.file.parsed.statements;
+    const slice = direction === 'after' ? all.slice(ctx.stmt.index + 1) : all.slice(0, ctx.stmt.index);
+    return slice.map((stmt) => ({ stmt, node: stmt.node[stmt.kind] }));
+}
+
+
+/***/ }),
+
+/***/ 32531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ canonicalType),
+/* harmony export */   z: () => (/* binding */ classifyTypeChange)
+/* harmony export */ });
+/** Canonical names, so that `integer` from the catalog and `int4` from the parser compare equal. */
+const ALIASES = {
+    integer: 'int4',
+    int: 'int4',
+    smallint: 'int2',
+    bigint: 'int8',
+    real: 'float4',
+    'double precision': 'float8',
+    decimal: 'numeric',
+    'character varying': 'varchar',
+    character: 'bpchar',
+    char: 'bpchar',
+    boolean: 'bool',
+    'timestamp without time zone': 'timestamp',
+    'timestamp with time zone': 'timestamptz',
+    serial: 'int4',
+    serial4: 'int4',
+    bigserial: 'int8',
+    serial8: 'int8',
+    smallserial: 'int2',
+    serial2: 'int2'
+};
+function canonicalType(t) {
+    return { ...t, name: ALIASES[t.name.toLowerCase()] ?? t.name };
+}
+const INTEGER_RANK = { int2: 1, int4: 2, int8: 3 };
+const STRINGS = new Set(['text', 'varchar', 'bpchar']);
+function unbounded(t) {
+    return (t.name === 'text' || t.name === 'varchar') && t.mods.length === 0 && !t.isArray;
+}
+/**
+ * Whether every value of the old type survives the change. `unknown` when the old type is not known (no
+ * database and the table was not created in the pending set) and the new type could be narrower.
+ */
+function classifyTypeChange(oldType, newType, hasUsing) {
+    const next = canonicalType(newType);
+    if (!oldType) {
+        if (unbounded(next))
+            return 'safe';
+        // Without USING, Postgres only applies assignment casts; into these wide types they do not lose data.
+        const wide = !next.isArray && next.mods.length === 0 && ['int8', 'numeric', 'float8'].includes(next.name);
+        return wide && !hasUsing ? 'safe' : 'unknown';
+    }
+    const old = canonicalType(oldType);
+    if (old.isArray !== next.isArray)
+        return unbounded(next) ? 'safe' : 'lossy';
+    if (unbounded(next))
+        return 'safe';
+    if (old.name === next.name)
+        return modsWiden(old, next) ? 'safe' : 'lossy';
+    if (STRINGS.has(old.name) && next.name === 'varchar')
+        return next.mods.length === 0 ? 'safe' : 'lossy';
+    const from = INTEGER_RANK[old.name];
+    const to = INTEGER_RANK[next.name];
+    if (from && to)
+        return to > from ? 'safe' : 'lossy';
+    if (from && next.name === 'numeric')
+        return next.mods.length === 0 || next.mods[0] - (next.mods[1] ?? 0) >= 19 ? 'safe' : 'lossy';
+    if (from && from < 3 && next.name === 'float8')
+        return 'safe';
+    if (old.name === 'timestamp' && next.name === 'timestamptz')
+        return modsWiden(old, next) ? 'safe' : 'lossy';
+    return 'lossy';
+}
+function modsWiden(old, next) {
+    if (next.mods.length === 0)
+        return true;
+    if (old.mods.length === 0)
+        return false;
+    if (old.name === 'numeric') {
+        const [p1, s1 = 0] = old.mods;
+        const [p2, s2 = 0] = next.mods;
+        return p2 - s2 >= p1 - s1 && s2 >= s1;
+    }
+    return next.mods[0] >= old.mods[0];
+}
+
+
+/***/ }),
+
+/***/ 24159:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m6: () => (/* binding */ identifierTokens),
+/* harmony export */   qd: () => (/* binding */ loadParser),
+/* harmony export */   tl: () => (/* binding */ parseScript)
+/* harmony export */ });
+/* unused harmony export LineIndex */
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * The real PostgreSQL parser (libpg-query, the server's own grammar compiled to WebAssembly). Every statement is
+ * mapped back to its byte range and line numbers in the file. Nothing here looks at SQL text with regexes.
+ */
+
+let ready;
+let libpgQuery;
+/**
+ * Loads the WebAssembly parser once; call before `parseScript`. It is imported here, not at the top of the file:
+ * libpg-query compiles its 1.7 MB module as soon as it is imported, which modes that never parse SQL (backups,
+ * an up-to-date status) should not pay for.
+ */
+function loadParser() {
+    ready ??= (async () => {
+        // A review is a short run over a large WebAssembly module: V8's optimizing tier would spend more time
+        // compiling the parser than the run lasts (about 4x slower end to end on 160 migrations). Baseline code is
+        // plenty. The flag must be set before the module is compiled, so before the import.
+        (0,node_v8__WEBPACK_IMPORTED_MODULE_0__.setFlagsFromString)('--liftoff-only');
+        const module = await __webpack_require__.e(/* import() */ 627).then(__webpack_require__.t.bind(__webpack_require__, 2627, 23));
+        await module.loadModule();
+        libpgQuery = module;
+    })();
+    return ready;
+}
+function parser() {
+    if (!libpgQuery)
+        throw new Error('The SQL parser is not loaded: await loadParser() before parsing.');
+    return libpgQuery;
+}
+/** Maps byte offsets of a UTF-8 buffer to 1-based line numbers. */
+class LineIndex {
+    bytes;
+    starts = [0];
+    constructor(bytes) {
+        this.bytes = bytes;
+        for (let i = 0; i < bytes.length; i++)
+            if (bytes[i] === 0x0a)
+                this.starts.push(i + 1);
+    }
+    lineAt(byteOffset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= byteOffset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    /** Byte offset where a 1-based line starts. */
+    lineStart(line) {
+        return this.starts[Math.min(Math.max(line - 1, 0), this.starts.length - 1)];
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+    slice(start, end) {
+        return this.bytes.subarray(start, end).toString('utf8');
+    }
+}
+const isSpace = (c) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c || c === 0x0b;
+/**
+ * Between two statements there is only whitespace, the separating semicolon and comments (anything else would
+ * be a token of a statement), so this region can be walked byte by byte: it yields the comments there and the
+ * offset of the next statement's first token. Scanning the whole file with the server's scanner instead costs
+ * more than parsing it (the scanner returns every token as JSON).
+ */
+function skipTrivia(bytes, from, to, onComment) {
+    let pos = from;
+    while (pos < to) {
+        const c = bytes[pos];
+        if (isSpace(c) || c === 0x3b) {
+            pos++;
+        }
+        else if (c === 0x2d && bytes[pos + 1] === 0x2d) {
+            let end = pos + 2;
+            while (end < to && bytes[end] !== 0x0a)
+                end++;
+            onComment('line', pos, bytes[end - 1] === 0x0d ? end - 1 : end);
+            pos = end;
+        }
+        else if (c === 0x2f && bytes[pos + 1] === 0x2a) {
+            // block comments nest in Postgres
+            let depth = 1;
+            let end = pos + 2;
+            while (end < to && depth > 0) {
+                if (bytes[end] === 0x2f && bytes[end + 1] === 0x2a) {
+                    depth++;
+                    end += 2;
+                }
+                else if (bytes[end] === 0x2a && bytes[end + 1] === 0x2f) {
+                    depth--;
+                    end += 2;
+                }
+                else
+                    end++;
+            }
+            onComment('block', pos, end);
+            pos = end;
+        }
+        else
+            return pos;
+    }
+    return pos;
+}
+function scanTokens(sql) {
+    try {
+        return parser().scanSync(sql).tokens;
+    }
+    catch {
+        // the scanner only fails on unterminated quotes; the parse error reports those
+        return [];
+    }
+}
+/**
+ * The identifier tokens of one statement as written (quotes included); the AST holds names truncated to 63
+ * bytes, so this is how a too-long name is seen. Scans only that statement.
+ */
+function identifierTokens(script, stmt) {
+    // the scanner's offsets are bytes within the statement's text
+    return scanTokens(stmt.text)
+        .filter((t) => t.tokenName === 'IDENT')
+        .map((t) => ({
+        byteStart: stmt.byteStart + t.start,
+        line: script.lines.lineAt(stmt.byteStart + t.start),
+        text: script.lines.slice(stmt.byteStart + t.start, stmt.byteStart + t.end)
+    }));
+}
+const parsed = new Map();
+/**
+ * Parses a whole file. Requires `await loadParser()` first. A deploy parses each pending file twice (the
+ * transaction check, then the review), so results are kept for the run; treat them as read-only.
+ */
+function parseScript(sql) {
+    let result = parsed.get(sql);
+    if (!result) {
+        result = parseUncached(sql);
+        parsed.set(sql, result);
+    }
+    return result;
+}
+function parseUncached(sql) {
+    const bytes = Buffer.from(sql, 'utf8');
+    const lines = new LineIndex(bytes);
+    const comments = [];
+    const addComment = (kind, start, end) => {
+        comments.push({
+            kind,
+            byteStart: start,
+            byteEnd: end,
+            startLine: lines.lineAt(start),
+            endLine: lines.lineAt(Math.max(start, end - 1)),
+            text: lines.slice(start, end)
+        });
+    };
+    // An empty migration.sql is valid (Prisma applies it); the parser refuses an empty string, not whitespace.
+    if (sql.length === 0)
+        return { statements: [], comments, lines };
+    let result;
+    try {
+        result = parser().parseSync(sql);
+    }
+    catch (error) {
+        const details = error.sqlDetails;
+        const byteOffset = Math.max(0, details?.cursorPosition ?? 0);
+        return {
+            statements: [],
+            error: {
+                message: details?.message ?? error.message,
+                byteOffset,
+                line: lines.lineAt(byteOffset)
+            },
+            comments,
+            lines
+        };
+    }
+    let previousEnd = 0;
+    const statements = (result.stmts ?? []).map((raw, index) => {
+        const from = raw.stmt_location ?? 0;
+        // Postgres 18 starts a statement at its first token; older versions right after the previous semicolon.
+        const byteStart = skipTrivia(bytes, Math.min(previousEnd, from), bytes.length, addComment);
+        let byteEnd = raw.stmt_len ? from + raw.stmt_len : bytes.length;
+        if (!raw.stmt_len) {
+            // the last statement without a semicolon runs to the end of the file, trailing comments included
+            const tokens = scanTokens(lines.slice(byteStart, byteEnd)).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+            const last = tokens[tokens.length - 1];
+            if (last)
+                byteEnd = byteStart + last.end;
+        }
+        while (byteEnd > byteStart && isSpace(bytes[byteEnd - 1]))
+            byteEnd--;
+        previousEnd = byteEnd;
+        const node = raw.stmt;
+        return {
+            index,
+            node,
+            kind: Object.keys(node)[0],
+            byteStart,
+            byteEnd,
+            startLine: lines.lineAt(byteStart),
+            endLine: lines.lineAt(Math.max(byteStart, byteEnd - 1)),
+            text: lines.slice(byteStart, byteEnd)
+        };
+    });
+    const lastEnd = statements.length ? statements[statements.length - 1].byteEnd : 0;
+    skipTrivia(bytes, lastEnd, bytes.length, addComment);
+    return { statements, comments, lines };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=764.index.js.map
