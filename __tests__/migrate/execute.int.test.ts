@@ -156,7 +156,9 @@ describe('deploy, Prisma 7.4+ execution', () => {
       'CREATE TABLE "Before" ("id" INT);\nBEGIN;\nCREATE TABLE "Inside" ("id" INT);\nALTER TABLE "Nope" ADD COLUMN "x" INT;\nCOMMIT;\n'
     const dir = makeMigrationsDir({ '20240101000000_tx': script })
     const error = await deployError(db.url, dir)
-    expect(error.afterFailure?.committedStatements).toEqual([{ line: 1, text: 'CREATE TABLE "Before" ("id" INT)' }])
+    expect(error.afterFailure?.committedStatements).toEqual([
+      { line: 1, text: 'CREATE TABLE "Before" ("id" INT)' }
+    ])
     expect(await tablesIn(db.name)).toEqual(['Before', '_prisma_migrations'])
     // The row got its logs: the aborted transaction was ended first.
     expect((await migrationRows(db.name))[0].logs).toContain('42P01')
