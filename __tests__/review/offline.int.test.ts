@@ -7,6 +7,7 @@ import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github
 import { createOctokit } from '../../src/github/octokit.js'
 import { findChangedMigrations, reviewChangedMigrations } from '../../src/review/offline.js'
 import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { RepositoryFiles } from '../../src/util/repo-files.js'
 
 const DIR = 'prisma/migrations'
 let repo: string
@@ -119,7 +120,8 @@ describe('offline review (no database)', () => {
       workingDirectory: repo,
       migrationsDir: DIR,
       changed,
-      settings: { rules: defaultRuleSeverities() }
+      settings: { rules: defaultRuleSeverities() },
+      files: new RepositoryFiles(repo)
     })
     expect(result.databaseCompared).toBe(false)
     expect(result.notes[0]).toContain('Nothing was compared with a database')

@@ -2,19 +2,29 @@
  * The local migration history: where it is (resolveMigrationsDir) and what is in it (readMigrationsFolder), both
  * as Prisma sees them (prisma-migrate-compat.md §3, §9), so that "pending" means the same thing to both tools.
  */
-import { type Dirent, type Stats, existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError } from '../errors.js'
+import { RepoFileError, type RepositoryFiles } from '../util/repo-files.js'
 import { migrationChecksum } from './checksum.js'
 import { LOCKFILE_NAME, checkLockfileContent } from './lockfile.js'
 import {
+  MAX_CONFIG_BYTES,
   displayPath,
   findConfigFile,
   findMigrationsPath,
   findSchemaPath,
   migrationsDirForSchema,
-  packageJsonSchema
+  packageJsonSchema,
+  readSmallText
 } from './prisma-config.js'
+
+/**
+ * The most of one migration.sql the action reads. The review parses the whole file (libpg-query: about 1.4 s and
+ * 350 MB for 4 MiB of DDL, 2 s and 560 MB for 8 MiB), and renders parts of it; a larger file is refused with an
+ * error rather than partly reviewed. Prisma itself has no limit.
+ */
+export const MAX_MIGRATION_SQL_BYTES = 8 * 1024 * 1024
 
 export interface LocalMigration {
   /** The directory name, which is what `_prisma_migrations.migration_name` holds. */
@@ -38,21 +48,32 @@ const INPUT = 'migrations-dir'
 
 /**
  * The migrations directory: the `migrations-dir` input, else where Prisma 6 would look. The reason says which
- * rule decided, for the log.
+ * rule decided, for the log. Every file consulted on the way, and the folder found, must pass `files` (regular,
+ * inside the workspace, no link).
  */
 export function resolveMigrationsDir(
   workingDirectory: string,
-  explicit: string | undefined
+  explicit: string | undefined,
+  files: RepositoryFiles
 ): { path: string; reason: string } {
   const wd = resolve(workingDirectory)
-  if (explicit && explicit.trim()) return { path: resolve(wd, explicit.trim()), reason: `input \`${INPUT}\`` }
+  if (explicit && explicit.trim()) {
+    const path = resolve(wd, explicit.trim())
+    files.inspect(path, { input: INPUT })
+    return { path, reason: `input \`${INPUT}\`` }
+  }
+  const found = findMigrationsDir(wd, files)
+  named(found.reason, () => files.inspect(found.path))
+  return found
+}
 
+function findMigrationsDir(wd: string, files: RepositoryFiles): { path: string; reason: string } {
   const notes: string[] = []
-  const configFile = findConfigFile(wd)
+  const configFile = findConfigFile(wd, files)
   if (configFile) {
     const configName = displayPath(wd, configFile)
     const configDir = dirname(configFile)
-    const source = readTextOrEmpty(configFile)
+    const source = readSmallText(configFile, files, 'a Prisma config file')
     const migrationsPath = findMigrationsPath(source)
     if (migrationsPath.found === 'literal') {
       return { path: resolve(configDir, migrationsPath.value), reason: `migrations.path in ${configName}` }
@@ -65,9 +86,10 @@ export function resolveMigrationsDir(
     const schema = findSchemaPath(source)
     if (schema.found === 'literal') {
       const schemaPath = resolve(configDir, schema.value)
+      const reason = `next to the schema ${schema.value} named in ${configName}`
       return withNotes(
-        migrationsDirForSchema(schemaPath),
-        `next to the schema ${schema.value} named in ${configName}`,
+        named(reason, () => migrationsDirForSchema(schemaPath, files)),
+        reason,
         notes
       )
     }
@@ -75,82 +97,136 @@ export function resolveMigrationsDir(
       notes.push(`schema in ${configName} is not a string literal and is not evaluated`)
   }
 
-  const fromPackage = packageJsonSchema(wd)
+  const fromPackage = packageJsonSchema(wd, files)
   if (fromPackage) {
+    const reason = `next to the schema ${fromPackage} named by "prisma.schema" in package.json`
     return withNotes(
-      migrationsDirForSchema(resolve(wd, fromPackage)),
-      `next to the schema ${fromPackage} named by "prisma.schema" in package.json`,
+      named(reason, () => migrationsDirForSchema(resolve(wd, fromPackage), files)),
+      reason,
       notes
     )
   }
-  if (existsSync(join(wd, 'schema.prisma'))) {
+  if (files.inspect(join(wd, 'schema.prisma')) !== 'missing') {
     return withNotes(join(wd, 'migrations'), 'next to schema.prisma in the working directory', notes)
   }
   return withNotes(join(wd, 'prisma', 'migrations'), "Prisma's default prisma/migrations", notes)
+}
+
+/** A refusal of a path the project's config led to says so: the user did not type that path. */
+function named<T>(reason: string, find: () => T): T {
+  try {
+    return find()
+  } catch (error) {
+    if (!(error instanceof RepoFileError)) throw error
+    throw new RepoFileError(
+      error.file,
+      `${error.message} (The migrations folder was looked for ${printableReason(reason)}.)`,
+      {
+        hint: `${error.hint ?? ''} Or set \`${INPUT}\` to the migrations folder.`.trim()
+      }
+    )
+  }
+}
+
+function printableReason(reason: string): string {
+  return reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
 }
 
 function withNotes(path: string, reason: string, notes: string[]): { path: string; reason: string } {
   return { path, reason: notes.length > 0 ? `${reason} (${notes.join('; ')})` : reason }
 }
 
-function readTextOrEmpty(path: string): string {
+/**
+ * migration.sql as Prisma reads it (UTF-8, BOM kept), or the read error Prisma would keep for a file that is
+ * missing or unreadable (P3015 later, as in Prisma). A link, special file, oversized file or a NUL byte is
+ * refused with an error that names the file and never quotes it.
+ */
+export function readMigrationScript(
+  files: RepositoryFiles,
+  sqlPath: string
+): { text: string } | { error: string } {
+  let text: string | undefined
   try {
-    // Synchronous on purpose: the config is tiny and this runs once, while settings are parsed.
-    return readFileSync(path, 'utf8')
-  } catch {
-    return ''
+    // Synchronous on purpose: hundreds of small files read in a loop take a millisecond, while as many async
+    // reads queue on libuv's four threads and take tens of milliseconds. Nothing else runs meanwhile.
+    text = files.readText(sqlPath, { maxBytes: MAX_MIGRATION_SQL_BYTES, what: 'a migration.sql' })
+  } catch (error) {
+    if (error instanceof RepoFileError) throw error
+    return { error: (error as Error).message }
   }
+  if (text === undefined) return { error: `ENOENT: no such file or directory, open '${sqlPath}'` }
+  const nul = text.indexOf('\0')
+  if (nul >= 0) throw nulByteError(files, sqlPath, text, nul)
+  return { text }
 }
 
-// Synchronous on purpose: hundreds of small files read in a loop take a millisecond, while as many async reads
-// queue on libuv's four threads and take tens of milliseconds. Nothing else runs meanwhile in the action.
-function readUtf8(path: string): { text: string } | { error: string } {
+/**
+ * PostgreSQL's wire protocol carries a query as a NUL-terminated string and its parser is C: a NUL byte ends the
+ * SQL for both. Prisma's driver (tokio-postgres `write_cstr`) refuses to send such a script ("string contains
+ * embedded null") after the migration's row was written, so the migration is recorded as failed (P3018) and
+ * blocks later deploys (P3009); node-postgres sends it and the server rejects the message ("invalid message
+ * format"); the review's parser would silently stop at the byte and never see the rest. So it is refused first.
+ */
+function nulByteError(files: RepositoryFiles, sqlPath: string, text: string, index: number): RepoFileError {
+  let line = 1
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++
+  const shown = files.show(sqlPath)
+  return new RepoFileError(
+    shown,
+    `${shown} line ${line} contains a NUL byte (\\0). PostgreSQL cannot receive one (a query ends at the first NUL byte): Prisma would record the migration as failed (P3018), and the review cannot read past it. Nothing was reviewed or applied.`,
+    {
+      hint: 'Remove the NUL byte. It is usually an encoding accident (a file saved as UTF-16 has one in every character): migration.sql must be UTF-8 text.'
+    }
+  )
+}
+
+/** Prisma reads the lock file when it can and treats an unreadable one as absent (null). */
+function readLockfile(files: RepositoryFiles, path: string): string | null {
   try {
-    return { text: readFileSync(path, { encoding: 'utf-8' }) }
+    return files.readText(path, { maxBytes: MAX_CONFIG_BYTES, what: 'a migration_lock.toml' }) ?? null
   } catch (error) {
-    return { error: (error as Error).message }
+    if (error instanceof RepoFileError) throw error
+    return null
   }
 }
 
 /**
  * Lists migrations with the CLI's rules (`listMigrations.ts`): only real directories (symlinks and files are
  * skipped, hidden directories count), a missing folder is an empty history, and names are ordered with
- * `localeCompare` (ICU collation, like the CLI on the same runner).
+ * `localeCompare` (ICU collation, like the CLI on the same runner). Files are read through `files`.
  */
-export async function readMigrationsFolder(path: string): Promise<MigrationsFolder> {
+export async function readMigrationsFolder(path: string, files: RepositoryFiles): Promise<MigrationsFolder> {
   const lockfilePath = join(path, LOCKFILE_NAME)
-  let info: Stats | undefined
-  try {
-    info = statSync(path)
-  } catch {
-    info = undefined
-  }
-  if (info && !info.isDirectory()) {
+  const kind = files.inspect(path)
+  if (kind === 'file') {
     throw new InputError(
       INPUT,
-      `points at ${path}, which is a file, not a directory.`,
+      `points at ${files.show(path)}, which is a file, not a directory.`,
       'Set it to the directory that contains the <timestamp>_<name>/migration.sql folders (usually prisma/migrations).'
     )
   }
-  const lock = readUtf8(lockfilePath)
   const folder: MigrationsFolder = {
     path,
-    exists: info !== undefined,
-    lockfile: { path: lockfilePath, content: 'text' in lock ? lock.text : null },
+    exists: kind === 'directory',
+    lockfile: {
+      path: lockfilePath,
+      content: kind === 'directory' ? readLockfile(files, lockfilePath) : null
+    },
     migrations: []
   }
   let entries: Dirent[] = []
   try {
-    entries = readdirSync(path, { withFileTypes: true })
+    entries = kind === 'directory' ? readdirSync(path, { withFileTypes: true }) : []
   } catch {
     entries = []
   }
+  // A link to a directory is not a Dirent directory: skipped, as Prisma skips it.
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
   names.sort((a, b) => a.localeCompare(b))
   folder.migrations = names.map((name): LocalMigration => {
     const directory = join(path, name)
     const sqlPath = join(directory, 'migration.sql')
-    const read = readUtf8(sqlPath)
+    const read = readMigrationScript(files, sqlPath)
     if ('error' in read)
       return { name, directory, sqlPath, script: null, readError: read.error, checksum: null }
     return { name, directory, sqlPath, script: read.text, checksum: migrationChecksum(read.text) }

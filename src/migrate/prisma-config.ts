@@ -2,8 +2,13 @@
  * Where Prisma would look for migrations, found WITHOUT executing the user's code: `prisma.config.*` is read as
  * text and only string literals are taken (prisma-migrate-compat.md §9).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import { RepoFileError, type RepositoryFiles } from '../util/repo-files.js'
+
+/** Config files, package.json and schema files are small; a larger one is not what Prisma reads. */
+export const MAX_CONFIG_BYTES = 1024 * 1024
+export const MAX_SCHEMA_FILE_BYTES = 8 * 1024 * 1024
 
 /** Prisma 6/7 config file names, in c12's lookup order. */
 export const CONFIG_FILE_CANDIDATES = [
@@ -82,18 +87,41 @@ export function findSchemaPath(configSource: string): LiteralLookup {
   )
 }
 
-export function findConfigFile(workingDirectory: string): string | undefined {
-  return CONFIG_FILE_CANDIDATES.map((name) => join(workingDirectory, name)).find((path) => existsSync(path))
+export function findConfigFile(workingDirectory: string, files: RepositoryFiles): string | undefined {
+  return CONFIG_FILE_CANDIDATES.map((name) => join(workingDirectory, name)).find(
+    (path) => files.inspect(path) === 'file'
+  )
 }
 
-function listPrismaFiles(folder: string): string[] {
+/**
+ * A small repository text file, or '' when it is absent or unreadable (Prisma's loaders give up the same way).
+ * Links, special files and oversized files are refused, never skipped: skipping would silently pick another
+ * migrations folder than Prisma.
+ */
+export function readSmallText(
+  path: string,
+  files: RepositoryFiles,
+  what: string,
+  maxBytes = MAX_CONFIG_BYTES
+): string {
+  try {
+    return files.readText(path, { maxBytes, what }) ?? ''
+  } catch (error) {
+    if (error instanceof RepoFileError) throw error
+    return ''
+  }
+}
+
+function listPrismaFiles(folder: string, files: RepositoryFiles): string[] {
   const out: string[] = []
   for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
     a.name.localeCompare(b.name)
   )) {
     const path = join(folder, entry.name)
-    if (entry.isDirectory()) out.push(...listPrismaFiles(path))
-    else if (entry.isFile() && entry.name.endsWith('.prisma')) out.push(path)
+    // Prisma may follow a link here; we do not, and say so rather than read a different schema than Prisma.
+    if (entry.isSymbolicLink()) files.inspect(path)
+    else if (entry.isDirectory()) out.push(...listPrismaFiles(path, files))
+    else if (entry.name.endsWith('.prisma') && files.inspect(path) === 'file') out.push(path)
   }
   return out
 }
@@ -102,31 +130,30 @@ function listPrismaFiles(folder: string): string[] {
  * Prisma 6: migrations live next to the file that holds the `datasource` block; for a single-file schema that
  * is the schema's directory, for a schema folder the folder itself unless the datasource sits deeper.
  */
-export function migrationsDirForSchema(schemaPath: string): string {
-  let isFolder = false
+export function migrationsDirForSchema(schemaPath: string, files: RepositoryFiles): string {
+  if (files.inspect(schemaPath) !== 'directory') return join(dirname(schemaPath), 'migrations')
+  let prismaFiles: string[]
   try {
-    isFolder = statSync(schemaPath).isDirectory()
-  } catch {
-    return join(dirname(schemaPath), 'migrations')
-  }
-  if (!isFolder) return join(dirname(schemaPath), 'migrations')
-  try {
-    const withDatasource = listPrismaFiles(schemaPath).find((file) =>
-      /^\s*datasource\s+\w+\s*\{/m.test(readFileSync(file, 'utf8'))
-    )
-    return join(withDatasource ? dirname(withDatasource) : schemaPath, 'migrations')
-  } catch {
+    prismaFiles = listPrismaFiles(schemaPath, files)
+  } catch (error) {
+    if (error instanceof RepoFileError) throw error
     return join(schemaPath, 'migrations')
   }
+  const withDatasource = prismaFiles.find((file) =>
+    /^\s*datasource\s+\w+\s*\{/m.test(
+      readSmallText(file, files, 'a Prisma schema file', MAX_SCHEMA_FILE_BYTES)
+    )
+  )
+  return join(withDatasource ? dirname(withDatasource) : schemaPath, 'migrations')
 }
 
-export function packageJsonSchema(workingDirectory: string): string | undefined {
+export function packageJsonSchema(workingDirectory: string, files: RepositoryFiles): string | undefined {
+  const text = readSmallText(join(workingDirectory, 'package.json'), files, 'a package.json')
   try {
-    const pkg = JSON.parse(readFileSync(join(workingDirectory, 'package.json'), 'utf8')) as {
-      prisma?: { schema?: unknown }
-    }
+    const pkg = JSON.parse(text) as { prisma?: { schema?: unknown } }
     return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined
   } catch {
+    // Not JSON: Prisma ignores it too. The parser's message quotes the file, so it is not shown.
     return undefined
   }
 }

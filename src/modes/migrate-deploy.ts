@@ -45,7 +45,7 @@ export async function runMigrateDeploy(
 ): Promise<ModeResult> {
   const reviewSettings = readReviewSettings(read)
   const backupSettings = readBackupSettings(read, 'migrate-deploy')
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   const session = await openSession(common)
   const target = describeTarget(common.connection!)
   const migrationsDir = relative(common.workingDirectory, folder.path) || '.'

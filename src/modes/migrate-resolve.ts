@@ -12,7 +12,7 @@ export async function runMigrateResolve(
   common: CommonSettings,
   settings: MigrateSettings
 ): Promise<ModeResult> {
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   const session = await openSession(common)
   try {
     const name = (settings.resolveApplied ?? settings.resolveRolledBack) as string

@@ -7,15 +7,24 @@ import type { AppliedMigration } from '../migrate/deploy.js'
 import type { Diagnosis } from '../migrate/status.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 
+/**
+ * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
+ * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
+ * before the database is even connected to, with an error that names the file and never shows its content.
+ */
 export async function loadMigrationsFolder(
   settings: MigrateSettings,
-  workingDirectory: string
+  common: Pick<CommonSettings, 'workspace' | 'workingDirectory'>
 ): Promise<MigrationsFolder> {
   return core.group('Migrations folder', async () => {
-    const shown = relative(workingDirectory, settings.migrationsDir.path) || '.'
+    const shown = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
     core.info(`Using ${shown} (${settings.migrationsDir.reason})`)
-    const folder = await readMigrationsFolder(settings.migrationsDir.path)
+    const folder = await readMigrationsFolder(
+      settings.migrationsDir.path,
+      new RepositoryFiles(common.workspace)
+    )
     if (!folder.exists)
       core.warning(
         `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`

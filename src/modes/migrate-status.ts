@@ -25,6 +25,7 @@ import {
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 
 function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
   if (diagnosis.failed.length > 0 && diagnosis.status === 'failed') {
@@ -60,7 +61,7 @@ export async function runMigrateStatus(
 ): Promise<ModeResult> {
   const reviewSettings = readReviewSettings(read)
   if (!common.connection) return runOfflineReview(common, settings, reviewSettings)
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   const session = await openSession(common)
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
@@ -152,9 +153,10 @@ async function runOfflineReview(
   const review = await core.group('Review changed SQL', () =>
     reviewChangedMigrations({
       workingDirectory: common.workingDirectory,
-      migrationsDir: migrationsDir,
+      migrationsDir: settings.migrationsDir.path,
       changed,
-      settings: reviewSettings
+      settings: reviewSettings,
+      files: new RepositoryFiles(common.workspace)
     })
   )
   core.info(review.headline)

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
 import { join, posix, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { ActionError } from '../errors.js'
 import { getPullRequestContext } from '../github/context.js'
 import { createOctokit, type Octokit } from '../github/octokit.js'
+import { readMigrationScript } from '../migrate/migrations-dir.js'
+import type { RepositoryFiles } from '../util/repo-files.js'
 import { reviewMigrations } from './review.js'
 import type { ReviewSettings } from './settings.js'
 import type { ReviewResult } from './types.js'
@@ -147,25 +148,35 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
 
 export interface OfflineReviewOptions {
   workingDirectory: string
+  /** Absolute, or relative to the working directory. */
   migrationsDir: string
   changed: ChangedMigrations
   settings: Pick<ReviewSettings, 'rules'>
   allowDestructive?: boolean
+  /** The workspace: each changed migration.sql is read only as a regular file inside it. */
+  files: RepositoryFiles
 }
 
 /**
  * The review without a database (fork PRs get no secrets): the migrations the PR adds or changes, plus an error for
- * each migration that already existed on the base and was changed or deleted.
+ * each migration that already existed on the base and was changed or deleted. Each file is read as data
+ * (src/util/repo-files.ts): a link (say, to .git/config) is refused, naming the file, before anything is rendered.
  */
 export async function reviewChangedMigrations(opts: OfflineReviewOptions): Promise<ReviewResult> {
   const { changed } = opts
   const names = [...new Set([...changed.added, ...changed.modified])].sort()
-  const migrations = await Promise.all(
-    names.map(async (name) => {
-      const file = posix.join(opts.migrationsDir.split(sep).join('/'), name, 'migration.sql')
-      return { name, file, script: await readFile(join(opts.workingDirectory, file), 'utf8') }
-    })
-  )
+  const migrationsDir = resolve(opts.workingDirectory, opts.migrationsDir)
+  const migrations = names.map((name) => {
+    const sqlPath = join(migrationsDir, name, 'migration.sql')
+    const file = relative(opts.workingDirectory, sqlPath).split(sep).join('/')
+    const read = readMigrationScript(opts.files, sqlPath)
+    if ('error' in read)
+      throw new ActionError(
+        `${opts.files.show(sqlPath)} is changed by this pull request but cannot be read from the checkout.`,
+        { hint: 'Check out the pull request head (actions/checkout does by default) before the review.' }
+      )
+    return { name, file, script: read.text }
+  })
   const note = `No database to compare with (\`database-url\` is empty): this reviews only the ${names.length} migration(s) this pull request adds or changes, compared with ${changed.base} (${changed.source === 'git' ? 'git history' : 'the pull request file list'}). Nothing was compared with a database.`
   return reviewMigrations({
     migrations,

@@ -1,10 +1,10 @@
-import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { MODES, type Mode } from '../constants.js'
 import { parseDatabaseUrl } from '../db/connection-url.js'
 import { InputError } from '../errors.js'
 import { resolveMigrationsDir } from '../migrate/migrations-dir.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 import { registerSecret } from '../util/secrets.js'
 import { type InputReader, parseBool } from './input.js'
 import type { CommonSettings, MigrateSettings } from './settings.js'
@@ -40,9 +40,10 @@ export function registerSecretInputs(read: InputReader): void {
 
 export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): CommonSettings {
   const mode = readMode(read)
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const workingDirectory = resolve(workspace, read('working-directory') || '.')
-  if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
+  const files = RepositoryFiles.forWorkspace(env)
+  const workingDirectory = resolve(files.root, read('working-directory') || '.')
+  // Outside the workspace, through a link or into .git: refused, naming the input.
+  if (files.inspect(workingDirectory, { input: 'working-directory' }) !== 'directory') {
     throw new InputError(
       'working-directory',
       `"${read('working-directory') || '.'}" is not a directory in the workspace (${workingDirectory}).`,
@@ -61,6 +62,7 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   const reportName = `pg-ops-report-${mode}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}.json`
   return {
     mode,
+    workspace: files.root,
     workingDirectory,
     databaseUrl,
     connection: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined,
@@ -75,22 +77,24 @@ export function readMigrateSettings(read: InputReader, common: CommonSettings): 
       ? explicit
       : resolve(common.workingDirectory, explicit)
     : undefined
+  const files = new RepositoryFiles(common.workspace)
   if (explicitPath) {
     // Prisma treats a missing folder as "no migrations"; a folder the user named explicitly must exist.
-    if (!existsSync(explicitPath))
+    const kind = files.inspect(explicitPath, { input: 'migrations-dir' })
+    if (kind === 'missing')
       throw new InputError(
         'migrations-dir',
         `"${explicit}" does not exist (${explicitPath}).`,
         'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.'
       )
-    if (!statSync(explicitPath).isDirectory())
+    if (kind === 'file')
       throw new InputError(
         'migrations-dir',
         `"${explicit}" is a file, not a folder.`,
         'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.'
       )
   }
-  const migrationsDir = resolveMigrationsDir(common.workingDirectory, explicitPath)
+  const migrationsDir = resolveMigrationsDir(common.workingDirectory, explicitPath, files)
   const resolveApplied = read('resolve-applied') || undefined
   const resolveRolledBack = read('resolve-rolled-back') || undefined
   if (common.mode === 'migrate-resolve') {
