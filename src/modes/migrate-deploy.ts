@@ -25,6 +25,7 @@ import {
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { info } from '../util/log.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   return gate.allowedBy.map(
@@ -64,7 +65,7 @@ export async function runMigrateDeploy(
         allowDestructive: reviewSettings.allowDestructive
       })
     )
-    core.info(review.headline)
+    info(review.headline)
     annotateFindings(review.findings)
     gate = gateDecision(review, reviewSettings.allowDestructive)
     if (settings.expectedPlanId && settings.expectedPlanId !== id) {
@@ -102,11 +103,11 @@ export async function runMigrateDeploy(
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
             connection: common.connection!,
-            onApplying: (name) => core.info(`Applying migration \`${name}\``)
+            onApplying: (name) => info(`Applying migration \`${name}\``)
           })
         )
         applied = result.applied
-        core.info(
+        info(
           applied.length > 0
             ? `All migrations have been successfully applied (${applied.length}).`
             : 'No pending migrations to apply.'

@@ -7,6 +7,7 @@ import { renderMigrationReport } from '../render/migration-report.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import { loadMigrationsFolder, migrateOutputs, nextSteps, openSession, statusRows } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { info } from '../util/log.js'
 
 export async function runMigrateResolve(
   common: CommonSettings,
@@ -20,7 +21,7 @@ export async function runMigrateResolve(
     await core.group(`Mark ${name} as ${how}`, async () => {
       if (settings.resolveApplied) await resolveApplied(session.client, folder, name)
       else await resolveRolledBack(session.client, folder, name)
-      core.info(`Migration ${name} marked as ${how}.`)
+      info(`Migration ${name} marked as ${how}.`)
     })
     const after = await diagnose(session.client, folder)
     const target = describeTarget(common.connection!)

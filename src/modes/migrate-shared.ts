@@ -7,6 +7,7 @@ import type { AppliedMigration } from '../migrate/deploy.js'
 import type { Diagnosis } from '../migrate/status.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import { info } from '../util/log.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 
 /**
@@ -20,7 +21,8 @@ export async function loadMigrationsFolder(
 ): Promise<MigrationsFolder> {
   return core.group('Migrations folder', async () => {
     const shown = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
-    core.info(`Using ${shown} (${settings.migrationsDir.reason})`)
+    // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
+    info(`Using ${shown} (${settings.migrationsDir.reason})`)
     const folder = await readMigrationsFolder(
       settings.migrationsDir.path,
       new RepositoryFiles(common.workspace)
@@ -29,7 +31,7 @@ export async function loadMigrationsFolder(
       core.warning(
         `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
       )
-    core.info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
+    info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
     checkLockfile(folder)
     return folder
   })
@@ -39,7 +41,7 @@ export async function openSession(common: CommonSettings): Promise<DbSession> {
   const connection = common.connection!
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
     const session = await connect(connection, { baseDir: common.workingDirectory, ensureSchema: true })
-    core.info(`Connected: PostgreSQL ${session.serverVersion}`)
+    info(`Connected: PostgreSQL ${session.serverVersion}`)
     return session
   })
 }

@@ -25,6 +25,7 @@ import {
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { info } from '../util/log.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 
 function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
@@ -66,7 +67,7 @@ export async function runMigrateStatus(
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
       const d = await diagnose(session.client, folder)
-      core.info(d.prismaMessage)
+      info(d.prismaMessage)
       for (const warning of d.warnings) core.warning(warning)
       return d
     })
@@ -78,7 +79,7 @@ export async function runMigrateStatus(
         allowDestructive: false
       })
     )
-    core.info(review.headline)
+    info(review.headline)
     annotateFindings(review.findings)
     const target = describeTarget(common.connection)
     const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
@@ -139,7 +140,7 @@ async function runOfflineReview(
   reviewSettings: ReviewSettings
 ): Promise<ModeResult> {
   const migrationsDir = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
-  core.info(
+  info(
     `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`
   )
   const changed = await core.group('Find changed migrations', () =>
@@ -159,7 +160,7 @@ async function runOfflineReview(
       files: new RepositoryFiles(common.workspace)
     })
   )
-  core.info(review.headline)
+  info(review.headline)
   annotateFindings(review.findings)
   const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
   const renderInput = {
