@@ -302,6 +302,36 @@ describe('hostile repository files, through dist/index.js', () => {
       }, 30_000)
 })
 
+describe('a linked migration directory', () => {
+  it('is skipped as Prisma skips it, with a warning, and never read: status and deploy see only real directories', async () => {
+    const ws = project()
+    const elsewhere = tempDir('hostile-linked-dir-')
+    symlinkSync(secretsFile, join(elsewhere, 'migration.sql'))
+    symlinkSync(elsewhere, join(ws, 'prisma', 'migrations', EVIL))
+    const db = await createTestDatabase('hostile_linked_dir')
+    const status = await action(
+      'linked migration directory: status',
+      ws,
+      { mode: 'migrate-status', 'database-url': db.url },
+      pullRequest()
+    )
+    expect(status.exitCode).toBe(0)
+    expect(JSON.parse(status.outputs['pending-migrations'])).toEqual([INIT])
+    expect(status.stdout).toMatch(new RegExp(`^::warning::prisma/migrations/${EVIL} is a symbolic link`, 'm'))
+    const deploy = await action('linked migration directory: deploy', ws, {
+      mode: 'migrate-deploy',
+      'database-url': db.url
+    })
+    expect(deploy.exitCode).toBe(0)
+    expect(JSON.parse(deploy.outputs['applied-migrations'])).toEqual([INIT])
+    expect(await databaseState(db.name)).toEqual([
+      'public.Post',
+      'public.Post_id_seq',
+      'public._prisma_migrations'
+    ])
+  }, 30_000)
+})
+
 describe('offline review of a pull request that links migration.sql to .git/config (checkout credentials)', () => {
   it('refuses the link and shows the token in no form', async () => {
     const ws = tempDir('hostile-git-')

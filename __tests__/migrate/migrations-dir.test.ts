@@ -51,6 +51,7 @@ describe('readMigrationsFolder (Prisma listMigrations.ts rules)', () => {
     symlinkSync(join(dir, '20240101000000_init'), join(dir, '20240102000000_link'))
     const folder = await readMigrationsFolder(dir, new RepositoryFiles(dir))
     expect(folder.migrations.map((m) => m.name)).toEqual(['.hidden', '20240101000000_init'])
+    expect(folder.skippedLinks).toEqual(['20240102000000_link'])
     expect(folder.exists).toBe(true)
     expect(folder.lockfile.content).toBe(LOCKFILE)
   })

@@ -42,6 +42,8 @@ export interface MigrationsFolder {
   exists: boolean
   lockfile: { path: string; content: string | null }
   migrations: LocalMigration[]
+  /** Entries that are symbolic links: skipped, as Prisma skips them, and never followed. */
+  skippedLinks?: string[]
 }
 
 const INPUT = 'migrations-dir'
@@ -222,6 +224,7 @@ export async function readMigrationsFolder(path: string, files: RepositoryFiles)
   }
   // A link to a directory is not a Dirent directory: skipped, as Prisma skips it.
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+  folder.skippedLinks = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name)
   names.sort((a, b) => a.localeCompare(b))
   folder.migrations = names.map((name): LocalMigration => {
     const directory = join(path, name)

@@ -8,7 +8,7 @@ import type { Diagnosis } from '../migrate/status.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import { info } from '../util/log.js'
-import { RepositoryFiles } from '../util/repo-files.js'
+import { RepositoryFiles, printable } from '../util/repo-files.js'
 
 /**
  * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
@@ -30,6 +30,10 @@ export async function loadMigrationsFolder(
     if (!folder.exists)
       core.warning(
         `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
+      )
+    for (const name of folder.skippedLinks ?? [])
+      core.warning(
+        `${shown}/${printable(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`
       )
     info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
     checkLockfile(folder)
