@@ -5,7 +5,7 @@
 import { type Dirent, readdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError } from '../errors.js'
-import { RepoFileError, type RepositoryFiles } from '../util/repo-files.js'
+import { RepoFileError, type RepositoryFiles, printable } from '../util/repo-files.js'
 import { migrationChecksum } from './checksum.js'
 import { LOCKFILE_NAME, checkLockfileContent } from './lockfile.js'
 import {
@@ -122,16 +122,12 @@ function named<T>(reason: string, find: () => T): T {
     if (!(error instanceof RepoFileError)) throw error
     throw new RepoFileError(
       error.file,
-      `${error.message} (The migrations folder was looked for ${printableReason(reason)}.)`,
+      `${error.message} (The migrations folder was looked for ${printable(reason)}.)`,
       {
         hint: `${error.hint ?? ''} Or set \`${INPUT}\` to the migrations folder.`.trim()
       }
     )
   }
-}
-
-function printableReason(reason: string): string {
-  return reason.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?')
 }
 
 function withNotes(path: string, reason: string, notes: string[]): { path: string; reason: string } {
