@@ -9,6 +9,7 @@ import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { type DeployResult, deploy } from '../../src/migrate/deploy.js'
 import { type MigrationsFolder, readMigrationsFolder } from '../../src/migrate/migrations-dir.js'
 import { resolveApplied, resolveRolledBack } from '../../src/migrate/resolve.js'
+import { RepositoryFiles } from '../../src/util/repo-files.js'
 import { type DiagnoseOptions, type Diagnosis, diagnose } from '../../src/migrate/status.js'
 import { adminQuery } from '../../__fixtures__/databases.js'
 
@@ -48,7 +49,7 @@ export function removeTempDirs(): void {
 }
 
 export async function folderOf(dir: string): Promise<MigrationsFolder> {
-  return readMigrationsFolder(dir)
+  return readMigrationsFolder(dir, new RepositoryFiles(dir))
 }
 
 export async function openSession(url: string): Promise<DbSession> {

@@ -316,7 +316,7 @@ function settingsFor(project: string, inputs: Record<string, string> = {}): Migr
     ...inputs
   })
   const env = { GITHUB_WORKSPACE: project }
-  return readMigrateSettings(read, readCommonSettings(read, env), env)
+  return readMigrateSettings(read, readCommonSettings(read, env))
 }
 
 const MULTI_SCHEMA = `datasource db {
@@ -579,7 +579,7 @@ describe('divergences from Prisma 6.19 that are fixed (issue 9), each checked ag
       })
       const env = { GITHUB_WORKSPACE: project }
       const common = readCommonSettings(read, env)
-      const result = await runMigrateResolve(common, readMigrateSettings(read, common, env))
+      const result = await runMigrateResolve(common, readMigrateSettings(read, common))
       expect(result.failure).toBeUndefined()
       const [, row] = await migrationRows(db.name)
       expect(row.rolled_back_at).not.toBeNull()

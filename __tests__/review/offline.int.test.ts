@@ -5,8 +5,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
 import { createOctokit } from '../../src/github/octokit.js'
-import { findChangedMigrations, reviewChangedMigrations } from '../../src/review/offline.js'
+import {
+  findChangedMigrations,
+  migrationName,
+  parseNameStatusZ,
+  reviewChangedMigrations
+} from '../../src/review/offline.js'
 import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { RepositoryFiles } from '../../src/util/repo-files.js'
 
 const DIR = 'prisma/migrations'
 let repo: string
@@ -119,7 +125,8 @@ describe('offline review (no database)', () => {
       workingDirectory: repo,
       migrationsDir: DIR,
       changed,
-      settings: { rules: defaultRuleSeverities() }
+      settings: { rules: defaultRuleSeverities() },
+      files: new RepositoryFiles(repo)
     })
     expect(result.databaseCompared).toBe(false)
     expect(result.notes[0]).toContain('Nothing was compared with a database')
@@ -129,5 +136,111 @@ describe('offline review (no database)', () => {
       ['20250102000000_old', 'modified-migration', 'error']
     ])
     expect(result.unacknowledgedErrors).toHaveLength(3)
+  })
+})
+
+describe('offline review paths: any working directory, any file name', () => {
+  let mono: string
+  const gitIn = (cwd: string, ...args: string[]): string =>
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@t',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@t'
+      }
+    })
+  const DROP = 'DROP TABLE "payers";\n'
+  // Names git quotes without -z (non-ASCII, tab, newline, quote), and a folder that is a glob pattern.
+  const NAMES = [
+    '20250301000000_zahlungsempfänger_löschen',
+    '20250302000000_tab\there',
+    '20250303000000_new\nline"q'
+  ]
+  const APP = 'apps/caisse-été'
+  const MIGRATIONS = 'prisma/[x]migrations'
+
+  beforeAll(() => {
+    mono = mkdtempSync(join(tmpdir(), 'offline-mono-'))
+    gitIn(mono, 'init', '-q', '-b', 'main')
+    mkdirSync(join(mono, APP, MIGRATIONS, '20250101000000_init'), { recursive: true })
+    writeFileSync(
+      join(mono, APP, MIGRATIONS, '20250101000000_init', 'migration.sql'),
+      'CREATE TABLE "payers" ("id" INT);\n'
+    )
+    // The same layout at the root, so that paths resolved against the wrong folder would find something.
+    mkdirSync(join(mono, MIGRATIONS), { recursive: true })
+    gitIn(mono, 'add', '.')
+    gitIn(mono, 'commit', '-q', '-m', 'base')
+    gitIn(mono, 'checkout', '-q', '-b', 'feature')
+    for (const name of NAMES) {
+      mkdirSync(join(mono, APP, MIGRATIONS, name))
+      writeFileSync(join(mono, APP, MIGRATIONS, name, 'migration.sql'), DROP)
+    }
+    gitIn(mono, 'add', '-A')
+    gitIn(mono, 'commit', '-q', '-m', 'feature')
+  })
+
+  afterAll(() => rmSync(mono, { recursive: true, force: true }))
+
+  it('finds every added migration from a working directory below the top level, whatever its name', async () => {
+    const wd = join(mono, APP)
+    // relative and absolute spellings of the migrations folder, as the settings and tests pass them
+    for (const migrationsDir of [MIGRATIONS, join(wd, MIGRATIONS)]) {
+      const changed = await findChangedMigrations({ workingDirectory: wd, migrationsDir, baseRef: 'main' })
+      expect(changed).toMatchObject({ source: 'git', added: [...NAMES].sort(), modified: [], deleted: [] })
+    }
+    const changed = await findChangedMigrations({
+      workingDirectory: wd,
+      migrationsDir: MIGRATIONS,
+      baseRef: 'main'
+    })
+    const result = await reviewChangedMigrations({
+      workingDirectory: wd,
+      migrationsDir: join(wd, MIGRATIONS),
+      changed,
+      settings: { rules: defaultRuleSeverities() },
+      files: new RepositoryFiles(mono)
+    })
+    expect(result.findings.filter((f) => f.rule === 'drop-table').map((f) => f.file)).toEqual(
+      [...NAMES].sort().map((name) => `${MIGRATIONS}/${name}/migration.sql`)
+    )
+  })
+
+  it('reads the pull request files API relative to the repository root, from any working directory', async () => {
+    const api = await startGitHubApi({
+      login: null,
+      prFiles: [
+        { filename: `${MIGRATIONS}/20250401000000_at_the_root/migration.sql`, status: 'added' },
+        { filename: `${APP}/${MIGRATIONS}/${NAMES[0]}/migration.sql`, status: 'added' },
+        { filename: `${APP}/${MIGRATIONS}/20250101000000_init/migration.sql`, status: 'modified' }
+      ]
+    })
+    try {
+      const changed = await findChangedMigrations({
+        workingDirectory: join(mono, APP),
+        migrationsDir: MIGRATIONS,
+        baseRef: 'no-such-base',
+        octokit: await createOctokit('ghs_x', api.url),
+        pr: { owner: 'acme', repo: 'platform', number: 9 }
+      })
+      expect(changed).toMatchObject({ source: 'api', added: [NAMES[0]], modified: ['20250101000000_init'] })
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('parses NUL-separated name-status output verbatim', () => {
+    expect(parseNameStatusZ('A\0a/b c\td\né/migration.sql\0M\0x\0')).toEqual([
+      { status: 'A', path: 'a/b c\td\né/migration.sql' },
+      { status: 'M', path: 'x' }
+    ])
+    expect(migrationName('p/m/n/migration.sql', 'p/m')).toBe('n')
+    expect(migrationName('p/mx/n/migration.sql', 'p/m')).toBeUndefined()
+    expect(migrationName('p/m/../migration.sql', 'p/m')).toBeUndefined()
+    expect(migrationName('n/migration.sql', '')).toBe('n')
   })
 })

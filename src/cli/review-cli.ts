@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path'
 import { getErrorMessage } from '../errors.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 import { readMigrationsFolder } from '../migrate/migrations-dir.js'
 import { loadParser } from '../sql/parse.js'
 import { renderMigrationReport } from '../render/migration-report.js'
@@ -73,8 +74,14 @@ export async function runReviewCli(
     // compile the parser while the files are read
     const parser = loadParser()
     const rules = parseRuleOverrides(parsed.rules, '--rules')
-    // The same listing as the engine's: Prisma's rules and order.
-    const folder = await readMigrationsFolder(resolve(parsed.dir))
+    // The same listing as the engine's: Prisma's rules and order. Files are data: inside the current directory
+    // (or the folder itself when it lies elsewhere), no links, no special files.
+    const dir = resolve(parsed.dir)
+    const cwdFiles = new RepositoryFiles(process.cwd())
+    const folder = await readMigrationsFolder(
+      dir,
+      cwdFiles.contains(dir) ? cwdFiles : new RepositoryFiles(dir)
+    )
     if (!folder.exists) throw new Error(`${parsed.dir} does not exist`)
     const migrations = folder.migrations
       .filter((m) => m.script !== null)

@@ -2,9 +2,12 @@
  * Where Prisma would look for migrations, found WITHOUT executing the user's code: `prisma.config.*` is read as
  * text and only string literals are taken (prisma-migrate-compat.md §9).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
+import type { RepositoryFiles } from '../util/repo-files.js'
 import { findDatasource } from './prisma-schema.js'
+import { readSmallText } from './project-files.js'
+
+export { MAX_CONFIG_BYTES, MAX_SCHEMA_FILE_BYTES, readSmallText } from './project-files.js'
 
 const EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs']
 
@@ -92,11 +95,15 @@ export function findSchemaPath(configSource: string): LiteralLookup {
 }
 
 /** The config file Prisma would load: 7.10+ looks for `prisma7.config.*` first. */
-export function findConfigFile(workingDirectory: string, prisma7ConfigNames = false): string | undefined {
+export function findConfigFile(
+  workingDirectory: string,
+  files: RepositoryFiles,
+  prisma7ConfigNames = false
+): string | undefined {
   const candidates = prisma7ConfigNames
     ? [...PRISMA7_CONFIG_FILE_CANDIDATES, ...CONFIG_FILE_CANDIDATES]
     : CONFIG_FILE_CANDIDATES
-  return candidates.map((name) => join(workingDirectory, name)).find((path) => existsSync(path))
+  return candidates.map((name) => join(workingDirectory, name)).find((path) => files.inspect(path) === 'file')
 }
 
 /** `tables: { external: ['schema.table', ...] }`: a list of string literals, or not readable as data. */
@@ -123,25 +130,21 @@ export function findExternalTables(
  * `datasource` block (for a schema folder, the folder itself unless the datasource sits deeper). Prisma 7:
  * `<schema root>/migrations`, the root being the single file's directory or the schema folder itself.
  */
-export function migrationsDirForSchema(schemaPath: string, prisma7 = false): string {
-  let isFolder = false
-  try {
-    isFolder = statSync(schemaPath).isDirectory()
-  } catch {
-    return join(dirname(schemaPath), 'migrations')
-  }
-  if (!isFolder || prisma7) return join(isFolder ? schemaPath : dirname(schemaPath), 'migrations')
-  const withDatasource = findDatasource(schemaPath)?.file
+export function migrationsDirForSchema(schemaPath: string, files: RepositoryFiles, prisma7 = false): string {
+  const kind = files.inspect(schemaPath)
+  if (kind !== 'directory') return join(dirname(schemaPath), 'migrations')
+  if (prisma7) return join(schemaPath, 'migrations')
+  const withDatasource = findDatasource(schemaPath, files)?.file
   return join(withDatasource ? dirname(withDatasource) : schemaPath, 'migrations')
 }
 
-export function packageJsonSchema(workingDirectory: string): string | undefined {
+export function packageJsonSchema(workingDirectory: string, files: RepositoryFiles): string | undefined {
+  const text = readSmallText(join(workingDirectory, 'package.json'), files, 'a package.json')
   try {
-    const pkg = JSON.parse(readFileSync(join(workingDirectory, 'package.json'), 'utf8')) as {
-      prisma?: { schema?: unknown }
-    }
+    const pkg = JSON.parse(text) as { prisma?: { schema?: unknown } }
     return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined
   } catch {
+    // Not JSON: Prisma ignores it too. The parser's message quotes the file, so it is not shown.
     return undefined
   }
 }

@@ -4,7 +4,9 @@
  * file or a folder of them (all `*.prisma` files below it); the datasource block may be in any of them.
  */
 import { join } from 'node:path'
-import { isProjectDirectory, listProjectDirectory, readProjectFile } from './project-files.js'
+import { readdirSync } from 'node:fs'
+import type { RepositoryFiles } from '../util/repo-files.js'
+import { MAX_SCHEMA_FILE_BYTES, readSmallText } from './project-files.js'
 
 export interface Datasource {
   /** The file that holds the datasource block. */
@@ -113,24 +115,29 @@ function skipValue(tokens: Token[], at: number): number {
   return j
 }
 
-/** `*.prisma` files below a schema folder, in a stable order (links are not followed). */
-export function prismaFilesIn(folder: string): string[] {
+/**
+ * `*.prisma` files below a schema folder, in a stable order. A link in the folder is refused, not skipped: Prisma may
+ * follow it, and reading a different schema than Prisma would decide the wrong migrations folder.
+ */
+export function prismaFilesIn(folder: string, files: RepositoryFiles): string[] {
   const out: string[] = []
-  const entries = (listProjectDirectory(folder) ?? []).sort((a, b) => a.name.localeCompare(b.name))
-  for (const entry of entries) {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name)
+  )) {
     const path = join(folder, entry.name)
-    if (entry.isDirectory()) out.push(...prismaFilesIn(path))
-    else if (entry.isFile() && entry.name.endsWith('.prisma')) out.push(path)
+    if (entry.isSymbolicLink()) files.inspect(path)
+    else if (entry.isDirectory()) out.push(...prismaFilesIn(path, files))
+    else if (entry.name.endsWith('.prisma') && files.inspect(path) === 'file') out.push(path)
   }
   return out
 }
 
 /** The datasource of a schema file or folder; undefined when none is found or the path is missing. */
-export function findDatasource(schemaPath: string): Datasource | undefined {
-  const files = isProjectDirectory(schemaPath) ? prismaFilesIn(schemaPath) : [schemaPath]
-  for (const file of files) {
-    const source = readProjectFile(file)
-    if (source === undefined) continue
+export function findDatasource(schemaPath: string, files: RepositoryFiles): Datasource | undefined {
+  const kind = files.inspect(schemaPath)
+  if (kind === 'missing') return undefined
+  for (const file of kind === 'directory' ? prismaFilesIn(schemaPath, files) : [schemaPath]) {
+    const source = readSmallText(file, files, 'a Prisma schema file', MAX_SCHEMA_FILE_BYTES)
     const found = readDatasourceBlock(source, file)
     if (found) return found
   }

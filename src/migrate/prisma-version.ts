@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { InputError } from '../errors.js'
 import type { ExecutionStrategy } from './execute.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 import { readProjectFile } from './project-files.js'
 
 export interface PrismaVersion {
@@ -242,6 +243,14 @@ const LOCKFILES: { name: string; read: (text: string, relativeWd: string) => Fou
   { name: 'bun.lock', read: (text) => bunLock(text) }
 ]
 
+function isRegularFile(files: RepositoryFiles, path: string): boolean {
+  try {
+    return files.inspect(path) === 'file'
+  } catch {
+    return false
+  }
+}
+
 /**
  * The Prisma version of the project in `workingDirectory`: the input, else node_modules/prisma (in the working
  * directory or a parent up to the workspace root, as Node resolves it), else the nearest lockfile.
@@ -253,9 +262,10 @@ export function detectPrismaVersion(
 ): PrismaVersionInfo {
   if (explicit) return { version: explicit, source: `input \`${INPUT}\``, notes: [] }
   const notes: string[] = []
+  const files = new RepositoryFiles(workspaceRoot)
   const dirs = upTo(workingDirectory, workspaceRoot)
   for (const dir of dirs) {
-    const text = readProjectFile(join(dir, 'node_modules', 'prisma', 'package.json'))
+    const text = readProjectFile(join(dir, 'node_modules', 'prisma', 'package.json'), files)
     if (text === undefined) continue
     try {
       const pkg = JSON.parse(text) as { name?: unknown; version?: unknown }
@@ -276,7 +286,7 @@ export function detectPrismaVersion(
   for (const dir of dirs) {
     const relativeWd = relative(dir, workingDirectory).split(sep).join('/')
     for (const lockfile of LOCKFILES) {
-      const text = readProjectFile(join(dir, lockfile.name))
+      const text = readProjectFile(join(dir, lockfile.name), files)
       if (text === undefined) continue
       const name = shown(workingDirectory, join(dir, lockfile.name))
       const found = lockfile.read(text, relativeWd)
@@ -294,7 +304,7 @@ export function detectPrismaVersion(
         )
       else notes.push(`${name} has no prisma package`)
     }
-    if (readProjectFile(join(dir, 'bun.lockb')) !== undefined)
+    if (isRegularFile(files, join(dir, 'bun.lockb')))
       notes.push(
         `${shown(workingDirectory, join(dir, 'bun.lockb'))} is bun's binary lockfile, which is not read; commit the text lockfile (bun.lock, bun ≥ 1.2) or set \`${INPUT}\``
       )

@@ -54,7 +54,7 @@ export async function runMigrateDeploy(
   const reviewSettings = readReviewSettings(read)
   const backupSettings = readBackupSettings(read, 'migrate-deploy')
   const lockSettings = readLockSafetySettings(read)
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   // lock_timeout / statement_timeout for this session only, sent with the connection request.
   const session = await openSession(common, sessionTimeouts(lockSettings))
   const lockWaits = new LockWaitLog(lockSettings, info)
@@ -79,7 +79,7 @@ export async function runMigrateDeploy(
         allowDestructive: reviewSettings.allowDestructive
       })
     )
-    core.info(review.headline)
+    info(review.headline)
     annotateFindings(review.findings)
     gate = gateDecision(review, reviewSettings.allowDestructive)
     if (settings.expectedPlanId && settings.expectedPlanId !== id) {
@@ -138,7 +138,7 @@ export async function runMigrateDeploy(
           })
         )
         applied = result.applied
-        core.info(
+        info(
           applied.length > 0
             ? `All migrations have been successfully applied (${applied.length}).`
             : 'No pending migrations to apply.'

@@ -16,12 +16,13 @@ import {
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
 import { code } from '../render/markdown.js'
+import { info } from '../util/log.js'
 
 export async function runMigrateResolve(
   common: CommonSettings,
   settings: MigrateSettings
 ): Promise<ModeResult> {
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   const session = await openSession(common)
   try {
     const name = (settings.resolveApplied ?? settings.resolveRolledBack) as string
@@ -29,7 +30,7 @@ export async function runMigrateResolve(
     await core.group(`Mark ${name} as ${how}`, async () => {
       if (settings.resolveApplied) await resolveApplied(session.client, folder, name)
       else await resolveRolledBack(session.client, folder, name)
-      core.info(`Migration ${name} marked as ${how}.`)
+      info(`Migration ${name} marked as ${how}.`)
     })
     const target = describeTarget(common.connection!)
     let after

@@ -10,22 +10,36 @@ import { info } from '../util/log.js'
 import type { StatusRow } from '../render/status-table.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import { code } from '../render/markdown.js'
+import { RepositoryFiles, printable } from '../util/repo-files.js'
 
+/**
+ * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
+ * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
+ * before the database is even connected to, with an error that names the file and never shows its content.
+ */
 export async function loadMigrationsFolder(
   settings: MigrateSettings,
-  workingDirectory: string
+  common: Pick<CommonSettings, 'workspace' | 'workingDirectory'>
 ): Promise<MigrationsFolder> {
   return core.group('Migrations folder', async () => {
-    const shown = relative(workingDirectory, settings.migrationsDir.path) || '.'
+    const shown = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
     info(describePrismaVersion(settings.prisma))
+    // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
     info(`Using ${shown} (${settings.migrationsDir.reason})`)
     for (const note of settings.layoutNotes) info(note)
-    const folder = await readMigrationsFolder(settings.migrationsDir.path)
+    const folder = await readMigrationsFolder(
+      settings.migrationsDir.path,
+      new RepositoryFiles(common.workspace)
+    )
     if (!folder.exists)
       core.warning(
         `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
       )
-    core.info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
+    for (const name of folder.skippedLinks ?? [])
+      core.warning(
+        `${shown}/${printable(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`
+      )
+    info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
     // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
     // resolve --rolled-back (prisma-migrate-compat.md §3.3).
     return folder
@@ -54,7 +68,7 @@ export async function openSession(
       ensureSchema: true,
       sessionSettings
     })
-    core.info(`Connected: PostgreSQL ${session.serverVersion}`)
+    info(`Connected: PostgreSQL ${session.serverVersion}`)
     return session
   })
 }

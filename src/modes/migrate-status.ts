@@ -28,6 +28,7 @@ import {
 import type { ModeResult } from './types.js'
 import { describeFallback } from '../migrate/execute.js'
 import { info } from '../util/log.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 
 function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
   // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
@@ -65,7 +66,7 @@ export async function runMigrateStatus(
 ): Promise<ModeResult> {
   const reviewSettings = readReviewSettings(read)
   if (!common.connection) return runOfflineReview(common, settings, reviewSettings)
-  const folder = await loadMigrationsFolder(settings, common.workingDirectory)
+  const folder = await loadMigrationsFolder(settings, common)
   const session = await openSession(common)
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
@@ -85,7 +86,7 @@ export async function runMigrateStatus(
         allowDestructive: false
       })
     )
-    core.info(review.headline)
+    info(review.headline)
     annotateFindings(review.findings)
     const target = describeTarget(common.connection)
     const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
@@ -157,7 +158,7 @@ async function runOfflineReview(
   reviewSettings: ReviewSettings
 ): Promise<ModeResult> {
   const migrationsDir = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
-  core.info(
+  info(
     `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`
   )
   const changed = await core.group('Find changed migrations', () =>
@@ -171,13 +172,14 @@ async function runOfflineReview(
   const review = await core.group('Review changed SQL', () =>
     reviewChangedMigrations({
       workingDirectory: common.workingDirectory,
-      migrationsDir: migrationsDir,
+      migrationsDir: settings.migrationsDir.path,
       changed,
       settings: reviewSettings,
-      execution: settings.prisma.execution
+      execution: settings.prisma.execution,
+      files: new RepositoryFiles(common.workspace)
     })
   )
-  core.info(review.headline)
+  info(review.headline)
   annotateFindings(review.findings)
   const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
   const renderInput = {

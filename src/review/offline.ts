@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
-import { join, posix, relative, resolve, sep } from 'node:path'
+import { realpathSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import { ActionError } from '../errors.js'
 import { getPullRequestContext } from '../github/context.js'
 import { createOctokit, type Octokit } from '../github/octokit.js'
+import { readMigrationScript } from '../migrate/migrations-dir.js'
+import { printable, type RepositoryFiles } from '../util/repo-files.js'
 import { reviewMigrations } from './review.js'
 import type { ExecutionStrategy } from '../migrate/execute.js'
 import type { ReviewSettings } from './settings.js'
@@ -25,9 +27,9 @@ export interface ChangedMigrations {
 
 export interface FindChangedOptions {
   workingDirectory: string
-  /** Relative to the working directory. */
+  /** Absolute, or relative to the working directory. */
   migrationsDir: string
-  /** A branch, tag or SHA; the PR's base SHA or branch. */
+  /** A branch, tag or SHA. Default: the pull request's base SHA from the event, when the checkout has it. */
   baseRef?: string
   octokit?: Octokit
   pr?: { owner: string; repo: string; number: number }
@@ -36,15 +38,35 @@ export interface FindChangedOptions {
 }
 
 async function git(cwd: string, args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 })
+  // Literal pathspecs: a folder named `[x]` or `*` is that folder, not a pattern.
+  const { stdout } = await run('git', ['--literal-pathspecs', ...args], { cwd, maxBuffer: 64 * 1024 * 1024 })
   return stdout
 }
 
-/** `<dir>/<name>/migration.sql` → name; anything else (migration_lock.toml, READMEs) → undefined. */
-function migrationName(path: string, dir: string): string | undefined {
-  const rel = posix.relative(dir, path.split(sep).join('/'))
-  const parts = rel.split('/')
-  return parts.length === 2 && parts[1] === 'migration.sql' && !rel.startsWith('..') ? parts[0] : undefined
+/** A path with its existing part's links resolved, the way git reports its top level. */
+function realPath(path: string): string {
+  let existing = resolve(path)
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return join(realpathSync.native(existing), ...rest.reverse())
+    } catch {
+      const parent = dirname(existing)
+      if (parent === existing) return resolve(path)
+      rest.push(basename(existing))
+      existing = parent
+    }
+  }
+}
+
+/** `<dir>/<name>/migration.sql` → name; anything else (migration_lock.toml, READMEs, deeper files) → undefined. */
+export function migrationName(path: string, dir: string): string | undefined {
+  const prefix = dir === '' ? '' : `${dir}/`
+  if (!path.startsWith(prefix)) return undefined
+  const parts = path.slice(prefix.length).split('/')
+  if (parts.length !== 2 || parts[1] !== 'migration.sql') return undefined
+  const [name] = parts
+  return name === '' || name === '.' || name === '..' || name.includes('\0') ? undefined : name
 }
 
 function classify(
@@ -65,6 +87,14 @@ function classify(
   return out
 }
 
+/** `git diff -z --name-status`: status and path alternate, NUL-separated, paths verbatim (no quoting). */
+export function parseNameStatusZ(output: string): { status: string; path: string }[] {
+  const tokens = output.split('\0')
+  const entries: { status: string; path: string }[] = []
+  for (let i = 0; i + 1 < tokens.length; i += 2) entries.push({ status: tokens[i][0], path: tokens[i + 1] })
+  return entries
+}
+
 async function resolveBase(cwd: string, base: string): Promise<string | undefined> {
   for (const candidate of [base, `origin/${base}`]) {
     try {
@@ -80,32 +110,44 @@ async function resolveBase(cwd: string, base: string): Promise<string | undefine
 }
 
 /**
+ * The migrations folder as a path from the repository's root (`/` separators), which is how both `git diff`
+ * (run from the top level) and the pull request files API name files, whatever the working directory.
+ */
+function fromRoot(root: string, migrationsDir: string): string {
+  const rel = relative(realPath(root), realPath(migrationsDir))
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new ActionError(
+      `The migrations folder ${printable(migrationsDir)} is outside the git repository at ${printable(root)}, so the offline review cannot tell which of its migrations this pull request changes.`,
+      { hint: 'Set `working-directory` and `migrations-dir` to folders inside the checked-out repository.' }
+    )
+  return rel.split(sep).join('/')
+}
+
+/**
  * The migrations the pull request adds or changes compared with its base: from git history when the checkout has
- * it (`git diff --name-status <base>...HEAD`), else from the API's list of PR files.
+ * it (`git diff -z --name-status <base>...HEAD`), else from the API's list of PR files.
  */
 export async function findChangedMigrations(opts: FindChangedOptions): Promise<ChangedMigrations> {
-  const dir = opts.migrationsDir.split(sep).join('/').replace(/\/+$/, '')
-  const base = opts.baseRef
-    ? await resolveBase(opts.workingDirectory, opts.baseRef).catch(() => undefined)
-    : undefined
-  if (base) {
-    const out = await git(opts.workingDirectory, [
+  const migrationsDir = resolve(opts.workingDirectory, opts.migrationsDir)
+  const top = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
+    .then((s) => s.replace(/\r?\n$/, ''))
+    .catch(() => undefined)
+  const baseRef = opts.baseRef ?? getPullRequestContext()?.baseSha
+  const base = top && baseRef ? await resolveBase(top, baseRef).catch(() => undefined) : undefined
+  if (top && base) {
+    const dir = fromRoot(top, migrationsDir)
+    // From the top level, without --relative: paths are the repository's, for any working directory.
+    const out = await git(top, [
       'diff',
+      '-z',
       '--name-status',
       '--no-renames',
-      '--relative',
+      '--no-color',
       `${base}...HEAD`,
       '--',
-      dir
+      dir === '' ? '.' : dir
     ])
-    const entries = out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [status, path] = line.split('\t')
-        return { status: status[0], path }
-      })
-    return classify(entries, dir, 'git', base)
+    return classify(parseNameStatusZ(out), dir, 'git', base)
   }
   if (!opts.octokit && opts.token) {
     const pr = opts.pr ?? getPullRequestContext()
@@ -118,10 +160,7 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
       })
   }
   if (opts.octokit && opts.pr) {
-    const root = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
-      .then((s) => s.trim())
-      .catch(() => process.env.GITHUB_WORKSPACE ?? opts.workingDirectory)
-    const dirFromRoot = relative(root, resolve(opts.workingDirectory, dir)).split(sep).join('/')
+    const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir)
     const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
       owner: opts.pr.owner,
       repo: opts.pr.repo,
@@ -136,10 +175,10 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
           ]
         : [{ status: f.status, path: f.filename }]
     )
-    return classify(entries, dirFromRoot, 'api', `pull request #${opts.pr.number}'s base`)
+    return classify(entries, dir, 'api', `pull request #${opts.pr.number}'s base`)
   }
   throw new ActionError(
-    `Cannot tell which migrations this pull request changes: the base \`${opts.baseRef ?? '(none)'}\` is not in the checkout's history and no pull request context is available.`,
+    `Cannot tell which migrations this pull request changes: the base \`${printable(baseRef ?? '(none)')}\` is not in the checkout's history and no pull request context is available.`,
     {
       hint: 'Check out with `fetch-depth: 0` (actions/checkout), or run on a pull_request event so the PR file list can be read through the API.'
     }
@@ -148,27 +187,37 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
 
 export interface OfflineReviewOptions {
   workingDirectory: string
+  /** Absolute, or relative to the working directory. */
   migrationsDir: string
   changed: ChangedMigrations
   settings: Pick<ReviewSettings, 'rules'>
   allowDestructive?: boolean
   /** How the project's Prisma version sends a migration.sql (Prisma 7.4+: statement by statement). */
   execution?: ExecutionStrategy
+  /** The workspace: each changed migration.sql is read only as a regular file inside it. */
+  files: RepositoryFiles
 }
 
 /**
  * The review without a database (fork PRs get no secrets): the migrations the PR adds or changes, plus an error for
- * each migration that already existed on the base and was changed or deleted.
+ * each migration that already existed on the base and was changed or deleted. Each file is read as data
+ * (src/util/repo-files.ts): a link (say, to .git/config) is refused, naming the file, before anything is rendered.
  */
 export async function reviewChangedMigrations(opts: OfflineReviewOptions): Promise<ReviewResult> {
   const { changed } = opts
   const names = [...new Set([...changed.added, ...changed.modified])].sort()
-  const migrations = await Promise.all(
-    names.map(async (name) => {
-      const file = posix.join(opts.migrationsDir.split(sep).join('/'), name, 'migration.sql')
-      return { name, file, script: await readFile(join(opts.workingDirectory, file), 'utf8') }
-    })
-  )
+  const migrationsDir = resolve(opts.workingDirectory, opts.migrationsDir)
+  const migrations = names.map((name) => {
+    const sqlPath = join(migrationsDir, name, 'migration.sql')
+    const file = relative(opts.workingDirectory, sqlPath).split(sep).join('/')
+    const read = readMigrationScript(opts.files, sqlPath)
+    if ('error' in read)
+      throw new ActionError(
+        `${opts.files.show(sqlPath)} is changed by this pull request but cannot be read from the checkout.`,
+        { hint: 'Check out the pull request head (actions/checkout does by default) before the review.' }
+      )
+    return { name, file, script: read.text }
+  })
   const note = `No database to compare with (\`database-url\` is empty): this reviews only the ${names.length} migration(s) this pull request adds or changes, compared with ${changed.base} (${changed.source === 'git' ? 'git history' : 'the pull request file list'}). Nothing was compared with a database.`
   return reviewMigrations({
     migrations,

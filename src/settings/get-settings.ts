@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { MODES, type Mode } from '../constants.js'
@@ -13,6 +12,7 @@ import {
   isPrisma7,
   readVersionInput
 } from '../migrate/prisma-version.js'
+import { RepositoryFiles } from '../util/repo-files.js'
 import { registerSecret } from '../util/secrets.js'
 import { type InputReader, parseBool } from './input.js'
 import type { CommonSettings, MigrateSettings } from './settings.js'
@@ -48,9 +48,10 @@ export function registerSecretInputs(read: InputReader): void {
 
 export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): CommonSettings {
   const mode = readMode(read)
-  const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const workingDirectory = resolve(workspace, read('working-directory') || '.')
-  if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
+  const files = RepositoryFiles.forWorkspace(env)
+  const workingDirectory = resolve(files.root, read('working-directory') || '.')
+  // Outside the workspace, through a link or into .git: refused, naming the input.
+  if (files.inspect(workingDirectory, { input: 'working-directory' }) !== 'directory') {
     throw new InputError(
       'working-directory',
       `"${read('working-directory') || '.'}" is not a directory in the workspace (${workingDirectory}).`,
@@ -69,6 +70,7 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   const reportName = `pg-ops-report-${mode}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}.json`
   return {
     mode,
+    workspace: files.root,
     workingDirectory,
     databaseUrl,
     connection: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined,
@@ -76,14 +78,10 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   }
 }
 
-export function readMigrateSettings(
-  read: InputReader,
-  common: CommonSettings,
-  env: NodeJS.ProcessEnv = process.env
-): MigrateSettings {
+export function readMigrateSettings(read: InputReader, common: CommonSettings): MigrateSettings {
   const prisma = detectPrismaVersion(
     common.workingDirectory,
-    env.GITHUB_WORKSPACE || common.workingDirectory,
+    common.workspace,
     readVersionInput(read('prisma-version'))
   )
   const explicit = read('migrations-dir')
@@ -92,22 +90,24 @@ export function readMigrateSettings(
       ? explicit
       : resolve(common.workingDirectory, explicit)
     : undefined
+  const files = new RepositoryFiles(common.workspace)
   if (explicitPath) {
     // Prisma treats a missing folder as "no migrations"; a folder the user named explicitly must exist.
-    if (!existsSync(explicitPath))
+    const kind = files.inspect(explicitPath, { input: 'migrations-dir' })
+    if (kind === 'missing')
       throw new InputError(
         'migrations-dir',
         `"${explicit}" does not exist (${explicitPath}).`,
         'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.'
       )
-    if (!statSync(explicitPath).isDirectory())
+    if (kind === 'file')
       throw new InputError(
         'migrations-dir',
         `"${explicit}" is a file, not a folder.`,
         'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.'
       )
   }
-  const layout = resolveProjectLayout(common.workingDirectory, explicitPath, {
+  const layout = resolveProjectLayout(common.workingDirectory, explicitPath, files, {
     prisma7: isPrisma7(prisma.version),
     prisma7ConfigNames: hasPrisma7ConfigNames(prisma.version)
   })
@@ -115,7 +115,7 @@ export function readMigrateSettings(
   const layoutNotes: string[] = []
   let schemas: string[] | undefined
   if (layout.schema) {
-    const datasource = findDatasource(layout.schema.path)
+    const datasource = findDatasource(layout.schema.path, files)
     const shown = relative(common.workingDirectory, datasource?.file ?? layout.schema.path) || '.'
     if (!datasource) layoutNotes.push(`Schema: ${layout.schema.reason}; no datasource block found in it.`)
     else if (datasource.schemasUnreadable)

@@ -6,7 +6,9 @@ import type { PrismaVersionInfo } from '../migrate/prisma-version.js'
 /** Inputs every mode shares, parsed and validated once. */
 export interface CommonSettings {
   mode: Mode
-  /** Absolute path; `working-directory` resolved against GITHUB_WORKSPACE (or the process's cwd). */
+  /** GITHUB_WORKSPACE (or the process's cwd), absolute: every repository file the action reads lies inside it. */
+  workspace: string
+  /** Absolute path; `working-directory` resolved against the workspace, a real directory inside it (no link). */
   workingDirectory: string
   /** The raw `database-url` ('' when not given). Registered as a secret before anything is logged. */
   databaseUrl: string
