@@ -34,6 +34,8 @@ export function changeLabel(f: Finding): string {
       return `enum \`${f.typeName}\` loses ${f.values ? `[${f.values.join(', ')}]` : 'values'}`
     case 'lossy-type-change':
       return `type change of ${tc(f)}`
+    case 'dynamic-sql':
+      return `SQL the review cannot read (\`${f.migration}\` line ${f.line})`
     default:
       return `${f.rule} on ${tc(f)}`
   }
