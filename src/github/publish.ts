@@ -4,6 +4,7 @@ import type { ReviewSettings } from '../review/settings.js'
 import { commentMarker, upsertStickyComment, type UpsertResult } from './comment.js'
 import { getPullRequestContext } from './context.js'
 import { apiUrlFromEnv } from './octokit.js'
+import { scrub } from '../util/secrets.js'
 
 export interface PublishOptions {
   settings: Pick<ReviewSettings, 'comment' | 'githubToken'>
@@ -34,7 +35,8 @@ export async function publishPullRequestComment(opts: PublishOptions): Promise<U
     repo: pr.repo,
     issueNumber: pr.number,
     marker,
-    body: renderCommentBody(opts.render, marker)
+    // The comment is text we write like the summary: no registered secret in any form.
+    body: scrub(renderCommentBody(opts.render, marker))
   })
   if (result.url) core.info(`Pull request comment ${result.action}: ${result.url}`)
   return result
