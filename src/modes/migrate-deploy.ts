@@ -6,8 +6,9 @@ import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { annotateFindings } from '../github/annotations.js'
 import { deploy, MigrationRunError, type AppliedMigration } from '../migrate/deploy.js'
+import { isConnectionLost } from '../migrate/errors.js'
 import { planId } from '../migrate/plan.js'
-import { diagnose } from '../migrate/status.js'
+import { type Diagnosis, diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
@@ -24,6 +25,7 @@ import {
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
+import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
 import type { ModeResult } from './types.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
@@ -97,6 +99,8 @@ export async function runMigrateDeploy(
         )
       }
     }
+    // The backend's pid, to tell later whether a session whose connection broke is still running on the server.
+    const pid = (session.client as unknown as { processID?: number }).processID
     if (!failure) {
       try {
         const result = await core.group('Apply migrations', () =>
@@ -117,8 +121,24 @@ export async function runMigrateDeploy(
         failure = error
       }
     }
-    const after = await diagnose(session.client, folder)
+    // A broken connection cannot read the state again: a new one does, or the report says what this run knows.
+    let after: Diagnosis | undefined
+    if (failure instanceof MigrationRunError && isConnectionLost(failure)) {
+      const lost = failure
+      const recovered = await core.group('Read the state again after the lost connection', () =>
+        afterConnectionLoss({ common, folder, failure: lost, pid })
+      )
+      failure = recovered.failure
+      after = recovered.diagnosis
+    } else after = await diagnose(session.client, folder)
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
+    const appliedNames = new Set(applied.map((m) => m.name))
+    const known = after ?? {
+      ...before,
+      pending: before.pending.filter((m) => !appliedNames.has(m.name) && m.name !== failedNow),
+      failed: [],
+      migrations: knownMigrations(before.migrations, appliedNames, failedNow)
+    }
     const notes = [
       ...(failure
         ? [`❌ ${failure.describe()}`]
@@ -131,13 +151,13 @@ export async function runMigrateDeploy(
             `Backup taken before the deploy: \`${backup.uri}\` (SHA-256 \`${backup.sha256}\`). Restore with: \`${backup.restoreCommand}\``
           ]
         : []),
-      ...nextSteps(after)
+      ...(after ? nextSteps(after) : [])
     ]
     const renderInput = {
       mode: common.mode,
       target,
       migrationsDir,
-      rows: statusRows(after, applied, failedNow),
+      rows: statusRows(known, applied, failedNow),
       nextSteps: notes,
       review,
       docsBaseUrl: rulesDocsUrl()
@@ -145,10 +165,10 @@ export async function runMigrateDeploy(
     return {
       outputs: {
         ...migrateOutputs({
-          status: after.status,
-          pending: after.pending.map((m) => m.name),
+          status: after?.status ?? 'unknown',
+          pending: known.pending.map((m) => m.name),
           applied: applied.map((m) => m.name),
-          failed: after.failed.map((f) => f.name)
+          failed: after ? after.failed.map((f) => f.name) : failedNow ? [failedNow] : []
         }),
         'plan-id': id,
         ...reviewOutputs(review),
@@ -165,19 +185,19 @@ export async function runMigrateDeploy(
       report: {
         target,
         migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
-        status: after.status,
+        status: after?.status ?? 'unknown',
         planId: id,
         expectedPlanId: settings.expectedPlanId ?? null,
-        pending: after.pending.map((m) => ({
+        pending: known.pending.map((m) => ({
           name: m.name,
           file: relativeSqlPath(common.workingDirectory, m.sqlPath),
           checksum: m.checksum
         })),
         applied,
-        failed: after.failed,
-        edited: after.edited,
-        missingLocally: after.missingLocally,
-        migrations: after.migrations,
+        failed: after ? after.failed : failedNow ? [{ name: failedNow }] : [],
+        edited: known.edited,
+        missingLocally: known.missingLocally,
+        migrations: known.migrations,
         gate: {
           allowed: gate.allowed,
           reason: gate.reason,
