@@ -59,6 +59,10 @@ export class PendingModel {
     return [...this.views.values()].filter((v) => v.reads.includes(key)).map((v) => v.name)
   }
 
+  hasRoutines(): boolean {
+    return this.routines.size > 0
+  }
+
   /** The function or procedure of that name created earlier in the pending set. */
   routine(name: string): PendingRoutine | undefined {
     return this.routines.get(name)

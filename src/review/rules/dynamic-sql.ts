@@ -256,7 +256,7 @@ function where(r: PendingRoutine, ctx: StatementContext): string {
 }
 
 function callsIntoPendingCode(ctx: StatementContext, model: PendingModel): RuleHit[] {
-  if (ABOUT_A_ROUTINE.has(ctx.stmt.kind)) return []
+  if (!model.hasRoutines() || ABOUT_A_ROUTINE.has(ctx.stmt.kind)) return []
   const called = [...routinesNamed(ctx.node)]
     .map((name) => ({ name, routine: model.routine(name) }))
     .filter((c): c is { name: string; routine: PendingRoutine } => c.routine !== undefined)
