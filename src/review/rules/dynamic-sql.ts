@@ -311,6 +311,16 @@ export const dynamicSql: RuleDefinition = {
           }
         ]
       }
+      case 'CopyStmt':
+        if (ctx.node.is_program)
+          return [
+            {
+              message: `COPY ... PROGRAM runs a shell command on the database server (${ctx.node.is_from ? 'its output is loaded into the table' : 'it receives the rows'}): what it does is not SQL the review can read.`
+            }
+          ]
+        break
+      case 'LoadStmt':
+        return [{ message: 'LOAD loads a shared library into the server: its code is not in the migration.' }]
       case 'CreateEventTrigStmt':
         return [
           {
