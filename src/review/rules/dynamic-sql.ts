@@ -50,21 +50,37 @@ const TOUCHES_ROWS = new Set([
   'CallStmt'
 ])
 
+/** Nodes that hold no expression that runs (type modifiers must be constants): not walked, as they are most of a table. */
+const NOTHING_RUNS = new Set([
+  'TypeName',
+  'typeName',
+  'RangeVar',
+  'relation',
+  'ColumnRef',
+  'A_Const',
+  'String',
+  'location'
+])
+
 /** What a piece of SQL hides from a static review: DO blocks, EXECUTE of prepared statements, SQL run from text. */
 function opaqueParts(node: AnyNode, out: string[] = []): string[] {
+  if (node === null || typeof node !== 'object') return out
   if (Array.isArray(node)) {
     for (const item of node) opaqueParts(item, out)
-  } else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'DoStmt') out.push('a DO block')
-      else if (key === 'ExecuteStmt')
-        out.push(`EXECUTE of the prepared statement ${q(String((value as AnyNode)?.name ?? ''))}`)
-      else if (key === 'FuncCall') {
-        const name = stringsOf((value as AnyNode)?.funcname ?? []).pop()
-        if (name && RUNS_SQL_TEXT.has(name)) out.push(`${q(name)}, which runs SQL given as text`)
-      }
-      opaqueParts(value, out)
+    return out
+  }
+  // Runs on every statement: a plain key loop, no intermediate arrays.
+  for (const key in node) {
+    const value = node[key]
+    if (value === null || typeof value !== 'object' || NOTHING_RUNS.has(key)) continue
+    if (key === 'DoStmt') out.push('a DO block')
+    else if (key === 'ExecuteStmt')
+      out.push(`EXECUTE of the prepared statement ${q(String(value.name ?? ''))}`)
+    else if (key === 'FuncCall') {
+      const name = stringsOf(value.funcname ?? []).pop()
+      if (name && RUNS_SQL_TEXT.has(name)) out.push(`${q(name)}, which runs SQL given as text`)
     }
+    opaqueParts(value, out)
   }
   return out
 }
