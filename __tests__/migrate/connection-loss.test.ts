@@ -25,6 +25,7 @@ describe('isConnectionLost', () => {
     ],
     ['a reset', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
     ['a connection exception', Object.assign(new Error('x'), { code: '08006' })],
+    ['a broken pipe', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
     ['wrapped', new Error('outer', { cause: killed })]
   ])('%s', (_name, error) => {
     expect(isConnectionLost(error)).toBe(true)
@@ -35,6 +36,12 @@ describe('isConnectionLost', () => {
     [
       'a lock timeout',
       Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' })
+    ],
+    [
+      'a migration raising a look-alike message',
+      Object.assign(new Error('Client has encountered a connection error and is not queryable'), {
+        code: 'P0001'
+      })
     ],
     ['a thrown string', 'text']
   ])('not %s', (_name, error) => {

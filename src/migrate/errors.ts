@@ -232,8 +232,9 @@ export function isConnectionLost(error: unknown): boolean {
   let current: unknown = error
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && (CONNECTION_SQLSTATE.test(code) || CONNECTION_NODE_CODES.has(code)))
-      return true
+    // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
+    if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code)) return true
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return CONNECTION_SQLSTATE.test(code)
     if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true
     current = (current as { cause?: unknown }).cause
   }
