@@ -53,6 +53,7 @@ describe('isConnectionLost', () => {
       '57P01: terminating connection due to administrator command'
     )
     expect(serverReason(new Error('Connection terminated unexpectedly'))).toBeUndefined()
+    expect(serverReason(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBeUndefined()
   })
 })
 

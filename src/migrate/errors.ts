@@ -234,7 +234,7 @@ export function isConnectionLost(error: unknown): boolean {
     const { code, message } = current as { code?: unknown; message?: unknown }
     // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
     if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code)) return true
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return CONNECTION_SQLSTATE.test(code)
+    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code)) return CONNECTION_SQLSTATE.test(code)
     if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true
     current = (current as { cause?: unknown }).cause
   }
@@ -246,7 +246,7 @@ export function serverReason(error: unknown): string | undefined {
   let current: unknown = error
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
     const { code, message } = current as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
+    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
       return `${code}: ${message}`
     current = (current as { cause?: unknown }).cause
   }
