@@ -26,7 +26,8 @@ describe('isConnectionLost', () => {
     ['a reset', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
     ['a connection exception', Object.assign(new Error('x'), { code: '08006' })],
     ['a broken pipe', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
-    ['wrapped', new Error('outer', { cause: killed })]
+    ['wrapped', new Error('outer', { cause: killed })],
+    ['in our P3018', new MigrationRunError('A migration failed to apply.', { code: 'P3018', cause: killed })]
   ])('%s', (_name, error) => {
     expect(isConnectionLost(error)).toBe(true)
   })
@@ -43,12 +44,16 @@ describe('isConnectionLost', () => {
         code: 'P0001'
       })
     ],
+    ['a P3018 for a failed statement', new MigrationRunError('x', { code: 'P3018', cause: new Error('y') })],
     ['a thrown string', 'text']
   ])('not %s', (_name, error) => {
     expect(isConnectionLost(error)).toBe(false)
   })
 
   it("reads the server's reason when it gave one", () => {
+    expect(serverReason(new MigrationRunError('x', { code: 'P3018', cause: killed }))).toBe(
+      '57P01: terminating connection due to administrator command'
+    )
     expect(serverReason(new Error('x', { cause: killed }))).toBe(
       '57P01: terminating connection due to administrator command'
     )

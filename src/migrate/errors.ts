@@ -231,6 +231,11 @@ const CONNECTION_MESSAGES = /Connection terminated|not queryable|connection erro
 export function isConnectionLost(error: unknown): boolean {
   let current: unknown = error
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    // Our own errors carry Prisma's codes (P3018, P1017), not the server's: look at what they wrap.
+    if (current instanceof ActionError) {
+      current = current.cause
+      continue
+    }
     const { code, message } = current as { code?: unknown; message?: unknown }
     // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
     if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code)) return true
@@ -245,6 +250,10 @@ export function isConnectionLost(error: unknown): boolean {
 export function serverReason(error: unknown): string | undefined {
   let current: unknown = error
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    if (current instanceof ActionError) {
+      current = current.cause
+      continue
+    }
     const { code, message } = current as { code?: unknown; message?: unknown }
     if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
       return `${code}: ${message}`
