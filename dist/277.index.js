@@ -65,6 +65,8 @@ var migrations_dir = __webpack_require__(26724);
 var prisma_schema = __webpack_require__(32545);
 // EXTERNAL MODULE: ./src/migrate/prisma-version.ts
 var prisma_version = __webpack_require__(71048);
+// EXTERNAL MODULE: ./src/util/repo-files.ts
+var repo_files = __webpack_require__(81556);
 // EXTERNAL MODULE: ./src/settings/input.ts
 var input = __webpack_require__(54781);
 ;// CONCATENATED MODULE: ./src/settings/get-settings.ts
@@ -112,9 +114,10 @@ function registerSecretInputs(read) {
 }
 function readCommonSettings(read, env = process.env) {
     const mode = readMode(read);
-    const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const workingDirectory = (0,external_node_path_.resolve)(workspace, read('working-directory') || '.');
-    if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
+    const files = repo_files/* RepositoryFiles */.Yn.forWorkspace(env);
+    const workingDirectory = (0,external_node_path_.resolve)(files.root, read('working-directory') || '.');
+    // Outside the workspace, through a link or into .git: refused, naming the input.
+    if (files.inspect(workingDirectory, { input: 'working-directory' }) !== 'directory') {
         throw new errors/* InputError */.dz('working-directory', `"${read('working-directory') || '.'}" is not a directory in the workspace (${workingDirectory}).`, 'Set it to the folder of the Prisma project (the one with package.json or prisma.config.ts), relative to the repository root, and check out the repository first (actions/checkout).');
     }
     const databaseUrl = read('database-url');
@@ -125,28 +128,31 @@ function readCommonSettings(read, env = process.env) {
     const reportName = `pg-ops-report-${mode}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}.json`;
     return {
         mode,
+        workspace: files.root,
         workingDirectory,
         databaseUrl,
         connection: databaseUrl ? (0,connection_url/* parseDatabaseUrl */.mx)(databaseUrl) : undefined,
         reportPath: (0,external_node_path_.join)(runnerTemp, reportName)
     };
 }
-function readMigrateSettings(read, common, env = process.env) {
-    const prisma = (0,prisma_version/* detectPrismaVersion */.k6)(common.workingDirectory, env.GITHUB_WORKSPACE || common.workingDirectory, (0,prisma_version/* readVersionInput */.tY)(read('prisma-version')));
+function readMigrateSettings(read, common) {
+    const prisma = (0,prisma_version/* detectPrismaVersion */.k6)(common.workingDirectory, common.workspace, (0,prisma_version/* readVersionInput */.tY)(read('prisma-version')));
     const explicit = read('migrations-dir');
     const explicitPath = explicit
         ? (0,external_node_path_.isAbsolute)(explicit)
             ? explicit
             : (0,external_node_path_.resolve)(common.workingDirectory, explicit)
         : undefined;
+    const files = new repo_files/* RepositoryFiles */.Yn(common.workspace);
     if (explicitPath) {
         // Prisma treats a missing folder as "no migrations"; a folder the user named explicitly must exist.
-        if (!(0,external_node_fs_.existsSync)(explicitPath))
+        const kind = files.inspect(explicitPath, { input: 'migrations-dir' });
+        if (kind === 'missing')
             throw new errors/* InputError */.dz('migrations-dir', `"${explicit}" does not exist (${explicitPath}).`, 'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.');
-        if (!(0,external_node_fs_.statSync)(explicitPath).isDirectory())
+        if (kind === 'file')
             throw new errors/* InputError */.dz('migrations-dir', `"${explicit}" is a file, not a folder.`, 'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.');
     }
-    const layout = (0,migrations_dir/* resolveProjectLayout */.kK)(common.workingDirectory, explicitPath, {
+    const layout = (0,migrations_dir/* resolveProjectLayout */.kK)(common.workingDirectory, explicitPath, files, {
         prisma7: (0,prisma_version/* isPrisma7 */.Kh)(prisma.version),
         prisma7ConfigNames: (0,prisma_version/* hasPrisma7ConfigNames */.om)(prisma.version)
     });
@@ -154,7 +160,7 @@ function readMigrateSettings(read, common, env = process.env) {
     const layoutNotes = [];
     let schemas;
     if (layout.schema) {
-        const datasource = (0,prisma_schema/* findDatasource */.j6)(layout.schema.path);
+        const datasource = (0,prisma_schema/* findDatasource */.j6)(layout.schema.path, files);
         const shown = (0,external_node_path_.relative)(common.workingDirectory, datasource?.file ?? layout.schema.path) || '.';
         if (!datasource)
             layoutNotes.push(`Schema: ${layout.schema.reason}; no datasource block found in it.`);
@@ -220,7 +226,7 @@ async function dispatch(common, read) {
             return runMigrateDeploy(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-resolve': {
-            const { runMigrateResolve } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(509), __webpack_require__.e(412)]).then(__webpack_require__.bind(__webpack_require__, 25227));
+            const { runMigrateResolve } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(509), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 25227));
             return runMigrateResolve(common, readMigrateSettings(read, common));
         }
         case 'backup':
@@ -349,13 +355,15 @@ async function run(read = (name) => core/* getInput */.V4(name)) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68946);
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81556);
+/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68946);
 /**
  * Which Prisma version the repository uses, read as data: the `prisma-version` input, else the installed
  * `node_modules/prisma/package.json`, else the lockfile (npm, pnpm, yarn v1 and berry, bun's text lockfile). What it
  * decides (prisma-migrate-compat.md §5.1, §9): from 7.4 a migration.sql is sent statement by statement; from 7.0
  * the 7.x directory rules apply; from 7.10 `prisma7.config.*` is looked for first.
  */
+
 
 
 
@@ -564,6 +572,14 @@ const LOCKFILES = [
     { name: 'yarn.lock', read: (text) => yarnLock(text) },
     { name: 'bun.lock', read: (text) => bunLock(text) }
 ];
+function isRegularFile(files, path) {
+    try {
+        return files.inspect(path) === 'file';
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * The Prisma version of the project in `workingDirectory`: the input, else node_modules/prisma (in the working
  * directory or a parent up to the workspace root, as Node resolves it), else the nearest lockfile.
@@ -572,9 +588,10 @@ function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
     if (explicit)
         return { version: explicit, source: `input \`${INPUT}\``, notes: [] };
     const notes = [];
+    const files = new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .RepositoryFiles */ .Yn(workspaceRoot);
     const dirs = upTo(workingDirectory, workspaceRoot);
     for (const dir of dirs) {
-        const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules', 'prisma', 'package.json'));
+        const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules', 'prisma', 'package.json'), files);
         if (text === undefined)
             continue;
         try {
@@ -594,7 +611,7 @@ function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
     for (const dir of dirs) {
         const relativeWd = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(dir, workingDirectory).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
         for (const lockfile of LOCKFILES) {
-            const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name));
+            const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name), files);
             if (text === undefined)
                 continue;
             const name = shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name));
@@ -613,7 +630,7 @@ function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
             else
                 notes.push(`${name} has no prisma package`);
         }
-        if ((0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'bun.lockb')) !== undefined)
+        if (isRegularFile(files, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'bun.lockb')))
             notes.push(`${shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'bun.lockb'))} is bun's binary lockfile, which is not read; commit the text lockfile (bun.lock, bun ≥ 1.2) or set \`${INPUT}\``);
     }
     return { source: 'not found', notes };

@@ -11,12 +11,14 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26724);
-/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24159);
-/* harmony import */ var _render_migration_report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58293);
-/* harmony import */ var _review_json_report_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59155);
-/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3241);
-/* harmony import */ var _review_rule_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45488);
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81556);
+/* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26724);
+/* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24159);
+/* harmony import */ var _render_migration_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58293);
+/* harmony import */ var _review_json_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(59155);
+/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3241);
+/* harmony import */ var _review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45488);
+
 
 
 
@@ -58,8 +60,8 @@ function parseArgs(argv) {
                 .filter(Boolean));
         else if (a === '--fail-on') {
             const v = argv[++i];
-            if (!_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .FAIL_ON */ .d$.includes(v))
-                return `--fail-on must be one of ${_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .FAIL_ON */ .d$.join(', ')}`;
+            if (!_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .FAIL_ON */ .d$.includes(v))
+                return `--fail-on must be one of ${_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .FAIL_ON */ .d$.join(', ')}`;
             args.failOn = v;
         }
         else if (a === '--help' || a === '-h')
@@ -82,17 +84,20 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
     }
     try {
         // compile the parser while the files are read
-        const parser = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .loadParser */ .qd)();
-        const rules = (0,_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRuleOverrides */ .Lc)(parsed.rules, '--rules');
-        // The same listing as the engine's: Prisma's rules and order.
-        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .readMigrationsFolder */ ._)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(parsed.dir));
+        const parser = (0,_sql_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadParser */ .qd)();
+        const rules = (0,_review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRuleOverrides */ .Lc)(parsed.rules, '--rules');
+        // The same listing as the engine's: Prisma's rules and order. Files are data: inside the current directory
+        // (or the folder itself when it lies elsewhere), no links, no special files.
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(parsed.dir);
+        const cwdFiles = new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__/* .RepositoryFiles */ .Yn(process.cwd());
+        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .readMigrationsFolder */ ._)(dir, cwdFiles.contains(dir) ? cwdFiles : new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__/* .RepositoryFiles */ .Yn(dir));
         if (!folder.exists)
             throw new Error(`${parsed.dir} does not exist`);
         const migrations = folder.migrations
             .filter((m) => m.script !== null)
             .map((m) => ({ name: m.name, file: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), m.sqlPath), script: m.script }));
         await parser;
-        const result = await (0,_review_review_js__WEBPACK_IMPORTED_MODULE_5__/* .reviewMigrations */ .sd)({
+        const result = await (0,_review_review_js__WEBPACK_IMPORTED_MODULE_6__/* .reviewMigrations */ .sd)({
             migrations,
             settings: { rules },
             allowDestructive: false,
@@ -101,9 +106,9 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
             ]
         });
         if (parsed.format === 'json')
-            out(`${JSON.stringify((0,_review_json_report_js__WEBPACK_IMPORTED_MODULE_7__/* .reviewJson */ .j)(result), null, 2)}\n`);
+            out(`${JSON.stringify((0,_review_json_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reviewJson */ .j)(result), null, 2)}\n`);
         else if (parsed.format === 'markdown')
-            out((0,_render_migration_report_js__WEBPACK_IMPORTED_MODULE_4__/* .renderMigrationReport */ .J)({
+            out((0,_render_migration_report_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMigrationReport */ .J)({
                 title: 'Migration review',
                 mode: 'review',
                 target: '(none)',
@@ -113,7 +118,7 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
             }));
         else
             out(renderText(result, migrations.length));
-        return (0,_review_review_js__WEBPACK_IMPORTED_MODULE_5__/* .failOnDecision */ .YC)(result, parsed.failOn) ? 1 : 0;
+        return (0,_review_review_js__WEBPACK_IMPORTED_MODULE_6__/* .failOnDecision */ .YC)(result, parsed.failOn) ? 1 : 0;
     }
     catch (error) {
         out(`pg-ops-review: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}\n`);

@@ -388,10 +388,12 @@ var plan = __webpack_require__(74590);
 var migrate_status = __webpack_require__(61935);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/migrate/migrations-dir.ts + 2 modules
+var migrations_dir = __webpack_require__(26724);
+// EXTERNAL MODULE: ./src/util/repo-files.ts
+var repo_files = __webpack_require__(81556);
 // EXTERNAL MODULE: ./src/review/review.ts + 6 modules
 var review_review = __webpack_require__(3241);
 ;// CONCATENATED MODULE: ./src/review/offline.ts
@@ -403,16 +405,41 @@ var review_review = __webpack_require__(3241);
 
 
 
+
+
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 async function git(cwd, args) {
-    const { stdout } = await run('git', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+    // Literal pathspecs: a folder named `[x]` or `*` is that folder, not a pattern.
+    const { stdout } = await run('git', ['--literal-pathspecs', ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
 }
-/** `<dir>/<name>/migration.sql` → name; anything else (migration_lock.toml, READMEs) → undefined. */
+/** A path with its existing part's links resolved, the way git reports its top level. */
+function realPath(path) {
+    let existing = (0,external_node_path_.resolve)(path);
+    const rest = [];
+    for (;;) {
+        try {
+            return (0,external_node_path_.join)(external_node_fs_.realpathSync.native(existing), ...rest.reverse());
+        }
+        catch {
+            const parent = (0,external_node_path_.dirname)(existing);
+            if (parent === existing)
+                return (0,external_node_path_.resolve)(path);
+            rest.push((0,external_node_path_.basename)(existing));
+            existing = parent;
+        }
+    }
+}
+/** `<dir>/<name>/migration.sql` → name; anything else (migration_lock.toml, READMEs, deeper files) → undefined. */
 function migrationName(path, dir) {
-    const rel = external_node_path_.posix.relative(dir, path.split(external_node_path_.sep).join('/'));
-    const parts = rel.split('/');
-    return parts.length === 2 && parts[1] === 'migration.sql' && !rel.startsWith('..') ? parts[0] : undefined;
+    const prefix = dir === '' ? '' : `${dir}/`;
+    if (!path.startsWith(prefix))
+        return undefined;
+    const parts = path.slice(prefix.length).split('/');
+    if (parts.length !== 2 || parts[1] !== 'migration.sql')
+        return undefined;
+    const [name] = parts;
+    return name === '' || name === '.' || name === '..' || name.includes('\0') ? undefined : name;
 }
 function classify(entries, dir, source, base) {
     const out = { added: [], modified: [], deleted: [], source, base };
@@ -431,6 +458,14 @@ function classify(entries, dir, source, base) {
         list.sort();
     return out;
 }
+/** `git diff -z --name-status`: status and path alternate, NUL-separated, paths verbatim (no quoting). */
+function parseNameStatusZ(output) {
+    const tokens = output.split('\0');
+    const entries = [];
+    for (let i = 0; i + 1 < tokens.length; i += 2)
+        entries.push({ status: tokens[i][0], path: tokens[i + 1] });
+    return entries;
+}
 async function resolveBase(cwd, base) {
     for (const candidate of [base, `origin/${base}`]) {
         try {
@@ -446,32 +481,40 @@ async function resolveBase(cwd, base) {
     return undefined;
 }
 /**
+ * The migrations folder as a path from the repository's root (`/` separators), which is how both `git diff`
+ * (run from the top level) and the pull request files API name files, whatever the working directory.
+ */
+function fromRoot(root, migrationsDir) {
+    const rel = (0,external_node_path_.relative)(realPath(root), realPath(migrationsDir));
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* ActionError */.lZ(`The migrations folder ${(0,repo_files/* printable */.g$)(migrationsDir)} is outside the git repository at ${(0,repo_files/* printable */.g$)(root)}, so the offline review cannot tell which of its migrations this pull request changes.`, { hint: 'Set `working-directory` and `migrations-dir` to folders inside the checked-out repository.' });
+    return rel.split(external_node_path_.sep).join('/');
+}
+/**
  * The migrations the pull request adds or changes compared with its base: from git history when the checkout has
- * it (`git diff --name-status <base>...HEAD`), else from the API's list of PR files.
+ * it (`git diff -z --name-status <base>...HEAD`), else from the API's list of PR files.
  */
 async function findChangedMigrations(opts) {
-    const dir = opts.migrationsDir.split(external_node_path_.sep).join('/').replace(/\/+$/, '');
-    const base = opts.baseRef
-        ? await resolveBase(opts.workingDirectory, opts.baseRef).catch(() => undefined)
-        : undefined;
-    if (base) {
-        const out = await git(opts.workingDirectory, [
+    const migrationsDir = (0,external_node_path_.resolve)(opts.workingDirectory, opts.migrationsDir);
+    const top = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
+        .then((s) => s.replace(/\r?\n$/, ''))
+        .catch(() => undefined);
+    const baseRef = opts.baseRef ?? getPullRequestContext()?.baseSha;
+    const base = top && baseRef ? await resolveBase(top, baseRef).catch(() => undefined) : undefined;
+    if (top && base) {
+        const dir = fromRoot(top, migrationsDir);
+        // From the top level, without --relative: paths are the repository's, for any working directory.
+        const out = await git(top, [
             'diff',
+            '-z',
             '--name-status',
             '--no-renames',
-            '--relative',
+            '--no-color',
             `${base}...HEAD`,
             '--',
-            dir
+            dir === '' ? '.' : dir
         ]);
-        const entries = out
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => {
-            const [status, path] = line.split('\t');
-            return { status: status[0], path };
-        });
-        return classify(entries, dir, 'git', base);
+        return classify(parseNameStatusZ(out), dir, 'git', base);
     }
     if (!opts.octokit && opts.token) {
         const pr = opts.pr ?? getPullRequestContext();
@@ -484,10 +527,7 @@ async function findChangedMigrations(opts) {
             });
     }
     if (opts.octokit && opts.pr) {
-        const root = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
-            .then((s) => s.trim())
-            .catch(() => process.env.GITHUB_WORKSPACE ?? opts.workingDirectory);
-        const dirFromRoot = (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(opts.workingDirectory, dir)).split(external_node_path_.sep).join('/');
+        const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir);
         const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
             owner: opts.pr.owner,
             repo: opts.pr.repo,
@@ -500,23 +540,29 @@ async function findChangedMigrations(opts) {
                 { status: 'added', path: f.filename }
             ]
             : [{ status: f.status, path: f.filename }]);
-        return classify(entries, dirFromRoot, 'api', `pull request #${opts.pr.number}'s base`);
+        return classify(entries, dir, 'api', `pull request #${opts.pr.number}'s base`);
     }
-    throw new errors/* ActionError */.lZ(`Cannot tell which migrations this pull request changes: the base \`${opts.baseRef ?? '(none)'}\` is not in the checkout's history and no pull request context is available.`, {
+    throw new errors/* ActionError */.lZ(`Cannot tell which migrations this pull request changes: the base \`${(0,repo_files/* printable */.g$)(baseRef ?? '(none)')}\` is not in the checkout's history and no pull request context is available.`, {
         hint: 'Check out with `fetch-depth: 0` (actions/checkout), or run on a pull_request event so the PR file list can be read through the API.'
     });
 }
 /**
  * The review without a database (fork PRs get no secrets): the migrations the PR adds or changes, plus an error for
- * each migration that already existed on the base and was changed or deleted.
+ * each migration that already existed on the base and was changed or deleted. Each file is read as data
+ * (src/util/repo-files.ts): a link (say, to .git/config) is refused, naming the file, before anything is rendered.
  */
 async function reviewChangedMigrations(opts) {
     const { changed } = opts;
     const names = [...new Set([...changed.added, ...changed.modified])].sort();
-    const migrations = await Promise.all(names.map(async (name) => {
-        const file = external_node_path_.posix.join(opts.migrationsDir.split(external_node_path_.sep).join('/'), name, 'migration.sql');
-        return { name, file, script: await (0,promises_.readFile)((0,external_node_path_.join)(opts.workingDirectory, file), 'utf8') };
-    }));
+    const migrationsDir = (0,external_node_path_.resolve)(opts.workingDirectory, opts.migrationsDir);
+    const migrations = names.map((name) => {
+        const sqlPath = (0,external_node_path_.join)(migrationsDir, name, 'migration.sql');
+        const file = (0,external_node_path_.relative)(opts.workingDirectory, sqlPath).split(external_node_path_.sep).join('/');
+        const read = (0,migrations_dir/* readMigrationScript */.IJ)(opts.files, sqlPath);
+        if ('error' in read)
+            throw new errors/* ActionError */.lZ(`${opts.files.show(sqlPath)} is changed by this pull request but cannot be read from the checkout.`, { hint: 'Check out the pull request head (actions/checkout does by default) before the review.' });
+        return { name, file, script: read.text };
+    });
     const note = `No database to compare with (\`database-url\` is empty): this reviews only the ${names.length} migration(s) this pull request adds or changes, compared with ${changed.base} (${changed.source === 'git' ? 'git history' : 'the pull request file list'}). Nothing was compared with a database.`;
     return (0,review_review/* reviewMigrations */.sd)({
         migrations,
@@ -539,6 +585,7 @@ var migrate_shared = __webpack_require__(11647);
 // EXTERNAL MODULE: ./src/migrate/execute.ts
 var execute = __webpack_require__(77690);
 ;// CONCATENATED MODULE: ./src/modes/migrate-status.ts
+
 
 
 
@@ -582,7 +629,7 @@ async function runMigrateStatus(common, settings, read) {
     const reviewSettings = (0,review_settings/* readReviewSettings */.M1)(read);
     if (!common.connection)
         return runOfflineReview(common, settings, reviewSettings);
-    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common.workingDirectory);
+    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common);
     const session = await (0,migrate_shared/* openSession */.fA)(common);
     try {
         const diagnosis = await core/* group */.Os('Compare with _prisma_migrations', async () => {
@@ -601,7 +648,7 @@ async function runMigrateStatus(common, settings, read) {
             execution: settings.prisma.execution,
             allowDestructive: false
         }));
-        core/* info */.pq(review.headline);
+        (0,log/* info */.p)(review.headline);
         (0,annotations/* annotateFindings */.d)(review.findings);
         const target = (0,connection_url/* describeTarget */.ff)(common.connection);
         const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, folder.path) || '.';
@@ -668,7 +715,7 @@ function prismaReport(settings) {
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
 async function runOfflineReview(common, settings, reviewSettings) {
     const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, settings.migrationsDir.path) || '.';
-    core/* info */.pq(`No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`);
+    (0,log/* info */.p)(`No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`);
     const changed = await core/* group */.Os('Find changed migrations', () => findChangedMigrations({
         workingDirectory: common.workingDirectory,
         migrationsDir: settings.migrationsDir.path,
@@ -677,12 +724,13 @@ async function runOfflineReview(common, settings, reviewSettings) {
     }));
     const review = await core/* group */.Os('Review changed SQL', () => reviewChangedMigrations({
         workingDirectory: common.workingDirectory,
-        migrationsDir: migrationsDir,
+        migrationsDir: settings.migrationsDir.path,
         changed,
         settings: reviewSettings,
-        execution: settings.prisma.execution
+        execution: settings.prisma.execution,
+        files: new repo_files/* RepositoryFiles */.Yn(common.workspace)
     }));
-    core/* info */.pq(review.headline);
+    (0,log/* info */.p)(review.headline);
     (0,annotations/* annotateFindings */.d)(review.findings);
     const reviewed = [...new Set([...changed.added, ...changed.modified])].sort();
     const renderInput = {

@@ -520,6 +520,7 @@ function collectWarnings(d, folder, failedRows) {
 /* harmony import */ var _migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71048);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(42495);
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(81556);
 
 
 
@@ -528,17 +529,26 @@ function collectWarnings(d, folder, failedRows) {
 
 
 
-async function loadMigrationsFolder(settings, workingDirectory) {
+
+/**
+ * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
+ * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
+ * before the database is even connected to, with an error that names the file and never shows its content.
+ */
+async function loadMigrationsFolder(settings, common) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Migrations folder', async () => {
-        const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(workingDirectory, settings.migrationsDir.path) || '.';
+        const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(common.workingDirectory, settings.migrationsDir.path) || '.';
         (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)((0,_migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__/* .describePrismaVersion */ .K2)(settings.prisma));
+        // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
         (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`Using ${shown} (${settings.migrationsDir.reason})`);
         for (const note of settings.layoutNotes)
             (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(note);
-        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .readMigrationsFolder */ ._)(settings.migrationsDir.path);
+        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .readMigrationsFolder */ ._)(settings.migrationsDir.path, new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .RepositoryFiles */ .Yn(common.workspace));
         if (!folder.exists)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`);
+        for (const name of folder.skippedLinks ?? [])
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown}/${(0,_util_repo_files_js__WEBPACK_IMPORTED_MODULE_8__/* .printable */ .g$)(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`);
         // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
         // resolve --rolled-back (prisma-migrate-compat.md §3.3).
         return folder;
@@ -562,7 +572,7 @@ async function openSession(common, sessionSettings) {
             ensureSchema: true,
             sessionSettings
         });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Connected: PostgreSQL ${session.serverVersion}`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`Connected: PostgreSQL ${session.serverVersion}`);
         return session;
     });
 }

@@ -1087,7 +1087,7 @@ async function runMigrateDeploy(common, settings, read) {
     const reviewSettings = (0,review_settings/* readReviewSettings */.M1)(read);
     const backupSettings = (0,backup_settings.readBackupSettings)(read, 'migrate-deploy');
     const lockSettings = readLockSafetySettings(read);
-    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common.workingDirectory);
+    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common);
     // lock_timeout / statement_timeout for this session only, sent with the connection request.
     const session = await (0,migrate_shared/* openSession */.fA)(common, sessionTimeouts(lockSettings));
     const lockWaits = new LockWaitLog(lockSettings, log/* info */.p);
@@ -1108,7 +1108,7 @@ async function runMigrateDeploy(common, settings, read) {
             execution: settings.prisma.execution,
             allowDestructive: reviewSettings.allowDestructive
         }));
-        core/* info */.pq(review.headline);
+        (0,log/* info */.p)(review.headline);
         (0,annotations/* annotateFindings */.d)(review.findings);
         gate = (0,review_review/* gateDecision */.eU)(review, reviewSettings.allowDestructive);
         if (settings.expectedPlanId && settings.expectedPlanId !== id) {
@@ -1158,7 +1158,7 @@ async function runMigrateDeploy(common, settings, read) {
                     }
                 }));
                 applied = result.applied;
-                core/* info */.pq(applied.length > 0
+                (0,log/* info */.p)(applied.length > 0
                     ? `All migrations have been successfully applied (${applied.length}).`
                     : 'No pending migrations to apply.');
             }

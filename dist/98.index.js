@@ -962,11 +962,12 @@ function lockRetriesExhaustedError(name, exhausted, lockTimeoutMs, extra) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Ew: () => (/* binding */ checkLockfile),
+  IJ: () => (/* binding */ readMigrationScript),
   _: () => (/* binding */ readMigrationsFolder),
   kK: () => (/* binding */ resolveProjectLayout)
 });
 
-// UNUSED EXPORTS: resolveMigrationsDir
+// UNUSED EXPORTS: MAX_MIGRATION_SQL_BYTES, resolveMigrationsDir
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -974,6 +975,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/repo-files.ts
+var repo_files = __webpack_require__(81556);
 // EXTERNAL MODULE: ./src/migrate/checksum.ts
 var checksum = __webpack_require__(11702);
 // EXTERNAL MODULE: ./src/migrate/errors.ts
@@ -1013,11 +1016,14 @@ function checkLockfileContent(content, path) {
 
 // EXTERNAL MODULE: ./src/migrate/prisma-schema.ts
 var prisma_schema = __webpack_require__(32545);
+// EXTERNAL MODULE: ./src/migrate/project-files.ts
+var project_files = __webpack_require__(68946);
 ;// CONCATENATED MODULE: ./src/migrate/prisma-config.ts
 /**
  * Where Prisma would look for migrations, found WITHOUT executing the user's code: `prisma.config.*` is read as
  * text and only string literals are taken (prisma-migrate-compat.md §9).
  */
+
 
 
 
@@ -1093,11 +1099,11 @@ function findSchemaPath(configSource) {
     return lookup(source, new RegExp(String.raw `(?:^|[{,\s])schema\s*:\s*${STRING_LITERAL}\s*[,}\n]`), /(?:^|[{,\s])schema\s*:/);
 }
 /** The config file Prisma would load: 7.10+ looks for `prisma7.config.*` first. */
-function findConfigFile(workingDirectory, prisma7ConfigNames = false) {
+function findConfigFile(workingDirectory, files, prisma7ConfigNames = false) {
     const candidates = prisma7ConfigNames
         ? [...PRISMA7_CONFIG_FILE_CANDIDATES, ...CONFIG_FILE_CANDIDATES]
         : CONFIG_FILE_CANDIDATES;
-    return candidates.map((name) => (0,external_node_path_.join)(workingDirectory, name)).find((path) => (0,external_node_fs_.existsSync)(path));
+    return candidates.map((name) => (0,external_node_path_.join)(workingDirectory, name)).find((path) => files.inspect(path) === 'file');
 }
 /** `tables: { external: ['schema.table', ...] }`: a list of string literals, or not readable as data. */
 function findExternalTables(configSource) {
@@ -1120,25 +1126,23 @@ function findExternalTables(configSource) {
  * `datasource` block (for a schema folder, the folder itself unless the datasource sits deeper). Prisma 7:
  * `<schema root>/migrations`, the root being the single file's directory or the schema folder itself.
  */
-function migrationsDirForSchema(schemaPath, prisma7 = false) {
-    let isFolder = false;
-    try {
-        isFolder = (0,external_node_fs_.statSync)(schemaPath).isDirectory();
-    }
-    catch {
+function migrationsDirForSchema(schemaPath, files, prisma7 = false) {
+    const kind = files.inspect(schemaPath);
+    if (kind !== 'directory')
         return (0,external_node_path_.join)((0,external_node_path_.dirname)(schemaPath), 'migrations');
-    }
-    if (!isFolder || prisma7)
-        return (0,external_node_path_.join)(isFolder ? schemaPath : (0,external_node_path_.dirname)(schemaPath), 'migrations');
-    const withDatasource = (0,prisma_schema/* findDatasource */.j6)(schemaPath)?.file;
+    if (prisma7)
+        return (0,external_node_path_.join)(schemaPath, 'migrations');
+    const withDatasource = (0,prisma_schema/* findDatasource */.j6)(schemaPath, files)?.file;
     return (0,external_node_path_.join)(withDatasource ? (0,external_node_path_.dirname)(withDatasource) : schemaPath, 'migrations');
 }
-function packageJsonSchema(workingDirectory) {
+function packageJsonSchema(workingDirectory, files) {
+    const text = (0,project_files/* readSmallText */.Ft)((0,external_node_path_.join)(workingDirectory, 'package.json'), files, 'a package.json');
     try {
-        const pkg = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workingDirectory, 'package.json'), 'utf8'));
+        const pkg = JSON.parse(text);
         return typeof pkg.prisma?.schema === 'string' ? pkg.prisma.schema : undefined;
     }
     catch {
+        // Not JSON: Prisma ignores it too. The parser's message quotes the file, so it is not shown.
         return undefined;
     }
 }
@@ -1158,12 +1162,19 @@ function displayPath(workingDirectory, path) {
 
 
 
+
+/**
+ * The most of one migration.sql the action reads. The review parses the whole file (libpg-query: about 1.4 s and
+ * 350 MB for 4 MiB of DDL, 2 s and 560 MB for 8 MiB), and renders parts of it; a larger file is refused with an
+ * error rather than partly reviewed. Prisma itself has no limit.
+ */
+const MAX_MIGRATION_SQL_BYTES = 8 * 1024 * 1024;
 const INPUT = 'migrations-dir';
 /**
  * The schema Prisma would load (prisma-migrate-compat.md §9): the config's `schema`, then (6.x only) package.json's
  * `prisma.schema`, then `schema.prisma`, then `prisma/schema.prisma` in the working directory.
  */
-function findSchema(wd, config, prisma7, notes) {
+function findSchema(wd, config, prisma7, notes, files) {
     if (config) {
         const schema = findSchemaPath(config.source);
         if (schema.found === 'literal')
@@ -1176,7 +1187,7 @@ function findSchema(wd, config, prisma7, notes) {
             notes.push(`schema in ${config.name} is not a string literal and is not evaluated`);
     }
     if (!prisma7) {
-        const fromPackage = packageJsonSchema(wd);
+        const fromPackage = packageJsonSchema(wd, files);
         if (fromPackage)
             return {
                 path: (0,external_node_path_.resolve)(wd, fromPackage),
@@ -1184,13 +1195,13 @@ function findSchema(wd, config, prisma7, notes) {
                 explicit: true
             };
     }
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(wd, 'schema.prisma')))
+    if (files.inspect((0,external_node_path_.join)(wd, 'schema.prisma')) !== 'missing')
         return {
             path: (0,external_node_path_.join)(wd, 'schema.prisma'),
             reason: 'schema.prisma in the working directory',
             explicit: false
         };
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(wd, 'prisma', 'schema.prisma')))
+    if (files.inspect((0,external_node_path_.join)(wd, 'prisma', 'schema.prisma')) !== 'missing')
         return {
             path: (0,external_node_path_.join)(wd, 'prisma', 'schema.prisma'),
             reason: "Prisma's default prisma/schema.prisma",
@@ -1200,15 +1211,29 @@ function findSchema(wd, config, prisma7, notes) {
 }
 /**
  * The migrations directory (the `migrations-dir` input, else where the Prisma version would look), the schema and
- * the config's `tables.external`, all read as data. The reasons say which rule decided, for the log.
+ * the config's `tables.external`, all read as data. The reasons say which rule decided, for the log. Every file
+ * consulted on the way, and the folder found, must pass `files` (regular, inside the workspace, no link).
  */
-function resolveProjectLayout(workingDirectory, explicit, options = {}) {
+function resolveProjectLayout(workingDirectory, explicit, files, options = {}) {
+    const layout = findProjectLayout(workingDirectory, explicit, files, options);
+    const { migrationsDir } = layout;
+    if (migrationsDir.reason === `input \`${INPUT}\``)
+        files.inspect(migrationsDir.path, { input: INPUT });
+    else
+        named(migrationsDir.reason, () => files.inspect(migrationsDir.path));
+    return layout;
+}
+function findProjectLayout(workingDirectory, explicit, files, options) {
     const wd = (0,external_node_path_.resolve)(workingDirectory);
     const prisma7 = options.prisma7 ?? false;
     const notes = [];
-    const configFile = findConfigFile(wd, options.prisma7ConfigNames);
+    const configFile = findConfigFile(wd, files, options.prisma7ConfigNames);
     const config = configFile
-        ? { file: configFile, name: displayPath(wd, configFile), source: readTextOrEmpty(configFile) }
+        ? {
+            file: configFile,
+            name: displayPath(wd, configFile),
+            source: (0,project_files/* readSmallText */.Ft)(configFile, files, 'a Prisma config file')
+        }
         : undefined;
     const layout = (migrationsDir) => {
         const found = { migrationsDir, notes, configFile };
@@ -1223,7 +1248,7 @@ function resolveProjectLayout(workingDirectory, explicit, options = {}) {
         }
         return found;
     };
-    const schema = findSchema(wd, config, prisma7, notes);
+    const schema = findSchema(wd, config, prisma7, notes, files);
     if (explicit && explicit.trim())
         return layout({ path: (0,external_node_path_.resolve)(wd, explicit.trim()), reason: `input \`${INPUT}\`` });
     if (config) {
@@ -1238,73 +1263,118 @@ function resolveProjectLayout(workingDirectory, explicit, options = {}) {
             notes.push(`migrations.path in ${config.name} is not a string literal and is not evaluated; set \`${INPUT}\` if this is wrong`);
         }
     }
-    if (schema?.explicit || schema?.path === (0,external_node_path_.join)(wd, 'schema.prisma'))
-        return layout(withNotes(migrationsDirForSchema(schema.path, prisma7), `${prisma7 ? 'in the root of' : 'next to'} ${schema.reason}${prisma7 ? ' (Prisma 7 rule)' : ''}`, notes));
+    if (schema?.explicit || schema?.path === (0,external_node_path_.join)(wd, 'schema.prisma')) {
+        const reason = `${prisma7 ? 'in the root of' : 'next to'} ${schema.reason}${prisma7 ? ' (Prisma 7 rule)' : ''}`;
+        return layout(withNotes(named(reason, () => migrationsDirForSchema(schema.path, files, prisma7)), reason, notes));
+    }
     return layout(withNotes((0,external_node_path_.join)(wd, 'prisma', 'migrations'), "Prisma's default prisma/migrations", notes));
 }
 /** The migrations directory alone (see resolveProjectLayout). */
-function resolveMigrationsDir(workingDirectory, explicit, options = {}) {
-    return resolveProjectLayout(workingDirectory, explicit, options).migrationsDir;
+function resolveMigrationsDir(workingDirectory, explicit, files, options = {}) {
+    return resolveProjectLayout(workingDirectory, explicit, files, options).migrationsDir;
+}
+/** A refusal of a path the project's config led to says so: the user did not type that path. */
+function named(reason, find) {
+    try {
+        return find();
+    }
+    catch (error) {
+        if (!(error instanceof repo_files/* RepoFileError */.lD))
+            throw error;
+        throw new repo_files/* RepoFileError */.lD(error.file, `${error.message} (The migrations folder was looked for ${(0,repo_files/* printable */.g$)(reason)}.)`, {
+            hint: `${error.hint ?? ''} Or set \`${INPUT}\` to the migrations folder.`.trim()
+        });
+    }
 }
 function withNotes(path, reason, notes) {
     return { path, reason: notes.length > 0 ? `${reason} (${notes.join('; ')})` : reason };
 }
-function readTextOrEmpty(path) {
+/**
+ * migration.sql as Prisma reads it (UTF-8, BOM kept), or the read error Prisma would keep for a file that is
+ * missing or unreadable (P3015 later, as in Prisma). A link, special file, oversized file or a NUL byte is
+ * refused with an error that names the file and never quotes it.
+ */
+function readMigrationScript(files, sqlPath) {
+    let text;
     try {
-        // Synchronous on purpose: the config is tiny and this runs once, while settings are parsed.
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-// Synchronous on purpose: hundreds of small files read in a loop take a millisecond, while as many async reads
-// queue on libuv's four threads and take tens of milliseconds. Nothing else runs meanwhile in the action.
-function readUtf8(path) {
-    try {
-        return { text: (0,external_node_fs_.readFileSync)(path, { encoding: 'utf-8' }) };
+        // Synchronous on purpose: hundreds of small files read in a loop take a millisecond, while as many async
+        // reads queue on libuv's four threads and take tens of milliseconds. Nothing else runs meanwhile.
+        text = files.readText(sqlPath, { maxBytes: MAX_MIGRATION_SQL_BYTES, what: 'a migration.sql' });
     }
     catch (error) {
+        if (error instanceof repo_files/* RepoFileError */.lD)
+            throw error;
         return { error: error.message };
+    }
+    if (text === undefined)
+        return { error: `ENOENT: no such file or directory, open '${sqlPath}'` };
+    const nul = text.indexOf('\0');
+    if (nul >= 0)
+        throw nulByteError(files, sqlPath, text, nul);
+    return { text };
+}
+/**
+ * PostgreSQL's wire protocol carries a query as a NUL-terminated string and its parser is C: a NUL byte ends the
+ * SQL for both. Prisma's driver (tokio-postgres `write_cstr`) refuses to send such a script ("string contains
+ * embedded null") after the migration's row was written, so the migration is recorded as failed (P3018) and
+ * blocks later deploys (P3009); node-postgres sends it and the server rejects the message ("invalid message
+ * format"); the review's parser would silently stop at the byte and never see the rest. So it is refused first.
+ */
+function nulByteError(files, sqlPath, text, index) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+        line++;
+    const shown = files.show(sqlPath);
+    return new repo_files/* RepoFileError */.lD(shown, `${shown} line ${line} contains a NUL byte (\\0). PostgreSQL cannot receive one (a query ends at the first NUL byte): Prisma would record the migration as failed (P3018), and the review cannot read past it. Nothing was reviewed or applied.`, {
+        hint: 'Remove the NUL byte. It is usually an encoding accident (a file saved as UTF-16 has one in every character): migration.sql must be UTF-8 text.'
+    });
+}
+/** Prisma reads the lock file when it can and treats an unreadable one as absent (null). */
+function readLockfile(files, path) {
+    try {
+        return files.readText(path, { maxBytes: project_files/* MAX_CONFIG_BYTES */.GW, what: 'a migration_lock.toml' }) ?? null;
+    }
+    catch (error) {
+        if (error instanceof repo_files/* RepoFileError */.lD)
+            throw error;
+        return null;
     }
 }
 /**
  * Lists migrations with the CLI's rules (`listMigrations.ts`): only real directories (symlinks and files are
  * skipped, hidden directories count), a missing folder is an empty history, and names are ordered with
- * `localeCompare` (ICU collation, like the CLI on the same runner).
+ * `localeCompare` (ICU collation, like the CLI on the same runner). Files are read through `files`.
  */
-async function readMigrationsFolder(path) {
+async function readMigrationsFolder(path, files) {
     const lockfilePath = (0,external_node_path_.join)(path, LOCKFILE_NAME);
-    let info;
-    try {
-        info = (0,external_node_fs_.statSync)(path);
+    const kind = files.inspect(path);
+    if (kind === 'file') {
+        throw new errors/* InputError */.dz(INPUT, `points at ${files.show(path)}, which is a file, not a directory.`, 'Set it to the directory that contains the <timestamp>_<name>/migration.sql folders (usually prisma/migrations).');
     }
-    catch {
-        info = undefined;
-    }
-    if (info && !info.isDirectory()) {
-        throw new errors/* InputError */.dz(INPUT, `points at ${path}, which is a file, not a directory.`, 'Set it to the directory that contains the <timestamp>_<name>/migration.sql folders (usually prisma/migrations).');
-    }
-    const lock = readUtf8(lockfilePath);
     const folder = {
         path,
-        exists: info !== undefined,
-        lockfile: { path: lockfilePath, content: 'text' in lock ? lock.text : null },
+        exists: kind === 'directory',
+        lockfile: {
+            path: lockfilePath,
+            content: kind === 'directory' ? readLockfile(files, lockfilePath) : null
+        },
         migrations: []
     };
     let entries = [];
     try {
-        entries = (0,external_node_fs_.readdirSync)(path, { withFileTypes: true });
+        entries = kind === 'directory' ? (0,external_node_fs_.readdirSync)(path, { withFileTypes: true }) : [];
     }
     catch {
         entries = [];
     }
+    // A link to a directory is not a Dirent directory: skipped, as Prisma skips it.
     const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    folder.skippedLinks = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
     names.sort((a, b) => a.localeCompare(b));
     folder.migrations = names.map((name) => {
         const directory = (0,external_node_path_.join)(path, name);
         const sqlPath = (0,external_node_path_.join)(directory, 'migration.sql');
-        const read = readUtf8(sqlPath);
+        const read = readMigrationScript(files, sqlPath);
         if ('error' in read)
             return { name, directory, sqlPath, script: null, readError: read.error, checksum: null };
         return { name, directory, sqlPath, script: read.text, checksum: (0,checksum/* migrationChecksum */.C)(read.text) };
@@ -1331,12 +1401,15 @@ function displayLockfile(folder) {
 /* unused harmony exports readDatasourceBlock, prismaFilesIn */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68946);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68946);
 /**
  * The datasource block of a Prisma schema, read as data (prisma-migrate-compat.md §6.1): its `schemas = [...]`
  * (multiSchema) decide which PostgreSQL schemas deploy's emptiness check (P3005) looks at. A schema is one `.prisma`
  * file or a folder of them (all `*.prisma` files below it); the datasource block may be in any of them.
  */
+
 
 
 /** Prisma Schema Language tokens: `//` comments dropped, strings unescaped (JSON-style escapes). */
@@ -1446,26 +1519,30 @@ function skipValue(tokens, at) {
     } while (j < tokens.length && depth > 0);
     return j;
 }
-/** `*.prisma` files below a schema folder, in a stable order (links are not followed). */
-function prismaFilesIn(folder) {
+/**
+ * `*.prisma` files below a schema folder, in a stable order. A link in the folder is refused, not skipped: Prisma may
+ * follow it, and reading a different schema than Prisma would decide the wrong migrations folder.
+ */
+function prismaFilesIn(folder, files) {
     const out = [];
-    const entries = ((0,_project_files_js__WEBPACK_IMPORTED_MODULE_1__/* .listProjectDirectory */ .$z)(folder) ?? []).sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(folder, entry.name);
-        if (entry.isDirectory())
-            out.push(...prismaFilesIn(path));
-        else if (entry.isFile() && entry.name.endsWith('.prisma'))
+        if (entry.isSymbolicLink())
+            files.inspect(path);
+        else if (entry.isDirectory())
+            out.push(...prismaFilesIn(path, files));
+        else if (entry.name.endsWith('.prisma') && files.inspect(path) === 'file')
             out.push(path);
     }
     return out;
 }
 /** The datasource of a schema file or folder; undefined when none is found or the path is missing. */
-function findDatasource(schemaPath) {
-    const files = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_1__/* .isProjectDirectory */ .py)(schemaPath) ? prismaFilesIn(schemaPath) : [schemaPath];
-    for (const file of files) {
-        const source = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readProjectFile */ .SI)(file);
-        if (source === undefined)
-            continue;
+function findDatasource(schemaPath, files) {
+    const kind = files.inspect(schemaPath);
+    if (kind === 'missing')
+        return undefined;
+    for (const file of kind === 'directory' ? prismaFilesIn(schemaPath, files) : [schemaPath]) {
+        const source = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmallText */ .Ft)(file, files, 'a Prisma schema file', _project_files_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SCHEMA_FILE_BYTES */ .q2);
         const found = readDatasourceBlock(source, file);
         if (found)
             return found;
@@ -1480,47 +1557,49 @@ function findDatasource(schemaPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ listProjectDirectory),
+/* harmony export */   Ft: () => (/* binding */ readSmallText),
+/* harmony export */   GW: () => (/* binding */ MAX_CONFIG_BYTES),
 /* harmony export */   SI: () => (/* binding */ readProjectFile),
-/* harmony export */   py: () => (/* binding */ isProjectDirectory)
+/* harmony export */   q2: () => (/* binding */ MAX_SCHEMA_FILE_BYTES)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony export MAX_PROJECT_FILE_BYTES */
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81556);
 /**
- * The one place where the Prisma-version and datasource code reads repository files (lockfiles,
- * node_modules/prisma/package.json, schema files), as data: never executed, never written. Keep every such read
- * here, so that the workspace rules for repository files (regular files inside the workspace) apply to all of them.
+ * The one place where the Prisma-version code reads repository files (lockfiles, node_modules/prisma/package.json),
+ * as data: never executed, never written, and only through RepositoryFiles (regular files inside the workspace,
+ * no link followed). Version detection is best effort, so a file it may not read is simply not used: a pnpm
+ * `node_modules/prisma` is a link, and the lockfile then decides.
  */
 
-/** The file's text (UTF-8), or undefined when it does not exist, is not a regular file, or cannot be read. */
-function readProjectFile(path) {
+/** Lockfiles of large monorepos run to tens of megabytes; anything larger is not one. */
+const MAX_PROJECT_FILE_BYTES = 64 * 1024 * 1024;
+/** The file's text (UTF-8), or undefined when it is absent, not a regular file inside the workspace, or unreadable. */
+function readProjectFile(path, files) {
     try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isFile())
-            return undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+        return files.readText(path, { maxBytes: MAX_PROJECT_FILE_BYTES, what: 'a lockfile or package.json' });
     }
-    catch {
-        return undefined;
+    catch (error) {
+        if (error instanceof _util_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .RepoFileError */ .lD || error.code)
+            return undefined;
+        throw error;
     }
 }
-/** A directory's entries (not followed when it is a link), or undefined when it is not a readable directory. */
-function listProjectDirectory(path) {
+/** Config files and package.json are small; a larger one is not what Prisma reads. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_SCHEMA_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * A small repository text file (a Prisma config, package.json, a schema file), or '' when it is absent or
+ * unreadable (Prisma's loaders give up the same way). Links, special files and oversized files are refused, never
+ * skipped: skipping would silently pick another migrations folder than Prisma.
+ */
+function readSmallText(path, files, what, maxBytes = MAX_CONFIG_BYTES) {
     try {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory())
-            return undefined;
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(path, { withFileTypes: true });
+        return files.readText(path, { maxBytes, what }) ?? '';
     }
-    catch {
-        return undefined;
-    }
-}
-/** Whether `path` is a directory (not a link to one). */
-function isProjectDirectory(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isDirectory();
-    }
-    catch {
-        return false;
+    catch (error) {
+        if (error instanceof _util_repo_files_js__WEBPACK_IMPORTED_MODULE_0__/* .RepoFileError */ .lD)
+            throw error;
+        return '';
     }
 }
 
@@ -1730,6 +1809,260 @@ function details(summaryHtml, body, open = false) {
 }
 function byteLength(value) {
     return Buffer.byteLength(value, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 81556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yn: () => (/* binding */ RepositoryFiles),
+/* harmony export */   g$: () => (/* binding */ printable),
+/* harmony export */   lD: () => (/* binding */ RepoFileError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/**
+ * Repository files are data, never paths to follow. A pull request controls every file of the checkout, and a
+ * symbolic link is just a file whose content git turns into a path: `migration.sql -> /proc/self/environ`, or
+ * `-> ../../.git/config` (where actions/checkout keeps the token). Rendering what such a path leads to would post
+ * the runner's secrets in the PR comment. So the action reads a repository path only when it is a regular file
+ * or directory inside the workspace, reached without following any link:
+ * - `lstat` each path (and, when the fast check disagrees, each of its parent folders): a link is refused wherever
+ *   it points, inside the workspace or not, so one rule covers every target;
+ * - `realpath` must land where the path says, inside the workspace;
+ * - named pipes, sockets and devices are refused before anything opens them (opening a FIFO blocks forever);
+ * - paths through a `.git` folder are refused: git never checks a file out there, and it holds the credentials;
+ * - files are opened with O_NOFOLLOW | O_NONBLOCK and checked again with fstat, so a path swapped after the check
+ *   is refused too, and never more than a stated number of bytes is read.
+ * Every refusal is an error that names the path (relative to the workspace, control characters escaped) and says
+ * what to do; no message quotes what the file holds.
+ */
+
+
+
+/** A repository path the action will not read: a link, a special file, outside the workspace, too large... */
+class RepoFileError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ {
+    /** The path as messages show it (relative to the workspace). */
+    file;
+    /** The input that named the path, when one did (`working-directory`, `migrations-dir`). */
+    input;
+    constructor(file, message, options = {}) {
+        super(options.input ? `Input \`${options.input}\`: ${message}` : message, { hint: options.hint });
+        this.name = 'RepoFileError';
+        this.file = file;
+        this.input = options.input;
+    }
+}
+/**
+ * A path or name as messages show it: control characters (newlines, carriage returns, NUL...) and the Unicode
+ * line separators escaped, so one name is one line and cannot pass for something else.
+ */
+function printable(text) {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+        const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+        return named[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+// Absent on Windows, where links and FIFOs are not what a checkout makes.
+const OPEN_FLAGS = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+function describeSpecial(stats) {
+    if (stats.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stats.isSocket())
+        return 'a socket';
+    if (stats.isBlockDevice() || stats.isCharacterDevice())
+        return 'a device';
+    if (!stats.isFile() && !stats.isDirectory() && !stats.isSymbolicLink())
+        return 'not a regular file';
+    return undefined;
+}
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+/** The workspace, and the only way the action opens what a repository holds. */
+class RepositoryFiles {
+    /** The workspace as configured (GITHUB_WORKSPACE), absolute. */
+    root;
+    /** The same folder with its own links resolved (e.g. /tmp -> /private/tmp); only paths below it are checked. */
+    realRoot;
+    constructor(root) {
+        this.root = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root);
+        try {
+            this.realRoot = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(this.root);
+        }
+        catch {
+            this.realRoot = this.root;
+        }
+    }
+    /** The workspace of this run: GITHUB_WORKSPACE, else the process's directory. */
+    static forWorkspace(env = process.env) {
+        return new RepositoryFiles(env.GITHUB_WORKSPACE || process.cwd());
+    }
+    /** Whether `path` lies inside the workspace (lexically; links are the business of `inspect`). */
+    contains(path) {
+        return this.relativeParts((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path)) !== undefined;
+    }
+    /** `path` relative to the workspace with `/` separators, printable; absolute when outside. */
+    show(path) {
+        const parts = this.relativeParts((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+        if (!parts)
+            return printable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path));
+        return printable(parts.length === 0 ? '.' : parts.join('/'));
+    }
+    /**
+     * What is at `path`: nothing, a regular file or a directory. Throws RepoFileError for a path outside the
+     * workspace, through `.git`, through or at a symbolic link, or at a FIFO, socket or device.
+     */
+    inspect(path, options = {}) {
+        return this.check(path, options).kind;
+    }
+    /**
+     * The text of a regular file (UTF-8, as Node and Prisma decode it: a BOM is kept, invalid bytes become U+FFFD),
+     * or undefined when nothing is there. Refusals throw RepoFileError; other I/O errors (permissions) are thrown
+     * as they come, for callers that treat an unreadable file as Prisma does.
+     */
+    readText(path, options) {
+        const checked = this.check(path, options);
+        if (checked.kind === 'missing')
+            return undefined;
+        if (checked.kind === 'directory')
+            throw this.refusal(checked.canonical, 'is a directory, not a file.', {
+                ...options,
+                hint: `Replace it with the ${options.what} itself.`
+            });
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(checked.canonical, OPEN_FLAGS);
+        try {
+            const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+            if (!stats.isFile() || stats.ino !== checked.stats.ino || stats.dev !== checked.stats.dev)
+                throw this.refusal(checked.canonical, 'changed while it was being read (it is no longer the same regular file).', {
+                    ...options,
+                    hint: 'Nothing in the workspace should change while the action runs; run it again.'
+                });
+            if (stats.size > options.maxBytes)
+                throw this.tooLarge(checked.canonical, options);
+            // One byte more than allowed tells a file that grew since fstat from one that did not.
+            const buffer = Buffer.allocUnsafe(Math.min(stats.size, options.maxBytes) + 1);
+            let length = 0;
+            for (;;) {
+                const n = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+                if (n === 0)
+                    break;
+                length += n;
+                if (length === buffer.length) {
+                    if (length > options.maxBytes)
+                        throw this.tooLarge(checked.canonical, options);
+                    break;
+                }
+            }
+            return buffer.toString('utf8', 0, length);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    tooLarge(canonical, options) {
+        return this.refusal(canonical, `is larger than ${mib(options.maxBytes)}, the most the action reads of ${options.what}.`, {
+            ...options,
+            hint: 'Split it into smaller files (for migrations: several migration directories, applied in order).'
+        });
+    }
+    /** The path's components below the workspace, or undefined when it is not inside. */
+    relativeParts(abs) {
+        for (const base of new Set([this.root, this.realRoot])) {
+            const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, abs);
+            if (rel === '')
+                return [];
+            if (rel !== '..' && !rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel))
+                return rel.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
+        }
+        return undefined;
+    }
+    check(path, options) {
+        const abs = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+        const parts = this.relativeParts(abs);
+        if (!parts)
+            throw this.refusal(abs, `is outside the workspace (${printable(this.root)}).`, {
+                ...options,
+                hint: `The action reads only the checked-out repository: use a path inside it${options.input ? ', relative to the workspace' : ''}, and check out the repository into the workspace (actions/checkout \`path\` is relative to it).`
+            });
+        const canonical = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRoot, ...parts);
+        if (parts.some((part) => part.toLowerCase() === '.git'))
+            throw this.refusal(canonical, "is inside a .git folder, which holds git's own data (and the checkout's credentials), not project files.", { ...options, hint: 'Point the action at the project, outside .git.' });
+        let stats;
+        try {
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(canonical);
+        }
+        catch (error) {
+            if (!isMissing(error))
+                throw error;
+            // Nothing there; but a link on the way would still lead somewhere else.
+            this.refuseLinkOnTheWay(parts, options);
+            return { kind: 'missing', canonical };
+        }
+        if (stats.isSymbolicLink())
+            throw this.linkRefusal(canonical, canonical, options);
+        const special = describeSpecial(stats);
+        if (special)
+            throw this.refusal(canonical, `is ${special}, not a regular file; the action does not open it.`, {
+                ...options,
+                hint: 'Replace it with a regular file committed to the repository.'
+            });
+        let real;
+        try {
+            real = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync.native(canonical);
+        }
+        catch {
+            real = undefined;
+        }
+        // The fast check: no link on the way. Otherwise find the link (or accept: a case-insensitive file system may
+        // spell the real path differently).
+        if (real !== canonical)
+            this.refuseLinkOnTheWay(parts, options);
+        return { kind: stats.isDirectory() ? 'directory' : 'file', canonical, stats };
+    }
+    /** Throws for the first parent folder of the path that is a link; a missing one ends the walk. */
+    refuseLinkOnTheWay(parts, options) {
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRoot, ...parts);
+        for (let i = 1; i < parts.length; i++) {
+            const prefix = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.realRoot, ...parts.slice(0, i));
+            let stats;
+            try {
+                stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(prefix);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    return;
+                throw error;
+            }
+            if (stats.isSymbolicLink())
+                throw this.linkRefusal(prefix, target, options);
+            if (!stats.isDirectory())
+                return;
+        }
+    }
+    linkRefusal(link, target, options) {
+        const where = link === target ? this.show(link) : `${this.show(link)} (on the way to ${this.show(target)})`;
+        return new RepoFileError(this.show(target), `${where} is a symbolic link. The action reads repository files only as regular files inside the workspace and never follows a link, wherever it points: a pull request could point one at a file outside the repository (the runner's environment, the checkout's credentials).`, {
+            input: options.input,
+            hint: `Commit the file or folder itself instead of a link to it${options.input ? `, or set \`${options.input}\` to its real location` : ''}.`
+        });
+    }
+    refusal(canonical, message, options) {
+        const shown = this.show(canonical);
+        return new RepoFileError(shown, `${shown} ${message}`, { input: options.input, hint: options.hint });
+    }
+}
+function mib(bytes) {
+    return bytes >= 1024 * 1024
+        ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`
+        : `${bytes} bytes`;
 }
 
 

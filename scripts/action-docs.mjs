@@ -1,5 +1,6 @@
-// Renders the inputs and outputs tables of the README from action.yml (`npm run docs` rewrites the README;
-// a test fails when the README and action.yml disagree).
+// Renders the inputs and outputs tables of the README from action.yml, and the list of declared inputs the action
+// checks its INPUT_* variables against (`npm run docs` rewrites both; tests fail when either disagrees with
+// action.yml).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
@@ -26,6 +27,21 @@ export function renderActionDocs(actionYml) {
   }
 }
 
+export const DECLARED_INPUTS_PATH = 'src/settings/declared-inputs.ts'
+
+/** src/settings/declared-inputs.ts: the input names of action.yml, in its order (formatted as prettier would). */
+export function renderDeclaredInputs(actionYml) {
+  const names = Object.keys(parse(actionYml).inputs)
+  return [
+    '// Generated from action.yml by `npm run docs` (scripts/action-docs.mjs): do not edit.',
+    '/** The inputs action.yml declares, in its order. */',
+    'export const DECLARED_INPUTS: readonly string[] = [',
+    names.map((name) => `  '${name}'`).join(',\n'),
+    ']',
+    ''
+  ].join('\n')
+}
+
 export function replaceSection(readme, name, content) {
   const start = `<!-- ${name}:start -->`
   const end = `<!-- ${name}:end -->`
@@ -41,5 +57,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   readme = replaceSection(readme, 'inputs', docs.inputs)
   readme = replaceSection(readme, 'outputs', docs.outputs)
   writeFileSync('README.md', readme)
-  console.log('README.md inputs and outputs updated from action.yml')
+  writeFileSync(DECLARED_INPUTS_PATH, renderDeclaredInputs(readFileSync('action.yml', 'utf8')))
+  console.log(`README.md inputs and outputs, and ${DECLARED_INPUTS_PATH}, updated from action.yml`)
 }

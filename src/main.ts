@@ -10,6 +10,7 @@ import {
   registerSecretInputs
 } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
+import { checkUnknownInputs } from './settings/unknown-inputs.js'
 import type { CommonSettings } from './settings/settings.js'
 import { inline, text } from './render/markdown.js'
 import { scrub } from './util/secrets.js'
@@ -110,6 +111,7 @@ export async function run(read: InputReader = (name) => core.getInput(name)): Pr
   let reportPath: string | undefined
   try {
     registerSecretInputs(read)
+    checkUnknownInputs()
     mode = readMode(read)
     const common = readCommonSettings(read)
     reportPath = common.reportPath

@@ -80,6 +80,11 @@ const CASES: Record<string, { triggers: Sql[]; passes: Sql[] }> = {
       ['CREATE TABLE t (c integer);', 'ALTER TABLE t ALTER COLUMN c TYPE numeric;']
     ]
   },
+  'dynamic-sql': {
+    // the variants an attacker would try are in dynamic-sql.test.ts
+    triggers: [`DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE "Post"'; END $$;`],
+    passes: ['CREATE FUNCTION one() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;']
+  },
   'drop-table-with-dependent-view': {
     triggers: [['CREATE TABLE e (id int);', 'CREATE VIEW v AS SELECT id FROM e;', 'DROP TABLE e;']],
     passes: [

@@ -34,8 +34,99 @@ export interface ConnectionSettings {
 
 const INPUT = 'database-url'
 
+const ENCODE_HINT =
+  'Percent-encode the user name and the password, e.g. with encodeURIComponent: `@` as %40, `/` as %2F, `?` as %3F, `#` as %23, `:` as %3A.'
+
+/**
+ * The parts of the URL as a WHATWG parser (Node's, and the Rust `url` crate Prisma uses) splits them, taken from
+ * the text itself: what comes after the authority, and the path segments before dot segments are removed.
+ */
+function rawParts(text: string): { afterAuthority: string; pathSegments: string[] } {
+  // WHATWG removes ASCII tabs and newlines anywhere before parsing.
+  const cleaned = text.replace(/[\t\n\r]/g, '')
+  const start = cleaned.indexOf('//')
+  if (start < 0) return { afterAuthority: '', pathSegments: [] }
+  let end = start + 2
+  while (end < cleaned.length && !'/?#'.includes(cleaned[end])) end++
+  const afterAuthority = cleaned.slice(end)
+  let pathEnd = 0
+  while (pathEnd < afterAuthority.length && !'?#'.includes(afterAuthority[pathEnd])) pathEnd++
+  const path = afterAuthority.slice(0, pathEnd)
+  return { afterAuthority, pathSegments: path ? path.slice(1).split('/') : [] }
+}
+
+/**
+ * What Prisma would take for the password when the URL is ambiguous: everything between `//` and the last `@`,
+ * after the first `:`. Only used to register it as a secret before refusing such a URL.
+ */
+function greedyPassword(text: string): string | undefined {
+  const start = text.indexOf('//')
+  const at = text.lastIndexOf('@')
+  if (start < 0 || at <= start) return undefined
+  const userinfo = text.slice(start + 2, at)
+  const colon = userinfo.indexOf(':')
+  return colon >= 0 ? userinfo.slice(colon + 1) : undefined
+}
+
+/**
+ * Percent-decoding as quaint does it (Rust `percent_decode` then UTF-8): `%` not followed by two hex digits stays
+ * as it is, and a result that is not UTF-8 falls back to the undecoded text.
+ */
+export function percentDecodeLikePrisma(value: string): string {
+  const bytes: number[] = []
+  for (let i = 0; i < value.length; i++) {
+    const hex = value.slice(i + 1, i + 3)
+    if (value[i] === '%' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16))
+      i += 2
+    } else bytes.push(...Buffer.from(value[i], 'utf8'))
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes))
+  } catch {
+    return value
+  }
+}
+
+/**
+ * Every form of the secrets a database URL holds, to register before anything is logged: the URL, the password
+ * as the URL writes it and as Prisma decodes it, `sslpassword`, and for a URL this action refuses because it is
+ * ambiguous, what the password would be if its delimiters were meant literally.
+ */
+export function secretsOfDatabaseUrl(raw: string): string[] {
+  const text = raw.trim()
+  const secrets = [raw, text]
+  const guess = greedyPassword(text)
+  if (guess) secrets.push(guess, percentDecodeLikePrisma(guess))
+  try {
+    const url = new URL(text)
+    secrets.push(url.password, percentDecodeLikePrisma(url.password))
+    const sslpassword = url.searchParams.get('sslpassword')
+    if (sslpassword) secrets.push(sslpassword)
+  } catch {
+    // an unparseable URL is refused by the settings parser; the whole text is registered above
+  }
+  return secrets.filter((s) => s.length > 0)
+}
+
 export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSettings {
   const text = raw.trim()
+  // Checked on the text before any part of it is shown: a password with an unencoded `/`, `?` or `#` makes every
+  // URL parser (Prisma's too) read the rest of it as host, port, path or query, and a target named from such
+  // parts would print pieces of the password.
+  const { afterAuthority, pathSegments } = rawParts(text)
+  if (text.includes('#'))
+    throw new InputError(
+      inputName,
+      "contains `#`: URL parsers, Prisma's too, ignore everything after it, so part of the password or of the URL would be lost.",
+      ENCODE_HINT
+    )
+  if (afterAuthority.includes('@'))
+    throw new InputError(
+      inputName,
+      "has an `@` after the host: the password (or user name) probably contains an unencoded `/`, `?` or `#`, so URL parsers, Prisma's too, would read part of it as the host, port, database or parameters.",
+      `${ENCODE_HINT} An \`@\` in a parameter value is written %40.`
+    )
   let url: URL
   try {
     url = new URL(text)
@@ -53,22 +144,22 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
       'It must start with postgresql:// or postgres:// (Prisma Accelerate and prisma+postgres:// URLs cannot run migrations or pg_dump).'
     )
   }
+  const dotSegment = pathSegments.find((segment) => ['.', '..'].includes(segment.replace(/%2e/gi, '.')))
+  if (dotSegment !== undefined)
+    throw new InputError(
+      inputName,
+      `has the path segment "${dotSegment}", which URL parsers (Prisma's too) remove as a relative path step, so the database would not be the one named there.`,
+      'Name the database as the only path segment, e.g. postgresql://USER:PASSWORD@HOST:5432/app. A database whose name is "." or ".." cannot be reached through a URL.'
+    )
   const params = url.searchParams
-  const decode = (value: string, what: string): string => {
-    try {
-      return decodeURIComponent(value)
-    } catch {
-      throw new InputError(
-        inputName,
-        `has a ${what} with invalid percent-encoding.`,
-        'Percent-encode it with encodeURIComponent.'
-      )
-    }
-  }
-  const host = params.get('host') ?? decode(url.hostname.replace(/^\[(.*)\]$/, '$1'), 'host')
+  // quaint: the host as the URL writes it (not decoded), unless `host=` names it.
+  const host = params.get('host') ?? url.hostname.replace(/^\[(.*)\]$/, '$1')
   if (!host) throw new InputError(inputName, 'has no host.', 'Add the host name after "@".')
+  const user = percentDecodeLikePrisma(url.username) || 'postgres'
+  // quaint: the first path segment, as the URL writes it (not decoded); no path at all means `postgres`, an empty
+  // segment (`.../`) an empty name, for which the server takes the user name.
+  const database = url.pathname === '' ? 'postgres' : url.pathname.slice(1).split('/')[0] || user
   const port = url.port ? Number(url.port) : 5432
-  const database = decode(url.pathname.replace(/^\//, ''), 'database name') || 'postgres'
   const schemaParam = params.get('schema') ?? undefined
   const sslmodeParam = (params.get('sslmode') ?? 'prefer').toLowerCase()
   // quaint: disable / prefer / require; anything else (verify-full, verify-ca, allow) silently becomes prefer.
@@ -89,8 +180,8 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
   return {
     host,
     port,
-    user: decode(url.username, 'user name') || 'postgres',
-    password: decode(url.password, 'password'),
+    user,
+    password: percentDecodeLikePrisma(url.password),
     database,
     schema: schemaParam,
     defaultSchema: schemaParam ?? 'public',

@@ -36,6 +36,7 @@ export async function publishPullRequestComment(opts: PublishOptions): Promise<U
     repo: pr.repo,
     issueNumber: pr.number,
     marker,
+    // The comment is text we write like the summary: no registered secret in any form.
     body: scrub(renderCommentBody(opts.render, marker))
   })
   if (result.url) info(`Pull request comment ${result.action}: ${result.url}`)

@@ -67,6 +67,14 @@ export class MigrationRunError extends ActionError {
    * Errors without a Prisma code (e.g. a lost connection during bookkeeping) are returned unchanged.
    */
   static from(error: unknown, applied: AppliedMigration[], failedMigration?: string): unknown {
+    // Prisma's P1017 for a connection that broke outside the script (lock, bookkeeping): the run still reports.
+    if (!(error instanceof ActionError) && isConnectionLost(error))
+      return new MigrationRunError('Server has closed the connection.', {
+        code: 'P1017',
+        cause: error,
+        applied: [...applied],
+        failedMigration
+      })
     const ours = error instanceof MigrationRunError
     if (!(error instanceof ActionError) || (!error.code && !ours)) return error
     const failed = ours ? (error.failedMigration ?? failedMigration) : failedMigration
@@ -326,4 +334,115 @@ export function lockRetriesExhaustedError(
       afterFailure: extra.afterFailure
     }
   )
+}
+
+// connection_exception (08xxx), admin_shutdown / crash_shutdown / cannot_connect_now / database_dropped (57P0x)
+const CONNECTION_SQLSTATE = /^(08...|57P0[1-4])$/
+const CONNECTION_NODE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED'])
+// node-postgres' own messages for a connection that is gone
+const CONNECTION_MESSAGES = /Connection terminated|not queryable|connection error/i
+
+/**
+ * Whether the error (or one it wraps) is the database connection breaking: a killed backend, a server restart, a
+ * network failure. Nothing more can be sent on that connection.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    // Our own errors carry Prisma's codes (P3018, P1017), not the server's: look at what they wrap.
+    if (current instanceof ActionError) {
+      current = current.cause
+      continue
+    }
+    const { code, message } = current as { code?: unknown; message?: unknown }
+    // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
+    if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code)) return true
+    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code)) return CONNECTION_SQLSTATE.test(code)
+    if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/** The server's own words, when it said why it ended the session (e.g. 57P01 after pg_terminate_backend). */
+export function serverReason(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    if (current instanceof ActionError) {
+      current = current.cause
+      continue
+    }
+    const { code, message } = current as { code?: unknown; message?: unknown }
+    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
+      return `${code}: ${message}`
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+export interface ConnectionLossFacts {
+  /** The migration the run was on when the connection broke. */
+  migration?: string
+  /** True when the connection broke while its script ran (its row was recorded before). */
+  duringScript: boolean
+  /** The state of its row, read again on a new connection; undefined when that was not possible. */
+  row?: 'failed' | 'applied' | 'absent'
+  /** The session that ran it is still open on the server (a network failure: the script may still commit). */
+  sessionStillOpen?: { pid: number; state: string }
+  /** Why the state could not be read again. */
+  rereadError?: string
+  /** Backend pid of the lost session, when known. */
+  pid?: number
+  reason?: string
+}
+
+/**
+ * What a deploy whose connection broke can say: what is known, what is not, and the resolve step naming the
+ * migration. Under Prisma's protocol the row is committed before the script runs, and the script runs as one
+ * implicit transaction whose outcome the client only learns from the answer that was lost.
+ */
+export function describeConnectionLoss(facts: ConnectionLossFacts): { text: string; hint: string } {
+  const name = facts.migration
+  const again = 'Run the deploy again once the database accepts connections.'
+  const lost = `The connection to the database was lost${facts.reason ? ` (the server said ${facts.reason})` : ''}`
+  if (!name) return { text: `${lost} before any migration started.`, hint: again }
+  if (facts.row === 'absent')
+    return {
+      text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it has no row in _prisma_migrations: its script never ran, and the next deploy applies it.`,
+      hint: again
+    }
+  if (facts.row === 'applied')
+    return {
+      text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it is recorded as applied.`,
+      hint: again
+    }
+  const when = facts.duringScript
+    ? `while the script of \`${name}\` ran`
+    : `while \`${name}\` was being recorded in _prisma_migrations`
+  const unread = (facts.rereadError ?? 'no connection').replace(/\.$/, '')
+  const known =
+    facts.row === 'failed'
+      ? 'Read again on a new connection, its row in _prisma_migrations is started and not finished, so Prisma and this action see it as failed'
+      : facts.duringScript
+        ? `Its row in _prisma_migrations was committed before the script ran and was never marked finished, so Prisma and this action see it as failed (the state could not be read again: ${unread})`
+        : `The state could not be read again (${unread}): its row in _prisma_migrations is either missing (then the next deploy applies it) or started and not finished, which Prisma and this action see as failed`
+  const unseen =
+    facts.row === undefined && facts.pid
+      ? ` If the network failed rather than the server, the session that ran it (pid ${facts.pid}) may still be open there and may still commit: look at \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.pid}\` first.`
+      : ''
+  const committed = facts.sessionStillOpen
+    ? `The session that ran it (pid ${facts.sessionStillOpen.pid}) is still open on the server (${facts.sessionStillOpen.state}): the script may still be running, and may still commit.`
+    : facts.duringScript
+      ? 'Whether its changes were committed cannot be known from here. The file runs as one transaction, so either all of them are in the database or none (unless the file has its own COMMIT); Postgres commits only after the last statement, so a session the server ended mid-script normally committed nothing, but a connection lost in the network may have lost the answer to a commit that happened.'
+      : 'Its script may or may not have run: the connection broke while its row was being written or marked finished.'
+  const wait = facts.sessionStillOpen
+    ? `Wait until \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.sessionStillOpen.pid}\` returns no row (or stop it with \`SELECT pg_cancel_backend(${facts.sessionStillOpen.pid})\`), then check`
+    : 'Check'
+  return {
+    text: `${lost} ${when}. ${known}${facts.row === 'failed' || facts.duringScript ? ': every deploy stops with P3009 until it is resolved' : '; if it is failed, every deploy stops with P3009 until it is resolved'}. ${committed}${unseen}`,
+    hint:
+      `${wait} whether the changes of \`${name}\` are in the database. None of them: run this action with ` +
+      `${resolveInput('rolled-back', name)} (fix migration.sql first if it was at fault), then deploy again. All of ` +
+      `them: run it with ${resolveInput('applied', name)}, and deploy again for the migrations after it.`
+  }
 }

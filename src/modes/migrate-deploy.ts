@@ -8,8 +8,9 @@ import { annotateFindings } from '../github/annotations.js'
 import { deploy, MigrationRunError, type AppliedMigration } from '../migrate/deploy.js'
 import { DEFAULT_BACKOFF } from '../migrate/lock-retry.js'
 import { LockWaitLog, afterFailureNotes, lockSafetyReport } from '../migrate/lock-report.js'
+import { isConnectionLost } from '../migrate/errors.js'
 import { planId } from '../migrate/plan.js'
-import { diagnose } from '../migrate/status.js'
+import { type Diagnosis, diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
@@ -29,6 +30,7 @@ import {
   rulesDocsUrl,
   statusRows
 } from './migrate-shared.js'
+import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
 import type { ModeResult } from './types.js'
 import { code, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
 import { describeFallback } from '../migrate/execute.js'
@@ -116,6 +118,8 @@ export async function runMigrateDeploy(
         )
       }
     }
+    // The backend's pid, to tell later whether a session whose connection broke is still running on the server.
+    const pid = (session.client as unknown as { processID?: number }).processID
     if (!failure) {
       try {
         const result = await core.group('Apply migrations', () =>
@@ -149,8 +153,24 @@ export async function runMigrateDeploy(
         failure = error
       }
     }
-    const after = await diagnose(session.client, folder, scope)
+    // A broken connection cannot read the state again: a new one does, or the report says what this run knows.
+    let after: Diagnosis | undefined
+    if (failure instanceof MigrationRunError && isConnectionLost(failure)) {
+      const lost = failure
+      const recovered = await core.group('Read the state again after the lost connection', () =>
+        afterConnectionLoss({ common, folder, failure: lost, pid })
+      )
+      failure = recovered.failure
+      after = recovered.diagnosis
+    } else after = await diagnose(session.client, folder, scope)
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
+    const appliedNames = new Set(applied.map((m) => m.name))
+    const known = after ?? {
+      ...before,
+      pending: before.pending.filter((m) => !appliedNames.has(m.name) && m.name !== failedNow),
+      failed: [],
+      migrations: knownMigrations(before.migrations, appliedNames, failedNow)
+    }
     const afterFailure = failure instanceof MigrationRunError ? failure.afterFailure : undefined
     const notes = [
       ...(failure
@@ -166,13 +186,13 @@ export async function runMigrateDeploy(
             `Backup taken before the deploy: ${code(backup.uri, MAX_PROSE_CHARS)} (SHA-256 ${code(backup.sha256)}). Restore with: ${code(backup.restoreCommand, MAX_PROSE_CHARS)}`
           ]
         : []),
-      ...nextSteps(after)
+      ...(after ? nextSteps(after) : [])
     ]
     const renderInput = {
       mode: common.mode,
       target,
       migrationsDir,
-      rows: statusRows(after, applied, failedNow),
+      rows: statusRows(known, applied, failedNow),
       nextSteps: notes,
       review,
       docsBaseUrl: rulesDocsUrl()
@@ -180,10 +200,10 @@ export async function runMigrateDeploy(
     return {
       outputs: {
         ...migrateOutputs({
-          status: after.status,
-          pending: after.pending.map((m) => m.name),
+          status: after?.status ?? 'unknown',
+          pending: known.pending.map((m) => m.name),
           applied: applied.map((m) => m.name),
-          failed: after.failed.map((f) => f.name)
+          failed: after ? after.failed.map((f) => f.name) : failedNow ? [failedNow] : []
         }),
         'plan-id': id,
         ...reviewOutputs(review),
@@ -200,24 +220,24 @@ export async function runMigrateDeploy(
       report: {
         target,
         migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
-        status: after.status,
+        status: after?.status ?? 'unknown',
         planId: id,
         expectedPlanId: settings.expectedPlanId ?? null,
-        pending: after.pending.map((m) => ({
+        pending: known.pending.map((m) => ({
           name: m.name,
           file: relativeSqlPath(common.workingDirectory, m.sqlPath),
           checksum: m.checksum
         })),
         applied,
-        failed: after.failed,
+        failed: after ? after.failed : failedNow ? [{ name: failedNow }] : [],
         lockSafety: lockSafetyReport(lockSettings, lockWaits.all),
         prisma: prismaReport(settings),
         // What the migration that failed in this run left: committed statements (per statement with Prisma 7.4+),
         // INVALID indexes, blockers.
         afterFailure: afterFailure ?? null,
-        edited: after.edited,
-        missingLocally: after.missingLocally,
-        migrations: after.migrations,
+        edited: known.edited,
+        missingLocally: known.missingLocally,
+        migrations: known.migrations,
         gate: {
           allowed: gate.allowed,
           reason: gate.reason,

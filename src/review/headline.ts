@@ -36,6 +36,8 @@ export function changeLabel(f: Finding): string {
       return `enum ${code(f.typeName ?? '?')} loses ${f.values ? `[${f.values.map((v) => code(v)).join(', ')}]` : 'values'}`
     case 'lossy-type-change':
       return `type change of ${tc(f)}`
+    case 'dynamic-sql':
+      return `SQL the review cannot read (\`${f.migration}\` line ${f.line})`
     default:
       return `${f.rule} on ${tc(f)}`
   }

@@ -56,7 +56,7 @@ export function lintMigrations(
         (node.removeType === 'OBJECT_VIEW' || node.removeType === 'OBJECT_MATVIEW')
       )
         for (const obj of node.objects ?? []) droppedViews.push(objectKey(qualifiedName(stringsOf(obj))))
-      model.apply(stmt)
+      model.apply(stmt, input.name)
     }
     return { input, parsed, hits }
   })

@@ -12,6 +12,18 @@ import {
   typeOf
 } from './ast.js'
 
+/** A function or procedure created (or replaced) by the pending migrations. */
+export interface PendingRoutine {
+  name: string
+  kind: 'function' | 'procedure'
+  migration?: string
+  line: number
+  /** `CREATE OR REPLACE`: objects already in the database (triggers, defaults, views) may call the new body. */
+  replaces: boolean
+  /** Returns `trigger` or `event_trigger`: it runs when a trigger fires, without being named. */
+  trigger: boolean
+}
+
 /**
  * What the pending migrations create, followed statement by statement. A table created earlier in the pending
  * set holds no data in the target database yet, so lock and data-loss rules do not apply to it; its column types
@@ -22,6 +34,8 @@ export class PendingModel {
   private readonly enums = new Map<string, string[]>()
   /** Every view created in the pending set → the tables its query reads. */
   private readonly views = new Map<string, { name: RelationName; reads: string[] }>()
+  /** Functions and procedures by bare name (schema ignored: a call may reach any of them through search_path). */
+  private readonly routines = new Map<string, PendingRoutine>()
 
   isNewTable(rel: RelationName): boolean {
     return this.tables.has(objectKey(rel))
@@ -45,10 +59,38 @@ export class PendingModel {
     return [...this.views.values()].filter((v) => v.reads.includes(key)).map((v) => v.name)
   }
 
+  hasRoutines(): boolean {
+    return this.routines.size > 0
+  }
+
+  /** The function or procedure of that name created earlier in the pending set. */
+  routine(name: string): PendingRoutine | undefined {
+    return this.routines.get(name)
+  }
+
+  /** Routines created earlier in the pending set that the database may run without a statement naming them. */
+  implicitRoutines(): PendingRoutine[] {
+    return [...new Set(this.routines.values())].filter((r) => r.replaces || r.trigger)
+  }
+
   /** Records what the statement creates, alters or drops. Call after the rules have seen it. */
-  apply(stmt: ParsedStatement): void {
+  apply(stmt: ParsedStatement, migration?: string): void {
     const node = (stmt.node as AnyNode)[stmt.kind]
     switch (stmt.kind) {
+      case 'CreateFunctionStmt': {
+        const name = stringsOf(node.funcname).pop()
+        const returns = stringsOf(node.returnType?.names ?? []).pop()
+        if (name)
+          this.routines.set(name, {
+            name,
+            kind: node.is_procedure ? 'procedure' : 'function',
+            migration,
+            line: stmt.startLine,
+            replaces: node.replace === true,
+            trigger: returns === 'trigger' || returns === 'event_trigger'
+          })
+        return
+      }
       case 'CreateStmt': {
         const rel = relationOf(node.relation)
         if (!rel) return
@@ -113,7 +155,10 @@ export class PendingModel {
   }
 
   private applyRename(node: AnyNode): void {
-    if (node.renameType === 'OBJECT_TABLE') {
+    if (node.renameType === 'OBJECT_FUNCTION' || node.renameType === 'OBJECT_PROCEDURE') {
+      const routine = this.routines.get(stringsOf(node.object?.ObjectWithArgs?.objname ?? []).pop() ?? '')
+      if (routine && typeof node.newname === 'string') this.routines.set(node.newname, routine)
+    } else if (node.renameType === 'OBJECT_TABLE') {
       const rel = relationOf(node.relation)
       const columns = rel && this.tables.get(objectKey(rel))
       if (!rel || !columns) return

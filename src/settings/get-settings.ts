@@ -1,7 +1,7 @@
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { MODES, type Mode } from '../constants.js'
-import { parseDatabaseUrl } from '../db/connection-url.js'
+import { parseDatabaseUrl, secretsOfDatabaseUrl } from '../db/connection-url.js'
 import { InputError } from '../errors.js'
 import { resolveProjectLayout } from '../migrate/migrations-dir.js'
 import { findDatasource } from '../migrate/prisma-schema.js'
@@ -33,15 +33,7 @@ export function readMode(read: InputReader): Mode {
 export function registerSecretInputs(read: InputReader): void {
   for (const name of ['database-url', 'target-database-url']) {
     const raw = read(name)
-    if (!raw) continue
-    registerSecret(raw)
-    try {
-      const url = new URL(raw)
-      registerSecret(url.password)
-      registerSecret(url.searchParams.get('sslpassword') ?? undefined)
-    } catch {
-      // an unparseable URL is reported by the settings parser, already masked as a whole
-    }
+    if (raw) for (const secret of secretsOfDatabaseUrl(raw)) registerSecret(secret)
   }
   for (const name of ['github-token', 'age-identity']) registerSecret(read(name))
 }

@@ -269,3 +269,27 @@ function parseUncached(sql: string): ParsedScript {
   skipTrivia(bytes, lastEnd, bytes.length, addComment)
   return { statements, comments, lines }
 }
+
+/**
+ * The PL/pgSQL parse tree of the `DO` blocks and `CREATE FUNCTION ... LANGUAGE plpgsql` statements in `sql` (the
+ * server's own PL/pgSQL grammar), or the parser's error message. Requires `await loadParser()` first.
+ */
+export function parsePlPgSql(sql: string): { functions: unknown[] } | { error: string } {
+  try {
+    const result = parser().parsePlPgSQLSync(sql) as unknown as { plpgsql_funcs?: unknown[] }
+    return { functions: result.plpgsql_funcs ?? [] }
+  } catch (error) {
+    return { error: (error as Error).message }
+  }
+}
+
+/** The tokens of a piece of SQL as the server's scanner reads them (empty when it cannot be scanned). */
+export function scanSql(sql: string): { text: string; tokenName: string; keyword: boolean }[] {
+  try {
+    return parser()
+      .scanSync(sql)
+      .tokens.map((t) => ({ text: t.text, tokenName: t.tokenName, keyword: t.keywordKind > 0 }))
+  } catch {
+    return []
+  }
+}

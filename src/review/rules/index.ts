@@ -9,6 +9,7 @@ import { dropSchema } from './drop-schema.js'
 import { dropTable } from './drop-table.js'
 import { dropTableWithDependentView } from './drop-table-with-dependent-view.js'
 import { dropView } from './drop-view.js'
+import { dynamicSql } from './dynamic-sql.js'
 import { enumValueRemoval } from './enum-value-removal.js'
 import { enumValueUsedInSameFile } from './enum-value-used-in-same-file.js'
 import { foreignKeyNotValid } from './foreign-key-not-valid.js'
@@ -42,6 +43,7 @@ export const RULES: readonly RuleDefinition[] = [
   dropAndRecreateColumn,
   enumValueRemoval,
   lossyTypeChange,
+  dynamicSql,
   dropTableWithDependentView,
   review.modifiedMigration,
   addRequiredColumnWithoutDefault,
