@@ -27,10 +27,18 @@ import {
 import type { ModeResult } from './types.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
-  return gate.allowedBy.map(
-    (a) =>
-      `\`${a.finding.rule}\` in \`${a.finding.migration}\` line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: "${a.reason}"` : ''}`}.`
-  )
+  const harmless = gate.allowedBy.filter((a) => a.by === 'database').length
+  const notes = gate.allowedBy
+    .filter((a) => a.by !== 'database')
+    .map(
+      (a) =>
+        `\`${a.finding.rule}\` in \`${a.finding.migration}\` line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: "${a.reason}"` : ''}`}.`
+    )
+  if (harmless)
+    notes.push(
+      `${harmless} destructive finding(s) destroy nothing in this database: each works on an object created earlier in this deploy (the review says which, per finding).`
+    )
+  return notes
 }
 
 /**

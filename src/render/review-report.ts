@@ -1,4 +1,4 @@
-import { stakeText } from '../review/headline.js'
+import { changeLabel, stakeText } from '../review/headline.js'
 import { RULES_BY_ID } from '../review/rules/index.js'
 import type { Finding, ReviewedMigration, ReviewResult, Severity } from '../review/types.js'
 import { details, escapeHtml, escapeTableCell, fence, inlineText, table } from './markdown.js'
@@ -30,15 +30,18 @@ function objects(f: Finding): string {
 }
 
 function stakeCell(f: Finding, compared: boolean): string {
+  if (f.elsewhere) return `**none in this database, but it ${f.elsewhere}**`
   if (f.rowsAtStake && 'error' in f.rowsAtStake) return `not counted: ${f.rowsAtStake.error}`
   const text = stakeText(f.rowsAtStake)
   if (text) return f.rowsAtStake && 'count' in f.rowsAtStake && f.rowsAtStake.count > 0 ? `**${text}**` : text
+  if (f.dataHere?.destroys) return f.dataHere.reason
   return f.destructive && !compared ? 'not counted (no database)' : ''
 }
 
 function allowedCell(f: Finding): string {
   if (!f.acknowledged) return ''
   if (f.acknowledged.by === 'input') return 'allowed by `allow-destructive`'
+  if (f.acknowledged.by === 'database') return f.acknowledged.reason ?? 'nothing to lose here'
   return `acknowledged on line ${f.acknowledged.line}: ${f.acknowledged.reason ?? ''}`
 }
 
@@ -86,8 +89,11 @@ function renderMigration(m: ReviewedMigration, result: ReviewResult, options: Re
     )
   if (m.prismaWarnings.length) {
     const matched = m.findings.filter((f) => f.prismaWarning).length
+    const onNew = m.prismaWarningsOnNewTables
+      ? `, and ${m.prismaWarningsOnNewTables} change(s) are made on tables created earlier in the pending migrations (nothing to check there)`
+      : ''
     parts.push(
-      `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) above answer them.`
+      `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) above answer them${onNew}.`
     )
   }
   if (options.sql !== 'none') {
@@ -97,6 +103,45 @@ function renderMigration(m: ReviewedMigration, result: ReviewResult, options: Re
     parts.push(details(label, markedSql(m, options.sql)))
   }
   return parts.join('\n\n')
+}
+
+/** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
+function renderBaseSummary(migrations: ReviewedMigration[], base: string): string {
+  const findings = migrations.flatMap((m) => m.findings)
+  const harmless = findings.filter((f) => f.acknowledged?.by === 'database').length
+  const destroying = findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database')
+  const other = findings.filter((f) => !f.destructive)
+  const count = (severity: Severity): number => other.filter((f) => f.severity === severity).length
+  const names =
+    migrations.length === 1
+      ? `\`${migrations[0].name}\``
+      : `from \`${migrations[0].name}\` to \`${migrations[migrations.length - 1].name}\``
+  const lines = [
+    `### ${migrations.length} pending migration(s) already on ${inlineText(base)}`,
+    inlineText(
+      `${names}: they were reviewed when they reached the base branch and are pending only in this database, so they are summarised here, not flagged again.`
+    )
+  ]
+  const items: string[] = []
+  if (harmless)
+    items.push(
+      `${harmless} destructive statement(s) on objects created earlier in this deploy: nothing to lose in this database.`
+    )
+  if (destroying.length)
+    items.push(
+      `Destroys data in this database (\`migrate-deploy\` refuses them unless acknowledged): ${destroying
+        .slice(0, 5)
+        .map(
+          (f) =>
+            `${changeLabel(f)} in \`${f.migration}\`${stakeText(f.rowsAtStake) ? ` (${stakeText(f.rowsAtStake)})` : ''}`
+        )
+        .join(', ')}${destroying.length > 5 ? `, and ${destroying.length - 5} more` : ''}.`
+    )
+  items.push(
+    `${count('error')} other error(s), ${count('warning')} warning(s), ${count('notice')} notice(s).`
+  )
+  lines.push(items.map((i) => `- ${inlineText(i)}`).join('\n'))
+  return lines.join('\n\n')
 }
 
 function rulesExplained(result: ReviewResult, base: string | undefined): string {
@@ -117,7 +162,14 @@ export function renderReviewSection(result: ReviewResult, options: ReviewRenderO
   if (!result.databaseCompared && result.migrations.length)
     notes.push('Data at stake was not counted: the review could not compare with a database.')
   if (notes.length) parts.push(notes.map((n) => `> ${inlineText(n)}`).join('\n>\n'))
-  const allowed = result.findings.filter((f) => f.severity === 'error' && f.acknowledged)
+  const allowed = result.findings.filter(
+    (f) => f.severity === 'error' && f.acknowledged && f.acknowledged.by !== 'database'
+  )
+  const harmless = result.findings.filter((f) => f.acknowledged?.by === 'database').length
+  if (harmless)
+    parts.push(
+      `**Nothing to lose in this database:** ${harmless} destructive finding(s) work on objects created earlier in this deploy (see "Allowed", per finding). They do not block the deploy here.`
+    )
   if (allowed.length)
     parts.push(
       `**Allowed through the deploy gate:**\n${allowed
@@ -128,11 +180,19 @@ export function renderReviewSection(result: ReviewResult, options: ReviewRenderO
         .join('\n')}`
     )
   const open = result.unacknowledgedErrors.length
+  const elsewhere = result.unacknowledgedErrors.filter((f) => f.elsewhere).length
   if (open)
     parts.push(
-      `${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations.`
+      `${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations${elsewhere ? ` where they destroy data (${elsewhere} of them only in environments where earlier migrations already ran, not in this database)` : ''}.`
     )
-  for (const m of result.migrations) parts.push(renderMigration(m, result, options))
+  const scope = result.pullRequest
+  if (scope && !scope.known)
+    parts.push(
+      `> ${inlineText(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`
+    )
+  const onBase = result.migrations.filter((m) => m.onBase)
+  if (onBase.length) parts.push(renderBaseSummary(onBase, scope?.base ?? 'the base branch'))
+  for (const m of result.migrations) if (!m.onBase) parts.push(renderMigration(m, result, options))
   const explained = rulesExplained(result, options.docsBaseUrl)
   if (explained) parts.push(explained)
   return parts.join('\n\n')

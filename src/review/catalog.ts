@@ -1,0 +1,41 @@
+import type pg from 'pg'
+import type { ParsedStatement } from '../sql/parse.js'
+import { type AnyNode, collectRelations, qualifiedName, stringsOf } from './ast.js'
+import { type DatabaseCatalog, relationKey } from './model.js'
+
+/** Every relation name the statements mention (tables read, written, created, altered, renamed or dropped). */
+export function mentionedRelationNames(statements: ParsedStatement[]): string[] {
+  const names = new Set<string>()
+  for (const stmt of statements) {
+    const node = (stmt.node as AnyNode)[stmt.kind]
+    for (const rel of collectRelations(node)) names.add(rel.name)
+    if (stmt.kind === 'DropStmt')
+      for (const obj of node.objects ?? []) {
+        const name = qualifiedName(stringsOf(obj)).name
+        if (name) names.add(name)
+      }
+  }
+  return [...names]
+}
+
+/**
+ * What the review needs to know about the target database to name objects exactly: the session's search path and
+ * which of the names the pending SQL mentions exist (in any schema). Two catalog reads, no lock taken on any table.
+ */
+export async function readCatalog(client: pg.Client, names: string[]): Promise<DatabaseCatalog> {
+  const path = await client.query<{ creation: string | null; path: string[] | null }>(
+    'SELECT current_schema() AS creation, current_schemas(false)::text[] AS path'
+  )
+  const found = await client.query<{ schema: string; name: string }>(
+    `SELECT n.nspname AS schema, c.relname AS name
+       FROM pg_catalog.pg_class c
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`,
+    [names]
+  )
+  return {
+    searchPath: path.rows[0]?.path ?? [],
+    creationSchema: path.rows[0]?.creation ?? undefined,
+    relations: new Set(found.rows.map((r) => relationKey(r.schema, r.name)))
+  }
+}
