@@ -1,14 +1,24 @@
 import type pg from 'pg'
 import type { ParsedStatement } from '../sql/parse.js'
-import { type AnyNode, collectRelations, qualifiedName, stringsOf } from './ast.js'
+import { type AnyNode, qualifiedName, stringsOf } from './ast.js'
 import { type DatabaseCatalog, relationKey } from './model.js'
+
+/** Every `relname` under a node: RangeVars, wrapped (`{ RangeVar }`) or bare (a statement's target table). */
+function relationNames(node: AnyNode, out: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const item of node) relationNames(item, out)
+  } else if (node && typeof node === 'object') {
+    if (typeof node.relname === 'string') out.add(node.relname)
+    for (const value of Object.values(node)) relationNames(value, out)
+  }
+}
 
 /** Every relation name the statements mention (tables read, written, created, altered, renamed or dropped). */
 export function mentionedRelationNames(statements: ParsedStatement[]): string[] {
   const names = new Set<string>()
   for (const stmt of statements) {
     const node = (stmt.node as AnyNode)[stmt.kind]
-    for (const rel of collectRelations(node)) names.add(rel.name)
+    relationNames(node, names)
     if (stmt.kind === 'DropStmt')
       for (const obj of node.objects ?? []) {
         const name = qualifiedName(stringsOf(obj)).name
