@@ -114,12 +114,12 @@ function renderBaseSummary(migrations: ReviewedMigration[], base: string): strin
   const count = (severity: Severity): number => other.filter((f) => f.severity === severity).length
   const names =
     migrations.length === 1
-      ? `\`${migrations[0].name}\``
-      : `from \`${migrations[0].name}\` to \`${migrations[migrations.length - 1].name}\``
+      ? `The migration \`${migrations[0].name}\` is`
+      : `The migrations from \`${migrations[0].name}\` to \`${migrations[migrations.length - 1].name}\` are`
   const lines = [
     `### ${migrations.length} pending migration(s) already on ${inlineText(base)}`,
     inlineText(
-      `${names}: they were reviewed when they reached the base branch and are pending only in this database, so they are summarised here, not flagged again.`
+      `${names} on the base branch (reviewed when they got there) and pending only in this database: summarised here, not flagged again.`
     )
   ]
   const items: string[] = []
@@ -144,11 +144,11 @@ function renderBaseSummary(migrations: ReviewedMigration[], base: string): strin
   return lines.join('\n\n')
 }
 
-function rulesExplained(result: ReviewResult, base: string | undefined): string {
-  const ids = [...new Set(result.findings.map((f) => f.rule))]
+function rulesExplained(findings: Finding[], base: string | undefined): string {
+  const ids = [...new Set(findings.map((f) => f.rule))]
   if (ids.length === 0) return ''
   const items = ids.map((id) => {
-    const f = result.findings.find((x) => x.rule === id)!
+    const f = findings.find((x) => x.rule === id)!
     const title = RULES_BY_ID.get(id)?.title ?? id
     return `- **${ruleLink(f, base)}** — ${inlineText(title)}. ${inlineText(f.why)}<br>**Safe alternative:** ${inlineText(f.fix)}`
   })
@@ -165,7 +165,10 @@ export function renderReviewSection(result: ReviewResult, options: ReviewRenderO
   const allowed = result.findings.filter(
     (f) => f.severity === 'error' && f.acknowledged && f.acknowledged.by !== 'database'
   )
-  const harmless = result.findings.filter((f) => f.acknowledged?.by === 'database').length
+  // Findings of migrations already on the base branch are summarised below, not listed.
+  const baseNames = new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
+  const listed = result.findings.filter((f) => !baseNames.has(f.migration))
+  const harmless = listed.filter((f) => f.acknowledged?.by === 'database').length
   if (harmless)
     parts.push(
       `**Nothing to lose in this database:** ${harmless} destructive finding(s) work on objects created earlier in this deploy (see "Allowed", per finding). They do not block the deploy here.`
@@ -193,7 +196,7 @@ export function renderReviewSection(result: ReviewResult, options: ReviewRenderO
   const onBase = result.migrations.filter((m) => m.onBase)
   if (onBase.length) parts.push(renderBaseSummary(onBase, scope?.base ?? 'the base branch'))
   for (const m of result.migrations) if (!m.onBase) parts.push(renderMigration(m, result, options))
-  const explained = rulesExplained(result, options.docsBaseUrl)
+  const explained = rulesExplained(listed, options.docsBaseUrl)
   if (explained) parts.push(explained)
   return parts.join('\n\n')
 }
