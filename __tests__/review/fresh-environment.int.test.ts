@@ -211,6 +211,31 @@ describe('the deployed history: what holds rows is still protected', () => {
     ])
   })
 
+  it("a copy made through the database's own function is refused; built-in and extension functions are not suspects", async () => {
+    await query(
+      db.name,
+      `CREATE FUNCTION export_surveys() RETURNS SETOF surveys LANGUAGE sql AS 'SELECT * FROM surveys';
+       CREATE EXTENSION IF NOT EXISTS pgcrypto;`
+    )
+    const copied = await review(
+      db.url,
+      pending('CREATE TABLE "copy" AS SELECT * FROM export_surveys();', 'DROP TABLE "copy";')
+    )
+    expect(copied.findings.find((f) => f.rule === 'drop-table')?.dataHere).toEqual({
+      destroys: true,
+      reason:
+        'created by `20990101000000_pending` in this deploy, but `20990101000000_pending` line 1 (a function that is not built in) may have filled it: it can hold data that existed before the deploy'
+    })
+    const generated = await review(
+      db.url,
+      pending(
+        'CREATE TABLE "tokens" AS SELECT gen_random_bytes(8) AS token, gen_random_uuid() AS id, now() AS at;',
+        'DROP TABLE "tokens";'
+      )
+    )
+    expect(generated.findings.find((f) => f.rule === 'drop-table')?.acknowledged?.by).toBe('database')
+  })
+
   it('quoted names are exact: creating and dropping "Surveys" is harmless, dropping surveys is not', async () => {
     const result = await review(
       db.url,
@@ -305,6 +330,26 @@ describe('a pull request compared with a fresh database', () => {
     expect(
       result.unacknowledgedErrors.every((f) => f.elsewhere?.startsWith('destroys data in environments where'))
     ).toBe(true)
+  })
+
+  it('a migration of the base that the PR edits is reviewed in full and flagged, never summarised', async () => {
+    const edited = '20241024100928_add_prices_table'
+    const withDrop = base.map((m) =>
+      m.name === edited ? { ...m, script: `${m.script}\nDROP TABLE "models";\n` } : m
+    )
+    const result = await review(empty.url, withDrop, {
+      pullRequest: { added: [], modified: [edited], deleted: [], base: '`main`', known: true }
+    })
+    const m = result.migrations.find((x) => x.name === edited)!
+    expect(m.onBase).toBeUndefined()
+    expect(m.findings.map((f) => [f.rule, f.severity])).toContainEqual(['modified-migration', 'error'])
+    const drop = m.findings.find((f) => f.rule === 'drop-table' && f.table === 'models')!
+    // Created by a migration that already ran elsewhere: it destroys data there.
+    expect(drop.elsewhere).toBe(
+      'destroys data in environments where `20240118204639_add_models_table` already ran'
+    )
+    // Everything left open is in the edited migration (its temporary copy of `models` too: a copy of older data).
+    expect(new Set(result.unacknowledgedErrors.map((f) => f.migration))).toEqual(new Set([edited]))
   })
 
   it('outside a pull request the same set is judged on this database alone', async () => {

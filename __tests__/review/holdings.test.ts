@@ -102,6 +102,14 @@ describe('dataElsewhere: a pull request migration, where the base branch migrati
       dataElsewhere({ kind: 'created', by: 'pr2', name: 'x', sources: [prTable] }, added)
     ).toBeUndefined()
   })
+  it('a temporary table exists only in the deploy session: elsewhere only what it copied matters', () => {
+    const temp = { kind: 'created' as const, by: 'base1', name: 'tmp', temporary: true }
+    expect(dataElsewhere({ ...temp, sources: [] }, added)).toBeUndefined()
+    expect(dataElsewhere({ ...temp, sources: [baseTable] }, added)).toBe(
+      'destroys data from `accounts` in environments where `base1` already ran'
+    )
+  })
+
   it('when the PR migrations are not known, every creating migration may have run elsewhere', () => {
     expect(dataElsewhere({ kind: 'created', by: 'pr1', name: 'scratch', sources: [] }, new Set())).toBe(
       'destroys data in environments where `pr1` already ran'

@@ -15,11 +15,13 @@ beforeAll(loadParser)
 function catalog(
   relations: string[],
   searchPath = ['public'],
-  creationSchema = searchPath[0]
+  creationSchema = searchPath[0],
+  functions: string[] = []
 ): DatabaseCatalog {
   return {
     searchPath,
     creationSchema,
+    functions: new Set(functions),
     relations: new Set(
       relations.map((r) => {
         const [schema, name] = r.split('.')
@@ -355,5 +357,63 @@ describe('enum value removal', () => {
     expect(v.map((x) => [x.rule, x.destroys, x.reason])).toEqual([
       ['enum-value-removal', true, '`jobs.status` existed before this deploy']
     ])
+  })
+})
+
+describe('what someone trying to slip a drop through would try next', () => {
+  const db = catalog(['public.users'])
+  it('swapping in a new table under the old name: the renamed original is still protected', () => {
+    const v = verdicts(
+      [
+        'CREATE TABLE "users_new" ("id" INT);\nALTER TABLE "users" RENAME TO "users_old";\nALTER TABLE "users_new" RENAME TO "users";',
+        'DROP TABLE "users_old";\nDROP TABLE "users";'
+      ],
+      db
+    )
+    expect(v.map((x) => [x.line, x.destroys, x.reason])).toEqual([
+      [1, true, '`users_old` existed before this deploy (as `users`)'],
+      [2, false, 'created by `m1` in this deploy; nothing to lose here']
+    ])
+    expect(v[0].stake).toEqual({ kind: 'table-rows', table: { schema: 'public', name: 'users' } })
+  })
+
+  it('creating the name in another schema through the search path, then dropping it in public', () => {
+    const v = verdicts(
+      [
+        'CREATE SCHEMA "shadow";\nSET search_path TO shadow;\nCREATE TABLE "users" ("id" INT);',
+        'SET search_path TO public;\nDROP TABLE "users";'
+      ],
+      catalog(['public.users'], ['public'])
+    )
+    expect(v.map((x) => [x.destroys, x.reason])).toEqual([[true, '`users` existed before this deploy']])
+  })
+
+  it('naming the temporary table twice in one DROP: both names are resolved before anything is dropped', () => {
+    const v = verdicts(['CREATE TEMP TABLE "users" ("id" INT);', 'DROP TABLE "users", "users";'], db)
+    expect(destroys(v)).toEqual([false, false])
+  })
+
+  it('CREATE TABLE IF NOT EXISTS on the existing name, then dropping it', () => {
+    const v = verdicts(['CREATE TABLE IF NOT EXISTS users (id int);\nDROP TABLE users;'], db)
+    expect(destroys(v)).toEqual([true])
+  })
+
+  it("copying rows out through the database's own function, then dropping the copy", () => {
+    const own = catalog(['public.users'], ['public'], 'public', ['export_users'])
+    const v = verdicts(['CREATE TABLE "tmp" AS SELECT * FROM export_users();', 'DROP TABLE "tmp";'], own)
+    expect(v.map((x) => x.reason)).toEqual([
+      'created by `m1` in this deploy, but `m1` line 1 (a function that is not built in) may have filled it: it can hold data that existed before the deploy'
+    ])
+    // A built-in (or extension) function is not the database's own: constants stay constants.
+    const builtin = verdicts(
+      ['CREATE TABLE "tmp" AS SELECT gen_random_uuid() AS id;', 'DROP TABLE "tmp";'],
+      own
+    )
+    expect(destroys(builtin)).toEqual([false])
+  })
+
+  it('several tables in one DROP are judged one by one', () => {
+    const v = verdicts(['CREATE TABLE "fresh" ("id" INT);', 'DROP TABLE "fresh", "users";'], db)
+    expect(v.map((x) => x.destroys)).toEqual([false, true])
   })
 })

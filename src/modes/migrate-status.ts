@@ -162,7 +162,7 @@ async function pullRequestScope(
       info(
         `${added.length} of the ${pending.size} pending migration(s) are added by this pull request (compared with ${changed.base}, from ${changed.source === 'git' ? 'git history' : 'the pull request file list'}).`
       )
-      return { added, base: changed.base, known: true }
+      return { added, modified: changed.modified, deleted: changed.deleted, base: changed.base, known: true }
     } catch (error) {
       core.warning(
         `Could not tell which migrations this pull request adds, so every pending migration is reviewed as its own: ${(error as Error).message}`

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { ParsedStatement } from '../sql/parse.js'
-import { type AnyNode, qualifiedName, stringsOf } from './ast.js'
+import { type AnyNode, calledFunctions, qualifiedName, stringsOf } from './ast.js'
 import { type DatabaseCatalog, relationKey } from './model.js'
 
 /** Every `relname` under a node: RangeVars, wrapped (`{ RangeVar }`) or bare (a statement's target table). */
@@ -28,11 +28,24 @@ export function mentionedRelationNames(statements: ParsedStatement[]): string[] 
   return [...names]
 }
 
+/** Every function the statements call, by last name. */
+export function calledFunctionNames(statements: ParsedStatement[]): string[] {
+  const names = new Set<string>()
+  for (const stmt of statements) calledFunctions((stmt.node as AnyNode)[stmt.kind], names)
+  return [...names]
+}
+
 /**
- * What the review needs to know about the target database to name objects exactly: the session's search path and
- * which of the names the pending SQL mentions exist (in any schema). Two catalog reads, no lock taken on any table.
+ * What the review needs to know about the target database to name objects exactly: the session's search path,
+ * which of the relation names the pending SQL mentions exist (in any schema), and which of the functions it calls
+ * are the database's own (neither built in nor from an extension: they can read and write anything). Three catalog
+ * reads, no lock taken on any table.
  */
-export async function readCatalog(client: pg.Client, names: string[]): Promise<DatabaseCatalog> {
+export async function readCatalog(
+  client: pg.Client,
+  names: string[],
+  functions: string[] = []
+): Promise<DatabaseCatalog> {
   const path = await client.query<{ creation: string | null; path: string[] | null }>(
     'SELECT current_schema() AS creation, current_schemas(false)::text[] AS path'
   )
@@ -43,9 +56,21 @@ export async function readCatalog(client: pg.Client, names: string[]): Promise<D
       WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`,
     [names]
   )
+  const own = functions.length
+    ? await client.query<{ name: string }>(
+        `SELECT DISTINCT p.proname AS name
+           FROM pg_catalog.pg_proc p
+           JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+          WHERE p.proname = ANY($1::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                             WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
+        [functions]
+      )
+    : { rows: [] }
   return {
     searchPath: path.rows[0]?.path ?? [],
     creationSchema: path.rows[0]?.creation ?? undefined,
-    relations: new Set(found.rows.map((r) => relationKey(r.schema, r.name)))
+    relations: new Set(found.rows.map((r) => relationKey(r.schema, r.name))),
+    functions: new Set(own.rows.map((r) => r.name))
   }
 }

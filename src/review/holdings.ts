@@ -14,8 +14,11 @@ export type DataSource =
 
 /** What the object a destructive statement works on holds at that point of the deploy. */
 export type Holdings =
-  /** Created by an earlier statement of the deploy (`name` is the table, or the column of an older table). */
-  | { kind: 'created'; by: string; name: string; sources: DataSource[] }
+  /**
+   * Created by an earlier statement of the deploy (`name` is the table, or the column of an older table);
+   * `temporary` for a temporary table, which exists only in the deploy's own session.
+   */
+  | { kind: 'created'; by: string; name: string; sources: DataSource[]; temporary?: boolean }
   /** Existed in the database before the deploy; `databaseName` when the deploy renamed it. */
   | { kind: 'existing'; name: string; databaseName?: string }
   /** The database was read: it has no such object and no earlier statement creates it. */
@@ -75,7 +78,9 @@ export function dataHere(holds: Holdings | undefined): DataHere {
  */
 export function dataElsewhere(holds: Holdings | undefined, added: ReadonlySet<string>): string | undefined {
   if (holds?.kind !== 'created') return undefined
-  if (!added.has(holds.by)) return `destroys data in environments where ${code(holds.by)} already ran`
+  // A temporary table never outlives the session that created it: elsewhere only what it copies matters.
+  if (!holds.temporary && !added.has(holds.by))
+    return `destroys data in environments where ${code(holds.by)} already ran`
   const from = holds.sources.find((s) => s.kind === 'created' && !added.has(s.by))
   if (from?.kind === 'created')
     return `destroys data from ${code(from.name)} in environments where ${code(from.by)} already ran`

@@ -26,6 +26,8 @@ export interface DatabaseCatalog {
   creationSchema?: string
   /** `relationKey(schema, name)` of every relation the pending SQL names that exists in the database. */
   relations: ReadonlySet<string>
+  /** Functions the pending SQL calls that the database defines itself (not built in, not from an extension). */
+  functions?: ReadonlySet<string>
 }
 
 /** The key of one relation: schema and name exactly (names are already case-folded by the parser). */
@@ -84,7 +86,7 @@ export class PendingModel {
   private readonly enums = new Map<string, string[]>()
   /** Every view created in the pending set → its name, the tables its query reads and the query. */
   private readonly views = new Map<string, { name: RelationName; reads: string[]; query: AnyNode }>()
-  /** Functions the pending set defines (by last name): calling one can move any data. */
+  /** Functions the pending set or the database defines (by last name): calling one can move any data. */
   private readonly functions = new Set<string>()
   /** Keys of tables the pending set puts a trigger on: writing to them can move any data. */
   private readonly triggered = new Set<string>()
@@ -95,6 +97,7 @@ export class PendingModel {
   private migration = ''
 
   constructor(private readonly catalog?: DatabaseCatalog) {
+    for (const name of catalog?.functions ?? []) this.functions.add(name)
     this.searchPath = catalog ? [...catalog.searchPath] : OFFLINE_PATH
     this.creationSchema = catalog ? catalog.creationSchema : 'public'
     this.sessionPath = { path: this.searchPath, creation: this.creationSchema }
@@ -140,7 +143,8 @@ export class PendingModel {
         kind: 'created',
         by: state.createdBy,
         name: show(state),
-        sources: [...state.sources, ...((column && state.columns.get(column)?.sources) || [])]
+        sources: [...state.sources, ...((column && state.columns.get(column)?.sources) || [])],
+        ...(state.schema === TEMP ? { temporary: true } : {})
       }
     if (!this.catalog) return { kind: 'unknown' }
     if (state?.databaseName || found.inDatabase) {
@@ -214,11 +218,11 @@ export class PendingModel {
         return
       }
       case 'CreateTableAsStmt':
-        return this.createAs(node.into?.rel, node.if_not_exists, node.query)
+        return this.createAs(node.into?.rel, node.if_not_exists, node.query, stmt)
       case 'SelectStmt':
         if (node.intoClause)
-          return this.createAs(node.intoClause.rel, false, { ...node, intoClause: undefined })
-        return this.opaqueIfCalling(node, stmt, 'a function this deploy defines')
+          return this.createAs(node.intoClause.rel, false, { ...node, intoClause: undefined }, stmt)
+        return this.opaqueIfCalling(node, stmt, 'a function that is not built in')
       case 'ViewStmt': {
         const rel = relationOf(node.view)
         if (rel)
@@ -254,7 +258,7 @@ export class PendingModel {
         const target = relationOf(node.relation)
         if (target && this.triggered.has(this.lookup(target).key))
           this.opaqueAll(stmt, 'a trigger this deploy created')
-        return this.opaqueIfCalling(node, stmt, 'a function this deploy defines')
+        return this.opaqueIfCalling(node, stmt, 'a function that is not built in')
       }
       case 'CopyStmt': {
         const target = relationOf(node.relation)
@@ -366,10 +370,10 @@ export class PendingModel {
     })
   }
 
-  private createAs(rangeVar: AnyNode, ifNotExists: boolean, query: AnyNode): void {
+  private createAs(rangeVar: AnyNode, ifNotExists: boolean, query: AnyNode, stmt: ParsedStatement): void {
     const rel = relationOf(rangeVar)
     if (!rel || (ifNotExists && this.exists(rel))) return
-    this.create(rel, rangeVar, new Map(), this.readSources(query))
+    this.create(rel, rangeVar, new Map(), this.readSources(query, stmt))
   }
 
   /** Where the data a statement reads comes from: every table (through views and CTEs) and opaque calls. */
@@ -392,7 +396,7 @@ export class PendingModel {
       else out.push({ kind: 'existing', name: show(found.state?.databaseName ?? split(found.key)) })
     }
     if (stmt && [...calledFunctions(node)].some((f) => this.functions.has(f)))
-      out.push(this.opaque(stmt, 'a function this deploy defines'))
+      out.push(this.opaque(stmt, 'a function that is not built in'))
     return out
   }
 
@@ -439,7 +443,7 @@ export class PendingModel {
     const self = this.readSources({ RangeVar: node.relation.RangeVar ?? node.relation })
     const found = this.lookup(target)
     if (this.triggered.has(found.key)) this.opaqueAll(stmt, 'a trigger this deploy created')
-    this.opaqueIfCalling(node, stmt, 'a function this deploy defines')
+    this.opaqueIfCalling(node, stmt, 'a function that is not built in')
     for (const item of node.targetList ?? []) {
       const res = item?.ResTarget
       if (!res || typeof res.name !== 'string' || isSelfContained(res.val)) continue

@@ -3,7 +3,7 @@ import type pg from 'pg'
 import { loadParser } from '../sql/parse.js'
 import { type AnyNode, displayType } from './ast.js'
 import { readAcknowledgements } from './acknowledgements.js'
-import { mentionedRelationNames, readCatalog } from './catalog.js'
+import { calledFunctionNames, mentionedRelationNames, readCatalog } from './catalog.js'
 import type { StakeOptions } from './data-at-stake.js'
 import { dataElsewhere, dataHere } from './holdings.js'
 import { type LintHit, type LintedMigration, lintMigrations, parseMigrations } from './linter.js'
@@ -273,8 +273,12 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   let catalogRead = parsed.length === 0
   if (input.client && parsed.length > 0) {
     try {
-      const names = mentionedRelationNames(parsed.flatMap((p) => p.parsed.statements))
-      catalog = await readCatalog(input.client, names)
+      const statements = parsed.flatMap((p) => p.parsed.statements)
+      catalog = await readCatalog(
+        input.client,
+        mentionedRelationNames(statements),
+        calledFunctionNames(statements)
+      )
       catalogRead = true
     } catch (error) {
       notes.push(`The database's catalog could not be read: ${(error as Error).message}`)
@@ -301,7 +305,8 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   }
   const scope = input.pullRequest
   const added = new Set(scope?.known ? scope.added : [])
-  const onBase = (name: string): boolean => scope?.known === true && !added.has(name)
+  const changedByPr = new Set([...added, ...(scope?.modified ?? [])])
+  const onBase = (name: string): boolean => scope?.known === true && !changedByPr.has(name)
   if (databaseCompared)
     for (const p of perFile) judgeDataHere(p.works, scope ? added : undefined, onBase(p.linted.input.name))
   const migrations: ReviewedMigration[] = perFile.map((p) => {
@@ -326,9 +331,9 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
     ? posix.dirname(posix.dirname(input.migrations[0].file))
     : 'prisma/migrations'
   const final = withModifiedMigrations(result, {
-    modified: input.modifiedMigrations ?? [],
-    deleted: input.deletedMigrations ?? [],
-    base: input.base ?? 'the base branch',
+    modified: input.modifiedMigrations ?? scope?.modified ?? [],
+    deleted: input.deletedMigrations ?? scope?.deleted ?? [],
+    base: input.base ?? scope?.base ?? 'the base branch',
     migrationsDir,
     rules: input.settings.rules,
     allowDestructive: input.allowDestructive

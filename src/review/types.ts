@@ -105,6 +105,12 @@ export interface ReviewResult {
 export interface PullRequestScope {
   /** The pending migrations the pull request adds. */
   added: string[]
+  /**
+   * Migrations that exist on the base and that the pull request changes or deletes: reviewed in full (never
+   * summarised) and flagged as `modified-migration`; they already ran elsewhere in their old version.
+   */
+  modified?: string[]
+  deleted?: string[]
   /** How the base is named in the report, e.g. `origin/main` or "pull request #7's base". */
   base: string
   /** False when the review could not tell which migrations the PR adds (all are then reviewed as the PR's). */
