@@ -25,6 +25,7 @@ import {
   statusRows
 } from './migrate-shared.js'
 import type { ModeResult } from './types.js'
+import { info } from '../util/log.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   const harmless = gate.allowedBy.filter((a) => a.by === 'database').length
@@ -72,7 +73,7 @@ export async function runMigrateDeploy(
         allowDestructive: reviewSettings.allowDestructive
       })
     )
-    core.info(review.headline)
+    info(review.headline)
     annotateFindings(review.findings)
     gate = gateDecision(review, reviewSettings.allowDestructive)
     if (settings.expectedPlanId && settings.expectedPlanId !== id) {

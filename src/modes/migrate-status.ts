@@ -198,7 +198,7 @@ async function runOfflineReview(
       settings: reviewSettings
     })
   )
-  core.info(review.headline)
+  info(review.headline)
   annotateFindings(review.findings)
   const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
   const renderInput = {
