@@ -412,6 +412,38 @@ describe('what someone trying to slip a drop through would try next', () => {
     expect(destroys(builtin)).toEqual([false])
   })
 
+  it('attaching an existing table as a partition of a new one, then dropping the new parent', () => {
+    const v = verdicts(
+      [
+        'CREATE TABLE "p" ("id" INT) PARTITION BY LIST ("id");\nALTER TABLE "p" ATTACH PARTITION "users" FOR VALUES IN (1);',
+        'DROP TABLE "p";'
+      ],
+      db
+    )
+    expect(v.map((x) => x.reason)).toEqual([
+      'created by `m1` in this deploy, but filled from `users`, which existed before it: it can hold data that existed before the deploy'
+    ])
+  })
+
+  it('making an existing table inherit from a new one, then dropping the new parent with CASCADE', () => {
+    const v = verdicts(
+      ['CREATE TABLE "p" ("id" INT);\nALTER TABLE "users" INHERIT "p";', 'DROP TABLE "p" CASCADE;'],
+      db
+    )
+    expect(destroys(v)).toEqual([true])
+  })
+
+  it('TRUNCATE ... CASCADE of a new table empties the existing tables that reference it: never harmless', () => {
+    const v = verdicts(
+      [
+        'CREATE TABLE "n" ("id" INT PRIMARY KEY);\nALTER TABLE "users" ADD CONSTRAINT "f" FOREIGN KEY ("id") REFERENCES "n"("id");',
+        'TRUNCATE "n" CASCADE;\nTRUNCATE "n";'
+      ],
+      db
+    )
+    expect(v.map((x) => [x.rule, x.line, x.destroys])).toEqual([['truncate', 1, true]])
+  })
+
   it('several tables in one DROP are judged one by one', () => {
     const v = verdicts(['CREATE TABLE "fresh" ("id" INT);', 'DROP TABLE "fresh", "users";'], db)
     expect(v.map((x) => x.destroys)).toEqual([false, true])

@@ -422,10 +422,10 @@ export class PendingModel {
     target: RelationName,
     sources: DataSource[],
     columns: string[] | undefined,
-    stmt: ParsedStatement
+    stmt: ParsedStatement | undefined
   ): void {
     const found = this.lookup(target)
-    if (this.triggered.has(found.key)) this.opaqueAll(stmt, 'a trigger this deploy created')
+    if (stmt && this.triggered.has(found.key)) this.opaqueAll(stmt, 'a trigger this deploy created')
     const state = found.state
     if (!state || sources.length === 0) return
     if (state.createdBy) {
@@ -484,6 +484,20 @@ export class PendingModel {
           createdBy: state.createdBy ? undefined : this.migration,
           sources: generated ? this.readSources({ RangeVar: node.relation.RangeVar ?? node.relation }) : []
         })
+      } else if (cmd?.subtype === 'AT_AttachPartition') {
+        // The partition's rows are now the parent's: dropping the parent drops them.
+        const partition = cmd.def?.PartitionCmd?.name
+        if (partition) this.fill(rel, this.readSources({ RangeVar: partition }), undefined, undefined)
+      } else if (cmd?.subtype === 'AT_AddInherit') {
+        // A child's rows are read through its parent, and DROP ... CASCADE of the parent drops the child.
+        const parent = relationOf(cmd.def)
+        if (parent)
+          this.fill(
+            parent,
+            this.readSources({ RangeVar: node.relation.RangeVar ?? node.relation }),
+            undefined,
+            undefined
+          )
       } else if (cmd?.subtype === 'AT_DropColumn') this.lookup(rel).state?.columns.delete(cmd.name)
       else if (cmd?.subtype === 'AT_AlterColumnType') {
         const state = this.stateOf(rel)
