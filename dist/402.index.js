@@ -149,6 +149,8 @@ class PendingModel {
     enums = new Map();
     /** Every view created in the pending set → the tables its query reads. */
     views = new Map();
+    /** Functions and procedures by bare name (schema ignored: a call may reach any of them through search_path). */
+    routines = new Map();
     isNewTable(rel) {
         return this.tables.has((0,ast/* objectKey */.T5)(rel));
     }
@@ -166,10 +168,35 @@ class PendingModel {
         const key = (0,ast/* objectKey */.T5)(rel);
         return [...this.views.values()].filter((v) => v.reads.includes(key)).map((v) => v.name);
     }
+    hasRoutines() {
+        return this.routines.size > 0;
+    }
+    /** The function or procedure of that name created earlier in the pending set. */
+    routine(name) {
+        return this.routines.get(name);
+    }
+    /** Routines created earlier in the pending set that the database may run without a statement naming them. */
+    implicitRoutines() {
+        return [...new Set(this.routines.values())].filter((r) => r.replaces || r.trigger);
+    }
     /** Records what the statement creates, alters or drops. Call after the rules have seen it. */
-    apply(stmt) {
+    apply(stmt, migration) {
         const node = stmt.node[stmt.kind];
         switch (stmt.kind) {
+            case 'CreateFunctionStmt': {
+                const name = (0,ast/* stringsOf */.iw)(node.funcname).pop();
+                const returns = (0,ast/* stringsOf */.iw)(node.returnType?.names ?? []).pop();
+                if (name)
+                    this.routines.set(name, {
+                        name,
+                        kind: node.is_procedure ? 'procedure' : 'function',
+                        migration,
+                        line: stmt.startLine,
+                        replaces: node.replace === true,
+                        trigger: returns === 'trigger' || returns === 'event_trigger'
+                    });
+                return;
+            }
             case 'CreateStmt': {
                 const rel = (0,ast/* relationOf */.Ke)(node.relation);
                 if (!rel)
@@ -240,7 +267,12 @@ class PendingModel {
         }
     }
     applyRename(node) {
-        if (node.renameType === 'OBJECT_TABLE') {
+        if (node.renameType === 'OBJECT_FUNCTION' || node.renameType === 'OBJECT_PROCEDURE') {
+            const routine = this.routines.get((0,ast/* stringsOf */.iw)(node.object?.ObjectWithArgs?.objname ?? []).pop() ?? '');
+            if (routine && typeof node.newname === 'string')
+                this.routines.set(node.newname, routine);
+        }
+        else if (node.renameType === 'OBJECT_TABLE') {
             const rel = (0,ast/* relationOf */.Ke)(node.relation);
             const columns = rel && this.tables.get((0,ast/* objectKey */.T5)(rel));
             if (!rel || !columns)
@@ -268,8 +300,8 @@ class PendingModel {
     }
 }
 
-// EXTERNAL MODULE: ./src/review/rules/index.ts + 30 modules
-var review_rules = __webpack_require__(51226);
+// EXTERNAL MODULE: ./src/review/rules/index.ts + 31 modules
+var review_rules = __webpack_require__(16608);
 ;// CONCATENATED MODULE: ./src/review/linter.ts
 
 
@@ -312,7 +344,7 @@ function lintMigrations(migrations, enabled) {
                 (node.removeType === 'OBJECT_VIEW' || node.removeType === 'OBJECT_MATVIEW'))
                 for (const obj of node.objects ?? [])
                     droppedViews.push((0,ast/* objectKey */.T5)((0,ast/* qualifiedName */.OL)((0,ast/* stringsOf */.iw)(obj))));
-            model.apply(stmt);
+            model.apply(stmt, input.name);
         }
         return { input, parsed, hits };
     });
@@ -790,7 +822,7 @@ function failOnDecision(result, failOn) {
 /* harmony export */ });
 /* unused harmony export defaultRuleSeverities */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51226);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16608);
 
 
 const FAIL_ON = ['error', 'warning', 'never'];

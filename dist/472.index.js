@@ -375,6 +375,7 @@ async function publishPullRequestComment(opts) {
         repo: pr.repo,
         issueNumber: pr.number,
         marker,
+        // The comment is text we write like the summary: no registered secret in any form.
         body: (0,secrets/* scrub */._I)((0,migration_report/* renderCommentBody */.y)(opts.render, marker))
     });
     if (result.url)

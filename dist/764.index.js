@@ -637,8 +637,8 @@ function fitLines(head, lines, budget, measure, more) {
 
 // EXTERNAL MODULE: ./src/review/headline.ts
 var headline = __webpack_require__(10670);
-// EXTERNAL MODULE: ./src/review/rules/index.ts + 30 modules
-var rules = __webpack_require__(51226);
+// EXTERNAL MODULE: ./src/review/rules/index.ts + 31 modules
+var rules = __webpack_require__(16608);
 ;// CONCATENATED MODULE: ./src/render/review-report.ts
 
 
@@ -1221,6 +1221,8 @@ function changeLabel(f) {
             return `enum ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.typeName ?? '?')} loses ${f.values ? `[${f.values.map((v) => (0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(v)).join(', ')}]` : 'values'}`;
         case 'lossy-type-change':
             return `type change of ${tc(f)}`;
+        case 'dynamic-sql':
+            return `SQL the review cannot read (\`${f.migration}\` line ${f.line})`;
         default:
             return `${f.rule} on ${tc(f)}`;
     }
@@ -1249,7 +1251,7 @@ function headlineFor(result) {
 
 /***/ }),
 
-/***/ 51226:
+/***/ 16608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1640,6 +1642,355 @@ const dropView = {
     }
 };
 
+// EXTERNAL MODULE: ./src/sql/parse.ts
+var parse = __webpack_require__(24159);
+;// CONCATENATED MODULE: ./src/review/rules/dynamic-sql.ts
+
+
+
+/**
+ * Built-in and common extension functions that run SQL handed to them as text. The built-ins run it read-only,
+ * but a volatile function named in the text still runs with full rights (`query_to_xml('SELECT f()', ...)`).
+ */
+const RUNS_SQL_TEXT = new Set([
+    'query_to_xml',
+    'query_to_xmlschema',
+    'query_to_xml_and_xmlschema',
+    'ts_stat',
+    'ts_rewrite',
+    'dblink',
+    'dblink_exec',
+    'dblink_open',
+    'dblink_send_query',
+    'pg_background_launch'
+]);
+/** Statements that name a routine without running it. */
+const ABOUT_A_ROUTINE = new Set([
+    'CreateFunctionStmt',
+    'DropStmt',
+    'RenameStmt',
+    'AlterFunctionStmt',
+    'CommentStmt',
+    'GrantStmt',
+    'AlterOwnerStmt',
+    'AlterObjectSchemaStmt',
+    'AlterObjectDependsStmt',
+    'SecLabelStmt',
+    'AlterExtensionContentsStmt'
+]);
+/** Statements that read or write rows: triggers, defaults, constraints and views may run stored code on the way. */
+const TOUCHES_ROWS = new Set([
+    'InsertStmt',
+    'UpdateStmt',
+    'DeleteStmt',
+    'MergeStmt',
+    'TruncateStmt',
+    'CopyStmt',
+    'SelectStmt',
+    'CreateTableAsStmt',
+    'RefreshMatViewStmt',
+    'ExplainStmt',
+    'CallStmt'
+]);
+/** Nodes that hold no expression that runs (type modifiers must be constants): not walked, as they are most of a table. */
+const NOTHING_RUNS = new Set([
+    'TypeName',
+    'typeName',
+    'RangeVar',
+    'relation',
+    'ColumnRef',
+    'A_Const',
+    'String',
+    'location'
+]);
+/** What a piece of SQL hides from a static review: DO blocks, EXECUTE of prepared statements, SQL run from text. */
+function opaqueParts(node, out = []) {
+    if (node === null || typeof node !== 'object')
+        return out;
+    if (Array.isArray(node)) {
+        for (const item of node)
+            opaqueParts(item, out);
+        return out;
+    }
+    // Runs on every statement: a plain key loop, no intermediate arrays.
+    for (const key in node) {
+        const value = node[key];
+        if (value === null || typeof value !== 'object' || NOTHING_RUNS.has(key))
+            continue;
+        if (key === 'DoStmt')
+            out.push('a DO block');
+        else if (key === 'ExecuteStmt')
+            out.push(`EXECUTE of the prepared statement ${(0,rule.q)(String(value.name ?? ''))}`);
+        else if (key === 'FuncCall') {
+            const name = (0,ast/* stringsOf */.iw)(value.funcname ?? []).pop();
+            if (name && RUNS_SQL_TEXT.has(name))
+                out.push(`${(0,rule.q)(name)}, which runs SQL given as text`);
+        }
+        opaqueParts(value, out);
+    }
+    return out;
+}
+/** Names called in an expression, read with the server's scanner: a name directly followed by `(`. */
+function calledInExpression(sql) {
+    const tokens = (0,parse/* scanSql */.C4)(sql);
+    const names = [];
+    for (let i = 0; i + 1 < tokens.length; i++)
+        if ((tokens[i].tokenName === 'IDENT' || tokens[i].keyword) && tokens[i + 1].tokenName === 'ASCII_40')
+            names.push((0,ast/* identifierFromToken */.JV)(tokens[i].text));
+    return names;
+}
+const DYNAMIC_PLPGSQL = {
+    PLpgSQL_stmt_dynexecute: 'EXECUTE of a string built at run time',
+    PLpgSQL_stmt_dynfors: 'FOR ... IN EXECUTE over a string built at run time'
+};
+/** Walks a PL/pgSQL parse tree (`line0` is the file line of the body's first line). */
+function plpgsqlFacts(tree, line0) {
+    const facts = { statements: 0 };
+    const found = (lineno, what) => {
+        facts.dynamic ??= { line: line0 + Math.max(lineno, 1) - 1, what };
+    };
+    const walk = (node, lineno) => {
+        if (Array.isArray(node)) {
+            for (const item of node)
+                walk(item, lineno);
+            return;
+        }
+        if (!node || typeof node !== 'object')
+            return;
+        const here = typeof node.lineno === 'number' ? node.lineno : lineno;
+        for (const [key, value] of Object.entries(node)) {
+            const inner = value;
+            const at = typeof inner?.lineno === 'number' ? inner.lineno : here;
+            if (DYNAMIC_PLPGSQL[key])
+                found(at, DYNAMIC_PLPGSQL[key]);
+            else if ((key === 'PLpgSQL_stmt_open' || key === 'PLpgSQL_stmt_return_query') && inner?.dynquery)
+                found(at, `${key === 'PLpgSQL_stmt_open' ? 'OPEN ... FOR EXECUTE' : 'RETURN QUERY EXECUTE'} of a string built at run time`);
+            else if (key === 'PLpgSQL_expr' && typeof inner?.query === 'string') {
+                if (inner.parseMode === 0) {
+                    facts.statements++;
+                    const parsed = (0,parse/* parseScript */.tl)(inner.query);
+                    const hidden = parsed.error
+                        ? [`a statement the parser cannot read (${parsed.error.message})`]
+                        : opaqueParts(parsed.statements.map((s) => s.node));
+                    if (hidden.length)
+                        found(here, hidden[0]);
+                }
+                else {
+                    const call = calledInExpression(inner.query).find((name) => RUNS_SQL_TEXT.has(name));
+                    if (call)
+                        found(here, `${(0,rule.q)(call)}, which runs SQL given as text`);
+                }
+            }
+            walk(value, at);
+        }
+    };
+    walk(tree, 1);
+    return facts;
+}
+/** The `LANGUAGE` and the body (the `AS` string and where it starts) of a DO or CREATE FUNCTION statement. */
+function codeOf(elems) {
+    const out = {};
+    for (const e of elems.map((x) => x?.DefElem).filter(Boolean)) {
+        if (e.defname === 'language')
+            out.language = e.arg?.String?.sval;
+        if (e.defname === 'as') {
+            out.bodyLocation = e.location;
+            out.body = e.arg?.String?.sval ?? (0,ast/* stringsOf */.iw)(e.arg).join('\n');
+        }
+    }
+    return out;
+}
+function bodyLine(parsed, location, fallback) {
+    return typeof location === 'number' && location >= 0 ? parsed.lines.lineAt(location) : fallback;
+}
+function doBlock(ctx) {
+    const { language = 'plpgsql', bodyLocation } = codeOf(ctx.node.args ?? []);
+    const intro = 'This DO block runs procedural code at deploy time that the review does not follow';
+    if (language.toLowerCase() !== 'plpgsql')
+        return [{ message: `${intro}: it is written in ${(0,rule.q)(language)}, which the review cannot read.` }];
+    const tree = (0,parse/* parsePlPgSql */.xL)(ctx.stmt.text);
+    if ('error' in tree)
+        return [{ message: `${intro}: its body does not parse as PL/pgSQL (${tree.error}).` }];
+    const facts = plpgsqlFacts(tree.functions, bodyLine(ctx.file.parsed, bodyLocation, ctx.stmt.startLine));
+    if (facts.dynamic)
+        return [
+            {
+                message: `${intro}: it runs ${facts.dynamic.what} (line ${facts.dynamic.line}), so what it does to the database cannot be known before it runs.`
+            }
+        ];
+    const n = facts.statements;
+    return [
+        {
+            message: `${intro}: its ${n} SQL statement${n === 1 ? '' : 's'} run${n === 1 ? 's' : ''} under conditions, loops and exception handlers, and none of them is checked by the other rules.`
+        }
+    ];
+}
+/** A routine whose body builds SQL at run time or cannot be read: every later call, in any migration, is opaque. */
+function routineDefinition(ctx) {
+    const node = ctx.node;
+    const name = (0,ast/* stringsOf */.iw)(node.funcname).pop() ?? '?';
+    const kind = node.is_procedure ? 'PROCEDURE' : 'FUNCTION';
+    const returns = (0,ast/* stringsOf */.iw)(node.returnType?.names ?? []).pop();
+    const code = codeOf(node.options ?? []);
+    const language = (code.language ?? 'sql').toLowerCase();
+    const what = `CREATE ${kind} ${(0,rule.q)(name)}`;
+    const later = 'every call runs SQL the review cannot see, in this migration and in every later one that calls it.';
+    if (returns === 'event_trigger')
+        return [
+            {
+                message: `${what} defines an event-trigger function: an event trigger runs it on every later DDL statement of the database, including later migrations.`
+            }
+        ];
+    if (language === 'plpgsql') {
+        const tree = (0,parse/* parsePlPgSql */.xL)(ctx.stmt.text);
+        if ('error' in tree)
+            return [{ message: `${what}: its body does not parse as PL/pgSQL (${tree.error}), so ${later}` }];
+        const facts = plpgsqlFacts(tree.functions, bodyLine(ctx.file.parsed, code.bodyLocation, ctx.stmt.startLine));
+        return facts.dynamic
+            ? [{ message: `${what} runs ${facts.dynamic.what} (line ${facts.dynamic.line}): ${later}` }]
+            : [];
+    }
+    if (language === 'sql') {
+        let statements = node.sql_body;
+        if (statements === undefined && code.body !== undefined) {
+            const parsed = (0,parse/* parseScript */.tl)(code.body);
+            if (parsed.error)
+                return [{ message: `${what}: its SQL body does not parse (${parsed.error.message}), so ${later}` }];
+            statements = parsed.statements.map((s) => s.node);
+        }
+        const hidden = opaqueParts(statements);
+        return hidden.length ? [{ message: `${what} runs ${hidden[0]}: ${later}` }] : [];
+    }
+    return [{ message: `${what} is written in ${(0,rule.q)(language)}, which the review cannot read: ${later}` }];
+}
+/** AST fields that name a routine: calls, triggers, casts (`objname`), conversions, handlers. */
+const ROUTINE_KEYS = new Set([
+    'funcname',
+    'func_name',
+    'objname',
+    'handler_name',
+    'plhandler',
+    'plinline',
+    'plvalidator'
+]);
+/** Names of routines a statement calls or wires up (calls, triggers, operators, casts, aggregates, handlers). */
+function routinesNamed(node, out = new Set()) {
+    const last = (list) => {
+        const name = (0,ast/* stringsOf */.iw)(list).pop();
+        if (name)
+            out.add(name);
+    };
+    if (Array.isArray(node)) {
+        for (const item of node)
+            routinesNamed(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            const inner = value;
+            if (ROUTINE_KEYS.has(key))
+                last(inner);
+            else if (key === 'DefElem') {
+                if (inner?.arg?.TypeName)
+                    last(inner.arg.TypeName.names ?? []);
+                else if (inner?.arg?.List)
+                    last(inner.arg);
+            }
+            routinesNamed(value, out);
+        }
+    }
+    return out;
+}
+function where(r, ctx) {
+    const created = r.replaces ? 'replaced' : 'created';
+    return r.migration && r.migration !== ctx.file.migration.name
+        ? `${created} by the pending migration ${(0,rule.q)(r.migration)}, line ${r.line}`
+        : `${created} at line ${r.line} of this file`;
+}
+function callsIntoPendingCode(ctx, model) {
+    if (!model.hasRoutines() || ABOUT_A_ROUTINE.has(ctx.stmt.kind))
+        return [];
+    const called = [...routinesNamed(ctx.node)]
+        .map((name) => ({ name, routine: model.routine(name) }))
+        .filter((c) => c.routine !== undefined);
+    if (called.length > 0) {
+        const { name, routine } = called[0];
+        const others = called.length > 1
+            ? ` (and ${called
+                .slice(1)
+                .map((c) => (0,rule.q)(c.name))
+                .join(', ')})`
+            : '';
+        return [
+            {
+                message: `This statement calls or wires up the ${routine.kind} ${(0,rule.q)(name)}${others}, ${where(routine, ctx)}: its body runs (now, or on every write it is attached to) and the review does not follow it.`
+            }
+        ];
+    }
+    if (!TOUCHES_ROWS.has(ctx.stmt.kind))
+        return [];
+    const implicit = model.implicitRoutines();
+    if (implicit.length === 0)
+        return [];
+    const names = implicit.map((r) => (0,rule.q)(r.name)).join(', ');
+    return [
+        {
+            message: `This statement can run ${names} (${where(implicit[0], ctx)}) without naming ${implicit.length === 1 ? 'it' : 'them'}: a trigger, a column default, a constraint or a view in the database may call ${implicit.length === 1 ? 'it' : 'them'}, and the review does not follow that code.`
+        }
+    ];
+}
+const dynamicSql = {
+    id: 'dynamic-sql',
+    severity: 'error',
+    // What such a statement does is unknown, so it may destroy data: it counts as destructive (headline, outputs,
+    // `backup-before-deploy: destructive`).
+    destructive: true,
+    enabledByDefault: true,
+    title: 'SQL the review cannot read: DO blocks, EXECUTE, and calls into code the migrations define',
+    why: "The review reads the statements written in the file. A DO block, an EXECUTE of a prepared statement or of a string built at run time, a call to a function or procedure the pending migrations create, a rule or an event trigger run SQL that is not written there: `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$` drops a table while no rule sees a DROP. The gate cannot vouch for what it cannot read.",
+    fix: 'Write the statements themselves in the migration, so that each one is reviewed (Prisma migrations never need DO blocks). If the procedural code is intended, read it carefully and acknowledge it with `-- pg-ops:allow dynamic-sql <reason>` directly above the statement.',
+    check: (ctx) => {
+        switch (ctx.stmt.kind) {
+            case 'DoStmt':
+                return doBlock(ctx);
+            case 'CreateFunctionStmt':
+                return routineDefinition(ctx);
+            case 'RuleStmt': {
+                const table = (0,ast/* relationOf */.Ke)(ctx.node.relation);
+                return [
+                    {
+                        message: `CREATE RULE ${(0,rule.q)(ctx.node.rulename ?? '?')} rewrites later statements on ${table ? (0,rule/* qTable */.aW)(table) : 'the table'}: its actions run hidden behind ordinary reads and writes, in this migration and in the application.`,
+                        ...(table ? { schema: table.schema, table: table.name } : {})
+                    }
+                ];
+            }
+            case 'CopyStmt':
+                if (ctx.node.is_program)
+                    return [
+                        {
+                            message: `COPY ... PROGRAM runs a shell command on the database server (${ctx.node.is_from ? 'its output is loaded into the table' : 'it receives the rows'}): what it does is not SQL the review can read.`
+                        }
+                    ];
+                break;
+            case 'LoadStmt':
+                return [{ message: 'LOAD loads a shared library into the server: its code is not in the migration.' }];
+            case 'CreateEventTrigStmt':
+                return [
+                    {
+                        message: `CREATE EVENT TRIGGER ${(0,rule.q)(ctx.node.trigname ?? '?')} runs ${(0,rule.q)((0,ast/* stringsOf */.iw)(ctx.node.funcname).pop() ?? '?')} on every later DDL statement of the database, including those of later migrations.`
+                    }
+                ];
+        }
+        const hidden = opaqueParts(ctx.stmt.node);
+        if (hidden.length > 0)
+            return [
+                {
+                    message: `This statement runs ${hidden[0]}: the SQL that runs is not written here, so the review cannot check it.`
+                }
+            ];
+        return callsIntoPendingCode(ctx, ctx.model);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/review/rules/enum-value-removal.ts
 
 
@@ -1774,8 +2125,6 @@ const foreignKeyNotValid = {
     }
 };
 
-// EXTERNAL MODULE: ./src/sql/parse.ts
-var parse = __webpack_require__(24159);
 ;// CONCATENATED MODULE: ./src/review/rules/identifier-too-long.ts
 
 
@@ -2365,6 +2714,7 @@ const updateWithoutWhere = {
 
 
 
+
 /** Every rule, in the order the docs list them: data loss first, then what may fail or lock, then style. */
 const RULES = [
     review.parseError,
@@ -2378,6 +2728,7 @@ const RULES = [
     dropAndRecreateColumn,
     enumValueRemoval,
     lossyTypeChange,
+    dynamicSql,
     dropTableWithDependentView,
     review.modifiedMigration,
     addRequiredColumnWithoutDefault,
@@ -2547,9 +2898,11 @@ function modsWiden(old, next) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C4: () => (/* binding */ scanSql),
 /* harmony export */   m6: () => (/* binding */ identifierTokens),
 /* harmony export */   qd: () => (/* binding */ loadParser),
-/* harmony export */   tl: () => (/* binding */ parseScript)
+/* harmony export */   tl: () => (/* binding */ parseScript),
+/* harmony export */   xL: () => (/* binding */ parsePlPgSql)
 /* harmony export */ });
 /* unused harmony export LineIndex */
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78877);
@@ -2763,6 +3116,30 @@ function parseUncached(sql) {
     const lastEnd = statements.length ? statements[statements.length - 1].byteEnd : 0;
     skipTrivia(bytes, lastEnd, bytes.length, addComment);
     return { statements, comments, lines };
+}
+/**
+ * The PL/pgSQL parse tree of the `DO` blocks and `CREATE FUNCTION ... LANGUAGE plpgsql` statements in `sql` (the
+ * server's own PL/pgSQL grammar), or the parser's error message. Requires `await loadParser()` first.
+ */
+function parsePlPgSql(sql) {
+    try {
+        const result = parser().parsePlPgSQLSync(sql);
+        return { functions: result.plpgsql_funcs ?? [] };
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+}
+/** The tokens of a piece of SQL as the server's scanner reads them (empty when it cannot be scanned). */
+function scanSql(sql) {
+    try {
+        return parser()
+            .scanSync(sql)
+            .tokens.map((t) => ({ text: t.text, tokenName: t.tokenName, keyword: t.keywordKind > 0 }));
+    }
+    catch {
+        return [];
+    }
 }
 
 

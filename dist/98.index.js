@@ -265,9 +265,10 @@ async function connect(settings, options) {
 /* harmony export */   Bx: () => (/* binding */ toLibpqEnv),
 /* harmony export */   Nd: () => (/* binding */ toPgConfig),
 /* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   lH: () => (/* binding */ secretsOfDatabaseUrl),
 /* harmony export */   mx: () => (/* binding */ parseDatabaseUrl)
 /* harmony export */ });
-/* unused harmony export redactUrl */
+/* unused harmony exports percentDecodeLikePrisma, redactUrl */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
@@ -277,8 +278,95 @@ async function connect(settings, options) {
 
 
 const INPUT = 'database-url';
+const ENCODE_HINT = 'Percent-encode the user name and the password, e.g. with encodeURIComponent: `@` as %40, `/` as %2F, `?` as %3F, `#` as %23, `:` as %3A.';
+/**
+ * The parts of the URL as a WHATWG parser (Node's, and the Rust `url` crate Prisma uses) splits them, taken from
+ * the text itself: what comes after the authority, and the path segments before dot segments are removed.
+ */
+function rawParts(text) {
+    // WHATWG removes ASCII tabs and newlines anywhere before parsing.
+    const cleaned = text.replace(/[\t\n\r]/g, '');
+    const start = cleaned.indexOf('//');
+    if (start < 0)
+        return { afterAuthority: '', pathSegments: [] };
+    let end = start + 2;
+    while (end < cleaned.length && !'/?#'.includes(cleaned[end]))
+        end++;
+    const afterAuthority = cleaned.slice(end);
+    let pathEnd = 0;
+    while (pathEnd < afterAuthority.length && !'?#'.includes(afterAuthority[pathEnd]))
+        pathEnd++;
+    const path = afterAuthority.slice(0, pathEnd);
+    return { afterAuthority, pathSegments: path ? path.slice(1).split('/') : [] };
+}
+/**
+ * What Prisma would take for the password when the URL is ambiguous: everything between `//` and the last `@`,
+ * after the first `:`. Only used to register it as a secret before refusing such a URL.
+ */
+function greedyPassword(text) {
+    const start = text.indexOf('//');
+    const at = text.lastIndexOf('@');
+    if (start < 0 || at <= start)
+        return undefined;
+    const userinfo = text.slice(start + 2, at);
+    const colon = userinfo.indexOf(':');
+    return colon >= 0 ? userinfo.slice(colon + 1) : undefined;
+}
+/**
+ * Percent-decoding as quaint does it (Rust `percent_decode` then UTF-8): `%` not followed by two hex digits stays
+ * as it is, and a result that is not UTF-8 falls back to the undecoded text.
+ */
+function percentDecodeLikePrisma(value) {
+    const bytes = [];
+    for (let i = 0; i < value.length; i++) {
+        const hex = value.slice(i + 1, i + 3);
+        if (value[i] === '%' && /^[0-9a-fA-F]{2}$/.test(hex)) {
+            bytes.push(parseInt(hex, 16));
+            i += 2;
+        }
+        else
+            bytes.push(...Buffer.from(value[i], 'utf8'));
+    }
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+    }
+    catch {
+        return value;
+    }
+}
+/**
+ * Every form of the secrets a database URL holds, to register before anything is logged: the URL, the password
+ * as the URL writes it and as Prisma decodes it, `sslpassword`, and for a URL this action refuses because it is
+ * ambiguous, what the password would be if its delimiters were meant literally.
+ */
+function secretsOfDatabaseUrl(raw) {
+    const text = raw.trim();
+    const secrets = [raw, text];
+    const guess = greedyPassword(text);
+    if (guess)
+        secrets.push(guess, percentDecodeLikePrisma(guess));
+    try {
+        const url = new URL(text);
+        secrets.push(url.password, percentDecodeLikePrisma(url.password));
+        const sslpassword = url.searchParams.get('sslpassword');
+        if (sslpassword)
+            secrets.push(sslpassword);
+    }
+    catch {
+        // an unparseable URL is refused by the settings parser; the whole text is registered above
+    }
+    return secrets.filter((s) => s.length > 0);
+}
 function parseDatabaseUrl(raw, inputName = INPUT) {
     const text = raw.trim();
+    // Checked on the text before any part of it is shown: a password with an unencoded `/`, `?` or `#` makes every
+    // URL parser (Prisma's too) read the rest of it as host, port, path or query, and a target named from such
+    // parts would print pieces of the password.
+    const { afterAuthority, pathSegments } = rawParts(text);
+    if (text.includes('#'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, "contains `#`: URL parsers, Prisma's too, ignore everything after it, so part of the password or of the URL would be lost.", ENCODE_HINT);
+    if (afterAuthority.includes('@'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, "has an `@` after the host: the password (or user name) probably contains an unencoded `/`, `?` or `#`, so URL parsers, Prisma's too, would read part of it as the host, port, database or parameters.", `${ENCODE_HINT} An \`@\` in a parameter value is written %40.`);
     let url;
     try {
         url = new URL(text);
@@ -289,20 +377,19 @@ function parseDatabaseUrl(raw, inputName = INPUT) {
     if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has the scheme "${url.protocol.replace(/:$/, '')}", but this action needs a PostgreSQL URL.`, 'It must start with postgresql:// or postgres:// (Prisma Accelerate and prisma+postgres:// URLs cannot run migrations or pg_dump).');
     }
+    const dotSegment = pathSegments.find((segment) => ['.', '..'].includes(segment.replace(/%2e/gi, '.')));
+    if (dotSegment !== undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has the path segment "${dotSegment}", which URL parsers (Prisma's too) remove as a relative path step, so the database would not be the one named there.`, 'Name the database as the only path segment, e.g. postgresql://USER:PASSWORD@HOST:5432/app. A database whose name is "." or ".." cannot be reached through a URL.');
     const params = url.searchParams;
-    const decode = (value, what) => {
-        try {
-            return decodeURIComponent(value);
-        }
-        catch {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, `has a ${what} with invalid percent-encoding.`, 'Percent-encode it with encodeURIComponent.');
-        }
-    };
-    const host = params.get('host') ?? decode(url.hostname.replace(/^\[(.*)\]$/, '$1'), 'host');
+    // quaint: the host as the URL writes it (not decoded), unless `host=` names it.
+    const host = params.get('host') ?? url.hostname.replace(/^\[(.*)\]$/, '$1');
     if (!host)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(inputName, 'has no host.', 'Add the host name after "@".');
+    const user = percentDecodeLikePrisma(url.username) || 'postgres';
+    // quaint: the first path segment, as the URL writes it (not decoded); no path at all means `postgres`, an empty
+    // segment (`.../`) an empty name, for which the server takes the user name.
+    const database = url.pathname === '' ? 'postgres' : url.pathname.slice(1).split('/')[0] || user;
     const port = url.port ? Number(url.port) : 5432;
-    const database = decode(url.pathname.replace(/^\//, ''), 'database name') || 'postgres';
     const schemaParam = params.get('schema') ?? undefined;
     const sslmodeParam = (params.get('sslmode') ?? 'prefer').toLowerCase();
     // quaint: disable / prefer / require; anything else (verify-full, verify-ca, allow) silently becomes prefer.
@@ -320,8 +407,8 @@ function parseDatabaseUrl(raw, inputName = INPUT) {
     return {
         host,
         port,
-        user: decode(url.username, 'user name') || 'postgres',
-        password: decode(url.password, 'password'),
+        user,
+        password: percentDecodeLikePrisma(url.password),
         database,
         schema: schemaParam,
         defaultSchema: schemaParam ?? 'public',
@@ -733,11 +820,14 @@ function scriptMatchesChecksum(script, stored) {
 /* harmony export */   U4: () => (/* binding */ MigrationRunError),
 /* harmony export */   WR: () => (/* binding */ migrationNotFoundError),
 /* harmony export */   XX: () => (/* binding */ providerSwitchedError),
+/* harmony export */   _L: () => (/* binding */ serverReason),
 /* harmony export */   at: () => (/* binding */ nonEmptyDatabaseError),
 /* harmony export */   eL: () => (/* binding */ formatPrismaTimestamp),
 /* harmony export */   fq: () => (/* binding */ lockRetriesExhaustedError),
 /* harmony export */   gk: () => (/* binding */ alreadyAppliedError),
+/* harmony export */   lJ: () => (/* binding */ describeConnectionLoss),
 /* harmony export */   mX: () => (/* binding */ missingScriptError),
+/* harmony export */   pb: () => (/* binding */ isConnectionLost),
 /* harmony export */   rB: () => (/* binding */ lockTimeoutError),
 /* harmony export */   tc: () => (/* binding */ failedMigrationsError)
 /* harmony export */ });
@@ -772,6 +862,14 @@ class MigrationRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Actio
      * Errors without a Prisma code (e.g. a lost connection during bookkeeping) are returned unchanged.
      */
     static from(error, applied, failedMigration) {
+        // Prisma's P1017 for a connection that broke outside the script (lock, bookkeeping): the run still reports.
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) && isConnectionLost(error))
+            return new MigrationRunError('Server has closed the connection.', {
+                code: 'P1017',
+                cause: error,
+                applied: [...applied],
+                failedMigration
+            });
         const ours = error instanceof MigrationRunError;
         if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) || (!error.code && !ours))
             return error;
@@ -950,6 +1048,98 @@ function lockRetriesExhaustedError(name, exhausted, lockTimeoutMs, extra) {
         failedMigration: name,
         afterFailure: extra.afterFailure
     });
+}
+// connection_exception (08xxx), admin_shutdown / crash_shutdown / cannot_connect_now / database_dropped (57P0x)
+const CONNECTION_SQLSTATE = /^(08...|57P0[1-4])$/;
+const CONNECTION_NODE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED']);
+// node-postgres' own messages for a connection that is gone
+const CONNECTION_MESSAGES = /Connection terminated|not queryable|connection error/i;
+/**
+ * Whether the error (or one it wraps) is the database connection breaking: a killed backend, a server restart, a
+ * network failure. Nothing more can be sent on that connection.
+ */
+function isConnectionLost(error) {
+    let current = error;
+    for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+        // Our own errors carry Prisma's codes (P3018, P1017), not the server's: look at what they wrap.
+        if (current instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) {
+            current = current.cause;
+            continue;
+        }
+        const { code, message } = current;
+        // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
+        if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code))
+            return true;
+        if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code))
+            return CONNECTION_SQLSTATE.test(code);
+        if (typeof message === 'string' && CONNECTION_MESSAGES.test(message))
+            return true;
+        current = current.cause;
+    }
+    return false;
+}
+/** The server's own words, when it said why it ended the session (e.g. 57P01 after pg_terminate_backend). */
+function serverReason(error) {
+    let current = error;
+    for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+        if (current instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ) {
+            current = current.cause;
+            continue;
+        }
+        const { code, message } = current;
+        if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
+            return `${code}: ${message}`;
+        current = current.cause;
+    }
+    return undefined;
+}
+/**
+ * What a deploy whose connection broke can say: what is known, what is not, and the resolve step naming the
+ * migration. Under Prisma's protocol the row is committed before the script runs, and the script runs as one
+ * implicit transaction whose outcome the client only learns from the answer that was lost.
+ */
+function describeConnectionLoss(facts) {
+    const name = facts.migration;
+    const again = 'Run the deploy again once the database accepts connections.';
+    const lost = `The connection to the database was lost${facts.reason ? ` (the server said ${facts.reason})` : ''}`;
+    if (!name)
+        return { text: `${lost} before any migration started.`, hint: again };
+    if (facts.row === 'absent')
+        return {
+            text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it has no row in _prisma_migrations: its script never ran, and the next deploy applies it.`,
+            hint: again
+        };
+    if (facts.row === 'applied')
+        return {
+            text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it is recorded as applied.`,
+            hint: again
+        };
+    const when = facts.duringScript
+        ? `while the script of \`${name}\` ran`
+        : `while \`${name}\` was being recorded in _prisma_migrations`;
+    const unread = (facts.rereadError ?? 'no connection').replace(/\.$/, '');
+    const known = facts.row === 'failed'
+        ? 'Read again on a new connection, its row in _prisma_migrations is started and not finished, so Prisma and this action see it as failed'
+        : facts.duringScript
+            ? `Its row in _prisma_migrations was committed before the script ran and was never marked finished, so Prisma and this action see it as failed (the state could not be read again: ${unread})`
+            : `The state could not be read again (${unread}): its row in _prisma_migrations is either missing (then the next deploy applies it) or started and not finished, which Prisma and this action see as failed`;
+    const unseen = facts.row === undefined && facts.pid
+        ? ` If the network failed rather than the server, the session that ran it (pid ${facts.pid}) may still be open there and may still commit: look at \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.pid}\` first.`
+        : '';
+    const committed = facts.sessionStillOpen
+        ? `The session that ran it (pid ${facts.sessionStillOpen.pid}) is still open on the server (${facts.sessionStillOpen.state}): the script may still be running, and may still commit.`
+        : facts.duringScript
+            ? 'Whether its changes were committed cannot be known from here. The file runs as one transaction, so either all of them are in the database or none (unless the file has its own COMMIT); Postgres commits only after the last statement, so a session the server ended mid-script normally committed nothing, but a connection lost in the network may have lost the answer to a commit that happened.'
+            : 'Its script may or may not have run: the connection broke while its row was being written or marked finished.';
+    const wait = facts.sessionStillOpen
+        ? `Wait until \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.sessionStillOpen.pid}\` returns no row (or stop it with \`SELECT pg_cancel_backend(${facts.sessionStillOpen.pid})\`), then check`
+        : 'Check';
+    return {
+        text: `${lost} ${when}. ${known}${facts.row === 'failed' || facts.duringScript ? ': every deploy stops with P3009 until it is resolved' : '; if it is failed, every deploy stops with P3009 until it is resolved'}. ${committed}${unseen}`,
+        hint: `${wait} whether the changes of \`${name}\` are in the database. None of them: run this action with ` +
+            `${resolveInput('rolled-back', name)} (fix migration.sql first if it was at fault), then deploy again. All of ` +
+            `them: run it with ${resolveInput('applied', name)}, and deploy again for the migrations after it.`
+    };
 }
 
 

@@ -39,7 +39,7 @@ if (process.env.PG_OPS_ENTRY === 'review-cli') {
     process.exitCode = await runReviewCli(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(815), __nccwpck_require__.e(98), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48277));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(815), __nccwpck_require__.e(98), __nccwpck_require__.e(246)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20246));
     await run();
 }
 

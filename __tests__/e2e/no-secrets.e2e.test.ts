@@ -62,7 +62,11 @@ describe('no secret anywhere, every mode', () => {
     rmSync(join(workspace, 'prisma', 'migrations', LAST), { recursive: true })
     db = await createTestDatabase('no_secrets')
     scratch = await createTestDatabase('no_secrets_scratch')
-    api = await startGitHubApi({ login: null })
+    // The pull request adds the last migration (the destructive one); the others are on its base branch.
+    api = await startGitHubApi({
+      login: null,
+      prFiles: [{ filename: `prisma/migrations/${LAST}/migration.sql`, status: 'added' }]
+    })
     s3 = await startS3('backups')
     identity = await generateX25519Identity()
     recipient = await identityToRecipient(identity)

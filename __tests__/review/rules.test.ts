@@ -318,7 +318,11 @@ describe('finding details', () => {
       }
     )
     expect(rulesOf(result)).toEqual(['drop-table'])
-    expect(result.findings[0].message).toContain('holds no rows in it yet')
+    expect(result.findings[0].message).toContain('(The table is created earlier in the pending migrations.)')
+    // Without a database nothing is known about where the deploy runs: the drop still counts as destructive.
+    expect(result.findings[0].severity).toBe('error')
+    expect(result.findings[0].acknowledged).toBeUndefined()
+    expect(result.unacknowledgedErrors).toHaveLength(1)
   })
 
   it('reads Prisma-style enum swaps inside BEGIN/COMMIT without noise', async () => {

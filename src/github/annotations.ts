@@ -14,8 +14,12 @@ function text(f: Finding): string {
   const allowed = f.acknowledged
     ? ` Allowed: ${f.acknowledged.by === 'input' ? 'allow-destructive' : f.acknowledged.reason}.`
     : ''
-  return `${f.message}${stake ? ` Data at stake: ${stake}.` : ''}${allowed} Safe alternative: ${f.fix} (${f.docs})`
+  const elsewhere = f.elsewhere ? ` Nothing in this database, but it ${f.elsewhere}.` : ''
+  return `${f.message}${stake ? ` Data at stake: ${stake}.` : ''}${elsewhere}${allowed} Safe alternative: ${f.fix} (${f.docs})`
 }
+
+/** A finding that destroys nothing in the compared database is shown as a notice, whatever its rule's level. */
+const levelOf = (f: Finding): Severity => (f.acknowledged?.by === 'database' ? 'notice' : f.severity)
 
 /**
  * One annotation per finding on its migration.sql line, errors first, at most MAX_ANNOTATIONS_PER_LEVEL per level
@@ -27,7 +31,7 @@ export function annotateFindings(findings: Finding[], summaryHint = 'the job sum
   for (const level of ['error', 'warning', 'notice'] as const) {
     // keep room for the closing notice among the notices
     const cap = level === 'notice' ? MAX_ANNOTATIONS_PER_LEVEL - 1 : MAX_ANNOTATIONS_PER_LEVEL
-    const chosen = findings.filter((f) => f.severity === level).slice(0, cap)
+    const chosen = findings.filter((f) => levelOf(f) === level).slice(0, cap)
     for (const f of chosen)
       EMIT[level](text(f), {
         title: `${f.rule} (${f.migration})`,

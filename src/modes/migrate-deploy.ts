@@ -37,10 +37,18 @@ import { describeFallback } from '../migrate/execute.js'
 import { prismaReport } from './migrate-status.js'
 
 function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
-  return gate.allowedBy.map(
-    (a) =>
-      `${code(a.finding.rule)} in ${code(a.finding.migration)} line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: ${quote(a.reason)}` : ''}`}.`
-  )
+  const harmless = gate.allowedBy.filter((a) => a.by === 'database').length
+  const notes = gate.allowedBy
+    .filter((a) => a.by !== 'database')
+    .map(
+      (a) =>
+        `${code(a.finding.rule)} in ${code(a.finding.migration)} line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: ${quote(a.reason)}` : ''}`}.`
+    )
+  if (harmless)
+    notes.push(
+      `${harmless} destructive finding(s) destroy nothing in this database: each works on an object created earlier in this deploy (the review says which, per finding).`
+    )
+  return notes
 }
 
 /**

@@ -3,6 +3,7 @@ import { relative } from 'node:path'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { annotateFindings } from '../github/annotations.js'
+import { getPullRequestContext } from '../github/context.js'
 import { publishPullRequestComment } from '../github/publish.js'
 import { planId } from '../migrate/plan.js'
 import { diagnose, type Diagnosis } from '../migrate/status.js'
@@ -10,7 +11,7 @@ import { renderMigrationReport } from '../render/migration-report.js'
 import { findChangedMigrations, reviewChangedMigrations } from '../review/offline.js'
 import { failOnDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings, type ReviewSettings } from '../review/settings.js'
-import type { ReviewResult } from '../review/types.js'
+import type { PullRequestScope, ReviewResult } from '../review/types.js'
 import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
@@ -77,17 +78,20 @@ export async function runMigrateStatus(
       for (const warning of d.warnings) core.warning(warning)
       return d
     })
+    const pullRequest = await pullRequestScope(common, settings, reviewSettings, diagnosis)
     const review = await core.group('Review pending SQL', () =>
       reviewMigrations({
         migrations: pendingForReview(diagnosis, common.workingDirectory),
         settings: reviewSettings,
         client: session.client,
         execution: settings.prisma.execution,
-        allowDestructive: false
+        allowDestructive: false,
+        pullRequest
       })
     )
     info(review.headline)
-    annotateFindings(review.findings)
+    const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name))
+    annotateFindings(review.findings.filter((f) => !onBase.has(f.migration)))
     const target = describeTarget(common.connection)
     const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
     const renderInput = {
@@ -149,6 +153,42 @@ export function prismaReport(settings: MigrateSettings): Record<string, unknown>
     source: settings.prisma.source,
     execution: settings.prisma.execution
   }
+}
+
+/**
+ * On a pull_request event: which pending migrations the PR adds (git history against the base, else the PR's file
+ * list), so that the review can flag what they destroy where the base branch's migrations already ran, and
+ * summarise those. When it cannot be told, every pending migration is reviewed as the PR's (the safe side).
+ */
+async function pullRequestScope(
+  common: CommonSettings,
+  settings: MigrateSettings,
+  reviewSettings: ReviewSettings,
+  diagnosis: Diagnosis
+): Promise<PullRequestScope | undefined> {
+  const pr = getPullRequestContext()
+  if (!pr || diagnosis.pending.length === 0) return undefined
+  return core.group('Find the migrations this pull request adds', async () => {
+    try {
+      const changed = await findChangedMigrations({
+        workingDirectory: common.workingDirectory,
+        migrationsDir: relative(common.workingDirectory, settings.migrationsDir.path) || '.',
+        baseRef: reviewSettings.baseRef,
+        token: reviewSettings.githubToken
+      })
+      const pending = new Set(diagnosis.pending.map((m) => m.name))
+      const added = changed.added.filter((name) => pending.has(name))
+      info(
+        `${added.length} of the ${pending.size} pending migration(s) are added by this pull request (compared with ${changed.base}, from ${changed.source === 'git' ? 'git history' : 'the pull request file list'}).`
+      )
+      return { added, modified: changed.modified, deleted: changed.deleted, base: changed.base, known: true }
+    } catch (error) {
+      core.warning(
+        `Could not tell which migrations this pull request adds, so every pending migration is reviewed as its own: ${(error as Error).message}`
+      )
+      return { added: [], base: pr.baseRef ? `\`${pr.baseRef}\`` : 'the base branch', known: false }
+    }
+  })
 }
 
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */

@@ -5,6 +5,7 @@ import { code, inline, text } from './markdown.js'
 import {
   allowedLines,
   keyFindingsTable,
+  renderBaseSummary,
   renderMigrationSection,
   reviewHead,
   rulesExplained,
@@ -130,13 +131,17 @@ function parts(input: MigrationReportInput): Parts {
     migrations,
     reviewTitle: reviewed ? '## SQL review' : undefined,
     allowed: reviewed ? allowedLines(reviewed) : [],
-    sections: memo((sql) =>
-      reviewed
-        ? reviewed.migrations.map((m) =>
-            renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl })
-          )
-        : []
-    ),
+    sections: memo((sql) => {
+      if (!reviewed) return []
+      // Migrations already on the base branch of a pull request: one summary, not a section each.
+      const baseSummary = renderBaseSummary(reviewed)
+      return [
+        ...(baseSummary ? [baseSummary] : []),
+        ...reviewed.migrations
+          .filter((m) => !m.onBase)
+          .map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
+      ]
+    }),
     rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
     appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
   }

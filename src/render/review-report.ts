@@ -1,4 +1,4 @@
-import { stakeText } from '../review/headline.js'
+import { changeLabel, stakeText } from '../review/headline.js'
 import { RULES_BY_ID } from '../review/rules/index.js'
 import type { Finding, ReviewedMigration, ReviewResult, Severity } from '../review/types.js'
 import {
@@ -29,9 +29,20 @@ const CONTEXT_LINES = 2
 /** Review notes shown at the top; more would only repeat themselves (the JSON report has them all). */
 const MAX_REVIEW_NOTES = 10
 
-/** What the top of the report lists in full before anything else: data loss, and whatever stops the deploy. */
-export function isKeyFinding(f: Finding): boolean {
+/**
+ * What the top of the report lists in full before anything else: data loss, and whatever stops the deploy. A
+ * destructive statement on an object this deploy creates destroys nothing here: it is listed with its migration.
+ * Findings of migrations already on the base branch are summarised instead.
+ */
+export function isKeyFinding(f: Finding, result?: ReviewResult): boolean {
+  if (f.acknowledged?.by === 'database') return false
+  if (result && baseMigrationNames(result).has(f.migration)) return false
   return f.destructive || f.severity === 'error'
+}
+
+/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
+function baseMigrationNames(result: ReviewResult): Set<string> {
+  return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
 }
 
 function ruleLink(f: Finding, base: string | undefined): string {
@@ -52,10 +63,12 @@ function objects(f: Finding): string {
 }
 
 function stakeCell(f: Finding, compared: boolean): string {
+  if (f.elsewhere) return `**${inline(`none in this database, but it ${f.elsewhere}`)}**`
   if (f.rowsAtStake && 'error' in f.rowsAtStake) return `not counted: ${quote(f.rowsAtStake.error)}`
   const counted = stakeText(f.rowsAtStake)
   if (counted)
     return f.rowsAtStake && 'count' in f.rowsAtStake && f.rowsAtStake.count > 0 ? `**${counted}**` : counted
+  if (f.dataHere?.destroys) return inline(f.dataHere.reason)
   return f.destructive && !compared ? 'not counted (no database)' : ''
 }
 
@@ -63,6 +76,7 @@ function stakeCell(f: Finding, compared: boolean): string {
 function allowedCell(f: Finding): string {
   if (!f.acknowledged) return ''
   if (f.acknowledged.by === 'input') return 'allowed by `allow-destructive`'
+  if (f.acknowledged.by === 'database') return inline(f.acknowledged.reason ?? 'nothing to lose here')
   return `acknowledged on line ${f.acknowledged.line}${f.acknowledged.reason ? `: ${quote(f.acknowledged.reason)}` : ''}`
 }
 
@@ -88,7 +102,7 @@ export function keyFindingsTable(
   result: ReviewResult,
   options: Pick<ReviewRenderOptions, 'docsBaseUrl'>
 ): { title: string; head: string; rows: string[] } | undefined {
-  const key = result.findings.filter(isKeyFinding)
+  const key = result.findings.filter((f) => isKeyFinding(f, result))
   if (key.length === 0) return undefined
   return {
     title: `### 🛑 Destructive and error-level findings (${key.length})`,
@@ -134,8 +148,8 @@ export function renderMigrationSection(
   options: ReviewRenderOptions
 ): string {
   const parts: string[] = [`### ${code(m.name)}`]
-  const key = m.findings.filter(isKeyFinding).length
-  const others = m.findings.filter((f) => !isKeyFinding(f))
+  const key = m.findings.filter((f) => isKeyFinding(f, result)).length
+  const others = m.findings.filter((f) => !isKeyFinding(f, result))
   if (m.findings.length === 0) parts.push('No findings.')
   else if (key > 0)
     parts.push(`${key} destructive or error-level finding${key === 1 ? '' : 's'}, listed at the top.`)
@@ -148,8 +162,11 @@ export function renderMigrationSection(
     )
   if (m.prismaWarnings.length) {
     const matched = m.findings.filter((f) => f.prismaWarning).length
+    const onNew = m.prismaWarningsOnNewTables
+      ? `, and ${m.prismaWarningsOnNewTables} change(s) are made on tables created earlier in the pending migrations (nothing to check there)`
+      : ''
     parts.push(
-      `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them.`
+      `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them${onNew}.`
     )
   }
   if (options.sql !== 'none' && m.script) {
@@ -161,12 +178,55 @@ export function renderMigrationSection(
   return parts.join('\n\n')
 }
 
+/** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
+export function renderBaseSummary(result: ReviewResult): string | undefined {
+  const migrations = result.migrations.filter((m) => m.onBase)
+  if (migrations.length === 0) return undefined
+  const base = result.pullRequest?.base ?? 'the base branch'
+  const findings = migrations.flatMap((m) => m.findings)
+  const harmless = findings.filter((f) => f.acknowledged?.by === 'database').length
+  const destroying = findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database')
+  const other = findings.filter((f) => !f.destructive)
+  const count = (severity: Severity): number => other.filter((f) => f.severity === severity).length
+  const names =
+    migrations.length === 1
+      ? `The migration ${code(migrations[0].name)} is`
+      : `The migrations from ${code(migrations[0].name)} to ${code(migrations[migrations.length - 1].name)} are`
+  const items: string[] = []
+  if (harmless)
+    items.push(
+      text(
+        `${harmless} destructive statement(s) on objects created earlier in this deploy: nothing to lose in this database.`
+      )
+    )
+  if (destroying.length)
+    items.push(
+      `Destroys data in this database (\`migrate-deploy\` refuses them unless acknowledged): ${destroying
+        .slice(0, 5)
+        .map((f) => {
+          const stake = stakeText(f.rowsAtStake)
+          return `${changeLabel(f)} in ${code(f.migration)}${stake ? ` (${stake})` : ''}`
+        })
+        .join(', ')}${destroying.length > 5 ? `, and ${destroying.length - 5} more` : ''}.`
+    )
+  items.push(
+    text(`${count('error')} other error(s), ${count('warning')} warning(s), ${count('notice')} notice(s).`)
+  )
+  return [
+    `### ${text(`${migrations.length} pending migration(s) already on`)} ${inline(base)}`,
+    `${names} on the base branch (reviewed when they got there) and pending only in this database: summarised here, not flagged again.`,
+    items.map((i) => `- ${i}`).join('\n')
+  ].join('\n\n')
+}
+
 /** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
 export function rulesExplained(result: ReviewResult, base: string | undefined): string | undefined {
-  const ids = [...new Set(result.findings.map((f) => f.rule))]
+  const onBase = baseMigrationNames(result)
+  const listed = result.findings.filter((f) => !onBase.has(f.migration))
+  const ids = [...new Set(listed.map((f) => f.rule))]
   if (ids.length === 0) return undefined
   const items = ids.map((id) => {
-    const f = result.findings.find((x) => x.rule === id)!
+    const f = listed.find((x) => x.rule === id)!
     const title = RULES_BY_ID.get(id)?.title ?? id
     return `- **${ruleLink(f, base)}** — ${inline(title)}. ${inline(f.why)}<br>**Safe alternative:** ${inline(f.fix)}`
   })
@@ -185,10 +245,24 @@ export function reviewHead(result: ReviewResult): string[] {
       shown.push(`> ${text(`… and ${notes.length - MAX_REVIEW_NOTES} more notes.`)}`)
     parts.push(shown.join('\n>\n'))
   }
+  const scope = result.pullRequest
+  if (scope && !scope.known)
+    parts.push(
+      `> ${inline(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`
+    )
+  const onBase = baseMigrationNames(result)
+  const harmless = result.findings.filter(
+    (f) => f.acknowledged?.by === 'database' && !onBase.has(f.migration)
+  ).length
+  if (harmless)
+    parts.push(
+      `**Nothing to lose in this database:** ${harmless} destructive finding(s) work on objects created earlier in this deploy (see "Allowed", per finding). They do not block the deploy here.`
+    )
   const open = result.unacknowledgedErrors.length
+  const elsewhere = result.unacknowledgedErrors.filter((f) => f.elsewhere).length
   if (open)
     parts.push(
-      `${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations.`
+      `${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations${elsewhere ? ` where they destroy data (${elsewhere} of them only in environments where earlier migrations already ran, not in this database)` : ''}.`
     )
   return parts
 }
@@ -196,6 +270,6 @@ export function reviewHead(result: ReviewResult): string[] {
 /** The error-level findings let through the deploy gate, one line each. */
 export function allowedLines(result: ReviewResult): string[] {
   return result.findings
-    .filter((f) => f.severity === 'error' && f.acknowledged)
+    .filter((f) => f.severity === 'error' && f.acknowledged && f.acknowledged.by !== 'database')
     .map((f) => `- ${code(f.rule)} in ${code(f.migration)} line ${f.line}: ${allowedCell(f)}`)
 }

@@ -145,3 +145,38 @@ export function identifierFromToken(text: string): string {
   if (/^u&"/i.test(text)) return text.slice(3, -1)
   return text.toLowerCase()
 }
+
+/** Names of the CTEs (`WITH x AS (...)`) anywhere under a node: a RangeVar with such a name is not a table. */
+export function cteNames(node: AnyNode, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) cteNames(item, out)
+  } else if (node && typeof node === 'object') {
+    const name = node.CommonTableExpr?.ctename
+    if (typeof name === 'string') out.add(name)
+    for (const value of Object.values(node)) cteNames(value, out)
+  }
+  return out
+}
+
+/** Whether an expression reads nothing: no column, no subquery, no table (constants, casts, `now()`...). */
+export function isSelfContained(node: AnyNode): boolean {
+  if (Array.isArray(node)) return node.every(isSelfContained)
+  if (!node || typeof node !== 'object') return true
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'ColumnRef' || key === 'SubLink' || key === 'RangeVar') return false
+    if (!isSelfContained(value)) return false
+  }
+  return true
+}
+
+/** The last name of every function called under a node. */
+export function calledFunctions(node: AnyNode, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) calledFunctions(item, out)
+  } else if (node && typeof node === 'object') {
+    const names = node.FuncCall ? stringsOf(node.FuncCall.funcname) : []
+    if (names.length) out.add(names[names.length - 1])
+    for (const value of Object.values(node)) calledFunctions(value, out)
+  }
+  return out
+}

@@ -46,19 +46,28 @@ export function changeLabel(f: Finding): string {
 export function headlineFor(result: Pick<ReviewResult, 'migrations' | 'findings'>): string {
   const n = result.migrations.length
   if (n === 0) return 'No pending migrations to review.'
-  const destructive = result.findings.filter((f) => f.destructive)
-  const errors = result.findings.filter((f) => f.severity === 'error').length
+  // A statement on an object the deploy itself created destroys nothing in the compared database.
+  const destructive = result.findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database')
+  const harmless = result.findings.filter((f) => f.destructive && f.acknowledged?.by === 'database').length
+  const errors = result.findings.filter(
+    (f) => f.severity === 'error' && f.acknowledged?.by !== 'database'
+  ).length
   const warnings = result.findings.filter((f) => f.severity === 'warning').length
   if (destructive.length) {
     const items = destructive.slice(0, 5).map((f) => {
       const stake = stakeText(f.rowsAtStake)
-      return stake ? `${changeLabel(f)} (${stake})` : changeLabel(f)
+      const where = f.elsewhere ? 'where earlier migrations ran' : undefined
+      const detail = [stake, where].filter(Boolean).join(', ')
+      return detail ? `${changeLabel(f)} (${detail})` : changeLabel(f)
     })
     const more = destructive.length > 5 ? `, and ${destructive.length - 5} more` : ''
     return `${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${items.join(', ')}${more}`
   }
   const of = `in ${n} migration${n === 1 ? '' : 's'}`
+  const none = harmless
+    ? `No destructive changes for this database (${harmless} destructive statement${harmless === 1 ? '' : 's'} only touch${harmless === 1 ? 'es' : ''} objects created earlier in this deploy)`
+    : 'No destructive changes'
   if (errors || warnings)
-    return `No destructive changes; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} ${of}.`
-  return `No findings ${of}.`
+    return `${none}; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} ${of}.`
+  return harmless ? `${none} ${of}.` : `No findings ${of}.`
 }

@@ -15,9 +15,14 @@ export interface JsonFinding {
   column?: string
   /** What a live count found: `{ count, estimated, what }`, or `{ error }` when it could not count. */
   'rows-at-stake'?: Finding['rowsAtStake']
-  /** Who allowed an error-level finding: the `allow-destructive` input or a comment in the file. */
+  /**
+   * Who allowed an error-level finding: the `allow-destructive` input, a comment in the file, or the database (it
+   * holds nothing the statement can destroy).
+   */
   acknowledged: Finding['acknowledged'] | null
   'prisma-warning'?: string
+  /** A pull request's change that destroys nothing in this database but does where earlier migrations ran. */
+  elsewhere?: string
 }
 
 function toJson(f: Finding): JsonFinding {
@@ -37,6 +42,7 @@ function toJson(f: Finding): JsonFinding {
   if (f.column) out.column = f.column
   if (f.rowsAtStake) out['rows-at-stake'] = f.rowsAtStake
   if (f.prismaWarning) out['prisma-warning'] = f.prismaWarning
+  if (f.elsewhere) out.elsewhere = f.elsewhere
   return out
 }
 
@@ -53,10 +59,12 @@ export function reviewJson(result: ReviewResult): Record<string, unknown> {
       name: m.name,
       file: m.file,
       parseError: m.parseError,
-      prismaWarnings: m.prismaWarnings
+      prismaWarnings: m.prismaWarnings,
+      ...(m.onBase ? { onBase: true } : {})
     })),
     findings: result.findings.map(toJson),
-    notes: result.notes
+    notes: result.notes,
+    ...(result.pullRequest ? { pullRequest: result.pullRequest } : {})
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ParsedScript, type ParsedStatement, parseScript } from '../sql/parse.js'
 import { type AnyNode, objectKey, qualifiedName, stringsOf } from './ast.js'
-import { PendingModel } from './model.js'
+import { combineHoldings, type Holdings } from './holdings.js'
+import { type DatabaseCatalog, PendingModel } from './model.js'
 import { RULES } from './rules/index.js'
 import type { FileContext, RuleDefinition, RuleHit } from './rules/rule.js'
 import type { MigrationInput } from './types.js'
@@ -11,11 +12,16 @@ export interface LintHit {
   stmt: ParsedStatement
   /** Views the pending set dropped before this statement (a live dependent-view check ignores them). */
   viewsDroppedBefore: string[]
+  /** For a destructive rule: what the objects it destroys hold at this point of the deploy. */
+  holds?: Holdings
 }
 
-export interface LintedMigration {
+export interface ParsedMigration {
   input: MigrationInput
   parsed: ParsedScript
+}
+
+export interface LintedMigration extends ParsedMigration {
   hits: LintHit[]
 }
 
@@ -27,36 +33,53 @@ for (const rule of RULES) {
   else for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule])
 }
 
+/** Requires `await loadParser()`. */
+export function parseMigrations(migrations: MigrationInput[]): ParsedMigration[] {
+  return migrations.map((input) => ({ input, parsed: parseScript(input.script) }))
+}
+
+function holdingsOf(hit: RuleHit, model: PendingModel): Holdings | undefined {
+  const objects =
+    hit.objects ??
+    (hit.table === undefined ? [] : [{ table: { schema: hit.schema, name: hit.table }, column: hit.column }])
+  return objects.length ? combineHoldings(objects.map((o) => model.holdings(o.table, o.column))) : undefined
+}
+
 /**
  * Runs every rule over the pending migrations in order, with one model of what the pending set creates, so that
  * a table created by an earlier pending migration (or earlier in the same file) counts as new. Every rule runs;
  * the settings (disabled rules, severities) are applied afterwards so that the Prisma cross-check sees all of
- * them. Requires `await loadParser()`.
+ * them. With the target database's catalog, names resolve as Postgres will resolve them there, stakes are counted
+ * under the database's names, and each destructive hit says what its object holds.
  */
 export function lintMigrations(
-  migrations: MigrationInput[],
-  enabled?: ReadonlySet<string>
+  migrations: ParsedMigration[],
+  options: { enabled?: ReadonlySet<string>; catalog?: DatabaseCatalog } = {}
 ): LintedMigration[] {
-  const model = new PendingModel()
+  const { enabled } = options
+  const model = new PendingModel(options.catalog)
   const droppedViews: string[] = []
-  return migrations.map((input) => {
-    const parsed = parseScript(input.script)
+  return migrations.map(({ input, parsed }) => {
     const file: FileContext = { migration: input, parsed }
     const hits: LintHit[] = []
+    model.beginMigration(input.name)
     for (const stmt of parsed.statements) {
       const node = (stmt.node as AnyNode)[stmt.kind]
       const rules = [...(BY_KIND.get(stmt.kind) ?? []), ...ANY_KIND]
       for (const rule of rules) {
         if (enabled && !enabled.has(rule.id)) continue
-        for (const hit of rule.check!({ stmt, node, file, model }))
-          hits.push({ rule, hit, stmt, viewsDroppedBefore: [...droppedViews] })
+        for (const hit of rule.check!({ stmt, node, file, model })) {
+          if (hit.stake) hit.stake = model.stakeInDatabase(hit.stake)
+          const holds = rule.destructive && !hit.quiet ? holdingsOf(hit, model) : undefined
+          hits.push({ rule, hit, stmt, viewsDroppedBefore: [...droppedViews], holds })
+        }
       }
       if (
         stmt.kind === 'DropStmt' &&
         (node.removeType === 'OBJECT_VIEW' || node.removeType === 'OBJECT_MATVIEW')
       )
         for (const obj of node.objects ?? []) droppedViews.push(objectKey(qualifiedName(stringsOf(obj))))
-      model.apply(stmt, input.name)
+      model.apply(stmt)
     }
     return { input, parsed, hits }
   })

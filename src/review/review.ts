@@ -3,8 +3,11 @@ import type pg from 'pg'
 import { loadParser } from '../sql/parse.js'
 import { type AnyNode, displayType } from './ast.js'
 import { readAcknowledgements } from './acknowledgements.js'
+import { calledFunctionNames, mentionedRelationNames, readCatalog } from './catalog.js'
 import type { StakeOptions } from './data-at-stake.js'
-import { type LintHit, type LintedMigration, lintMigrations } from './linter.js'
+import { dataElsewhere, dataHere } from './holdings.js'
+import { type LintHit, type LintedMigration, lintMigrations, parseMigrations } from './linter.js'
+import type { DatabaseCatalog } from './model.js'
 import { answers, readPrismaHeader, RULES_FOR_KIND } from './prisma-warnings.js'
 import { RULES_BY_ID, ruleById } from './rules/index.js'
 import { docsAnchor, type StakeRequest } from './rules/rule.js'
@@ -12,7 +15,15 @@ import { withModifiedMigrations } from './modified.js'
 import type { ReviewSettings } from './settings.js'
 import { type ExecutionStrategy, describeFallback, planWithLoadedParser } from '../migrate/execute.js'
 import { summarize } from './summary.js'
-import type { Finding, MigrationInput, ReviewedMigration, ReviewResult, Severity } from './types.js'
+import type {
+  Acknowledgement,
+  Finding,
+  MigrationInput,
+  PullRequestScope,
+  ReviewedMigration,
+  ReviewResult,
+  Severity
+} from './types.js'
 import { code, quote } from '../render/markdown.js'
 
 export interface ReviewInput {
@@ -36,6 +47,11 @@ export interface ReviewInput {
    * file whole after all (its SQL parser cannot split it).
    */
   execution?: ExecutionStrategy
+  /**
+   * A pull request review with a database: the pending migrations the PR adds are reviewed for this database and
+   * for environments where the other pending migrations (on the base branch) already ran; those are summarised.
+   */
+  pullRequest?: PullRequestScope
 }
 
 export { summarize }
@@ -86,7 +102,7 @@ function fromHit(migration: MigrationInput, h: LintHit): Work {
 function reviewFile(
   linted: LintedMigration,
   rules: ReadonlyMap<string, Severity>
-): { works: Work[]; prismaWarnings: string[] } {
+): { works: Work[]; prismaWarnings: string[]; onNewTables: number } {
   const { input, parsed } = linted
   let works = linted.hits.map((h) => fromHit(input, h))
   if (parsed.error)
@@ -102,13 +118,19 @@ function reviewFile(
   const header = readPrismaHeader(parsed)
   const matched = new Set<Work>()
   const headerLine = parsed.comments.find((c) => c.kind === 'block')?.startLine ?? 1
+  let onNewTables = 0
   for (const warning of header.warnings) {
+    // A line that is none of Prisma's templates (written by hand) names no change to look for.
+    if (warning.kind === 'Unknown') continue
     const hits = works.filter((w) => answers(warning, w.finding))
-    for (const w of hits) {
+    const reported = hits.filter((w) => !w.hit?.hit.quiet)
+    for (const w of reported) {
       matched.add(w)
       w.finding.prismaWarning = warning.text
       if (warning.kind === 'EnumValueRemoval' && !w.finding.values) w.finding.values = warning.values
     }
+    // The statement is there, on a table created earlier in the pending set: nothing to check, nothing missing.
+    if (hits.length > 0 && reported.length === 0) onNewTables++
     if (hits.length === 0)
       works.push({
         finding: makeFinding(
@@ -119,6 +141,7 @@ function reviewFile(
         )
       })
   }
+  works = works.filter((w) => !w.hit?.hit.quiet)
   // A type change whose old type is unknown: for a file Prisma generated, its silence means it found the cast safe.
   works = works.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
   if (header.generated) {
@@ -164,7 +187,8 @@ function reviewFile(
   }
   return {
     works: [...works, ...applySettings(extra, rules)],
-    prismaWarnings: header.warnings.map((w) => w.text)
+    prismaWarnings: header.warnings.map((w) => w.text),
+    onNewTables
   }
 }
 
@@ -264,12 +288,31 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   // Nothing to parse (an up-to-date database): the 1.7 MB WebAssembly parser is not even loaded.
   if (input.migrations.length > 0) await loadParser()
   const notes = [...(input.notes ?? [])]
-  const linted = lintMigrations(input.migrations, new Set([...input.settings.rules.keys(), ...CROSS_CHECKED]))
+  const parsed = parseMigrations(input.migrations)
+  let catalog: DatabaseCatalog | undefined
+  let catalogRead = parsed.length === 0
+  if (input.client && parsed.length > 0) {
+    try {
+      const statements = parsed.flatMap((p) => p.parsed.statements)
+      catalog = await readCatalog(
+        input.client,
+        mentionedRelationNames(statements),
+        calledFunctionNames(statements)
+      )
+      catalogRead = true
+    } catch (error) {
+      notes.push(`The database's catalog could not be read: ${(error as Error).message}`)
+    }
+  }
+  const linted = lintMigrations(parsed, {
+    enabled: new Set([...input.settings.rules.keys(), ...CROSS_CHECKED]),
+    catalog
+  })
   const perFile = linted.map((l) => ({ linted: l, ...reviewFile(l, input.settings.rules) }))
   if (input.execution === 'per-statement')
     for (const p of perFile) p.works = forStatementExecution(p.works, p.linted)
   let databaseCompared = false
-  if (input.client) {
+  if (input.client && catalogRead) {
     const all = perFile.flatMap((p) => p.works)
     try {
       const counted = await countStakes(all, input.client, input.settings.rules, input.stakeOptions)
@@ -282,6 +325,12 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
       notes.push(`Data at stake could not be counted on the database: ${quote((error as Error).message)}`)
     }
   }
+  const scope = input.pullRequest
+  const added = new Set(scope?.known ? scope.added : [])
+  const changedByPr = new Set([...added, ...(scope?.modified ?? [])])
+  const onBase = (name: string): boolean => scope?.known === true && !changedByPr.has(name)
+  if (databaseCompared)
+    for (const p of perFile) judgeDataHere(p.works, scope ? added : undefined, onBase(p.linted.input.name))
   const migrations: ReviewedMigration[] = perFile.map((p) => {
     const findings = sortFindings(p.works.map((w) => w.finding))
     if (input.allowDestructive)
@@ -294,27 +343,62 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
       script: p.linted.input.script,
       findings,
       parseError: p.linted.parsed.error?.message,
-      prismaWarnings: p.prismaWarnings
+      prismaWarnings: p.prismaWarnings,
+      ...(p.onNewTables ? { prismaWarningsOnNewTables: p.onNewTables } : {}),
+      ...(onBase(p.linted.input.name) ? { onBase: true } : {})
     }
   })
   const result = summarize(migrations, databaseCompared, notes)
   const migrationsDir = input.migrations[0]
     ? posix.dirname(posix.dirname(input.migrations[0].file))
     : 'prisma/migrations'
-  return withModifiedMigrations(result, {
-    modified: input.modifiedMigrations ?? [],
-    deleted: input.deletedMigrations ?? [],
-    base: input.base ?? 'the base branch',
+  const final = withModifiedMigrations(result, {
+    modified: input.modifiedMigrations ?? scope?.modified ?? [],
+    deleted: input.deletedMigrations ?? scope?.deleted ?? [],
+    base: input.base ?? scope?.base ?? 'the base branch',
     migrationsDir,
     rules: input.settings.rules,
     allowDestructive: input.allowDestructive
   })
+  return scope ? { ...final, pullRequest: scope } : final
+}
+
+/**
+ * The gate on what the compared database holds: a destructive finding whose object the deploy itself created (and
+ * filled only with its own constants) destroys nothing there, so it is allowed, with the reason. In a pull request
+ * review, a finding of a migration the PR adds stays open when it destroys data in environments where the
+ * migrations that created its object already ran (`added`: the migrations the PR adds; empty when not known).
+ */
+function judgeDataHere(works: Work[], added: ReadonlySet<string> | undefined, onBase: boolean): void {
+  for (const { finding, hit } of works) {
+    if (!finding.destructive || !hit?.holds) continue
+    const here = dataHere(hit.holds)
+    finding.dataHere = here
+    if (here.destroys || finding.acknowledged) continue
+    const elsewhere = added && !onBase ? dataElsewhere(hit.holds, added) : undefined
+    if (elsewhere) finding.elsewhere = elsewhere
+    else finding.acknowledged = { by: 'database', reason: here.reason }
+  }
 }
 
 export interface GateDecision {
   allowed: boolean
   reason: string
-  allowedBy: { finding: Finding; by: 'input' | 'comment'; reason?: string }[]
+  allowedBy: { finding: Finding; by: Acknowledgement['by']; reason?: string }[]
+}
+
+/** "52 destroy nothing in this database (...), 1 acknowledged in the migration file": who allowed what. */
+function allowedSummary(findings: Finding[]): string {
+  const count = (by: Acknowledgement['by']): number =>
+    findings.filter((f) => f.acknowledged?.by === by).length
+  const parts: string[] = []
+  if (count('database'))
+    parts.push(
+      `${count('database')} destroy nothing in this database (each works on an object created earlier in this deploy)`
+    )
+  if (count('comment')) parts.push(`${count('comment')} acknowledged in the migration file`)
+  if (count('input')) parts.push(`${count('input')} allowed by \`allow-destructive: true\``)
+  return parts.join(', ')
 }
 
 /** Whether migrate-deploy may apply the reviewed migrations. Decide before taking the advisory lock. */
@@ -332,7 +416,7 @@ export function gateDecision(result: ReviewResult, allowDestructive: boolean): G
     return {
       allowed: true,
       reason: errors.length
-        ? `${errors.length} error-level finding(s), each acknowledged in the migration file.`
+        ? `No error-level finding blocks the deploy: ${allowedSummary(errors)}.`
         : 'No error-level findings.',
       allowedBy
     }
@@ -344,19 +428,27 @@ export function gateDecision(result: ReviewResult, allowDestructive: boolean): G
     }
   const list = blocking
     .slice(0, 5)
-    .map((f) => `${f.rule} in ${f.migration} line ${f.line}`)
+    .map(
+      (f) =>
+        `${f.rule} in ${f.migration} line ${f.line}${f.dataHere?.destroys ? ` (${f.dataHere.reason})` : ''}`
+    )
     .join('; ')
+  const others = allowedSummary(errors)
   return {
     allowed: false,
-    reason: `Refusing to apply: ${blocking.length} error-level finding(s) are not acknowledged (${list}${blocking.length > 5 ? '; ...' : ''}). Acknowledge each with a \`-- pg-ops:allow <rule> <reason>\` line directly above the statement, or set \`allow-destructive: true\`.`,
+    reason: `Refusing to apply: ${blocking.length} error-level finding(s) are not acknowledged (${list}${blocking.length > 5 ? '; ...' : ''}).${others ? ` Of the others, ${others}.` : ''} Acknowledge each with a \`-- pg-ops:allow <rule> <reason>\` line directly above the statement, or set \`allow-destructive: true\`.`,
     allowedBy
   }
 }
 
-/** Whether migrate-status fails the check for these findings. Acknowledged findings do not count. */
+/**
+ * Whether migrate-status fails the check for these findings. Acknowledged findings do not count, nor do those of
+ * migrations a pull request review summarises as already on the base branch.
+ */
 export function failOnDecision(result: ReviewResult, failOn: 'error' | 'warning' | 'never'): boolean {
   if (failOn === 'never') return false
-  const open = result.findings.filter((f) => !f.acknowledged)
+  const onBase = new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
+  const open = result.findings.filter((f) => !f.acknowledged && !onBase.has(f.migration))
   if (failOn === 'warning') return open.some((f) => f.severity === 'error' || f.severity === 'warning')
   return open.some((f) => f.severity === 'error')
 }

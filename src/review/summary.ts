@@ -11,7 +11,7 @@ export function summarize(
   const result: ReviewResult = {
     migrations,
     findings,
-    destructiveCount: findings.filter((f) => f.destructive).length,
+    destructiveCount: findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database').length,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
     headline: '',

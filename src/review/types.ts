@@ -20,7 +20,11 @@ export type RowsAtStake =
   | { error: string }
 
 export interface Acknowledgement {
-  by: 'input' | 'comment'
+  /**
+   * `input`: allow-destructive; `comment`: a `-- pg-ops:allow` line; `database`: the compared database holds
+   * nothing the statement can destroy (its object was created earlier in the same deploy).
+   */
+  by: 'input' | 'comment' | 'database'
   reason?: string
   /** Line of the acknowledging comment. */
   line?: number
@@ -53,6 +57,16 @@ export interface Finding {
   acknowledged?: Acknowledgement
   /** The line of Prisma's warnings header this finding answers, verbatim. */
   prismaWarning?: string
+  /**
+   * For a destructive finding reviewed against a database: whether the statement destroys data that was in that
+   * database before the deploy, and why ("created by `m1` in this deploy; nothing to lose here").
+   */
+  dataHere?: { destroys: boolean; reason: string }
+  /**
+   * For a migration the pull request adds that destroys nothing in the compared database: why it destroys data in
+   * environments where the earlier migrations already ran.
+   */
+  elsewhere?: string
 }
 
 export interface ReviewedMigration {
@@ -63,6 +77,13 @@ export interface ReviewedMigration {
   parseError?: string
   /** Lines of Prisma's `/* Warnings: *\/` header, verbatim (without the leading "- "). */
   prismaWarnings: string[]
+  /** Header lines answered by a statement on a table created earlier in the pending set (nothing to report). */
+  prismaWarningsOnNewTables?: number
+  /**
+   * In a pull request review with a database: the migration is already on the base branch (pending here only),
+   * so it is summarised, not reported finding by finding.
+   */
+  onBase?: boolean
 }
 
 export interface ReviewResult {
@@ -77,6 +98,23 @@ export interface ReviewResult {
   /** True when data at stake was counted on a live database. */
   databaseCompared: boolean
   notes: string[]
+  /** In a pull request review with a database: how the migrations the PR adds were told apart from the base's. */
+  pullRequest?: PullRequestScope
+}
+
+export interface PullRequestScope {
+  /** The pending migrations the pull request adds. */
+  added: string[]
+  /**
+   * Migrations that exist on the base and that the pull request changes or deletes: reviewed in full (never
+   * summarised) and flagged as `modified-migration`; they already ran elsewhere in their old version.
+   */
+  modified?: string[]
+  deleted?: string[]
+  /** How the base is named in the report, e.g. `origin/main` or "pull request #7's base". */
+  base: string
+  /** False when the review could not tell which migrations the PR adds (all are then reviewed as the PR's). */
+  known: boolean
 }
 
 export interface MigrationInput {

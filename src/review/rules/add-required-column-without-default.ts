@@ -12,7 +12,8 @@ export const addRequiredColumnWithoutDefault: RuleDefinition = {
   fix: 'Add the column as nullable (or with a database DEFAULT), backfill it, then `SET NOT NULL` in a later migration. For a constant, `ADD COLUMN ... NOT NULL DEFAULT <value>` is instant on Postgres 11+.',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
-    if (!table || model.isNewTable(table)) return []
+    if (!table) return []
+    const quiet = model.isNewTable(table)
     const cmds = alterCommands(node)
     const dropped = new Set(cmds.filter((c) => c.subtype === 'AT_DropColumn').map((c) => c.name))
     const hits: RuleHit[] = []
@@ -25,7 +26,8 @@ export const addRequiredColumnWithoutDefault: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         column: col.name,
-        stake: { kind: 'table-rows', table }
+        stake: quiet ? undefined : { kind: 'table-rows' as const, table },
+        quiet
       })
     }
     return hits

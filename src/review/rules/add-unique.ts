@@ -12,7 +12,8 @@ export const addUnique: RuleDefinition = {
   fix: 'Find and resolve the duplicates first (the review counts them when it can reach the database). On a large table build the index with `CREATE UNIQUE INDEX CONCURRENTLY` in its own migration, then attach it with `ADD CONSTRAINT ... UNIQUE USING INDEX`.',
   check: ({ stmt, node, model }) => {
     const table = relationOf(node.relation)
-    if (!table || model.isNewTable(table)) return []
+    if (!table) return []
+    const quiet = model.isNewTable(table)
     const hits: RuleHit[] = []
     const push = (columns: string[], name: string | undefined): void => {
       hits.push({
@@ -20,7 +21,8 @@ export const addUnique: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         columns,
-        stake: columns.length ? { kind: 'duplicates', table, columns } : undefined
+        stake: columns.length && !quiet ? { kind: 'duplicates', table, columns } : undefined,
+        quiet
       })
     }
     if (stmt.kind === 'IndexStmt') {

@@ -20,7 +20,7 @@ export const dropTable: RuleDefinition = {
           ? ' CASCADE also drops the views and foreign keys that depend on it.'
           : ''
       return {
-        message: `DROP TABLE ${qTable(table)} deletes the table and all its rows.${cascade}${isNew ? ' (The table is created earlier in the pending migrations, so this database holds no rows in it yet.)' : ''}`,
+        message: `DROP TABLE ${qTable(table)} deletes the table and all its rows.${cascade}${isNew ? ' (The table is created earlier in the pending migrations.)' : ''}`,
         schema: table.schema,
         table: table.name,
         stake: isNew ? undefined : { kind: 'table-rows', table }

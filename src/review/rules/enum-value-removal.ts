@@ -61,6 +61,7 @@ export const enumValueRemoval: RuleDefinition = {
         column: usages[0]?.column,
         typeName: target,
         values: removed,
+        objects: usages,
         stake: usages.some((u) => !ctx.model.isNewTable(u.table))
           ? {
               kind: 'enum-values',

@@ -12,7 +12,7 @@ export const primaryKeyChange: RuleDefinition = {
   fix: 'Build the new unique index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then swap in one short statement with `ADD CONSTRAINT ... PRIMARY KEY USING INDEX`.',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
-    if (!table || model.isNewTable(table)) return []
+    if (!table) return []
     const parts: string[] = []
     let columns: string[] | undefined
     for (const cmd of alterCommands(node)) {
@@ -31,7 +31,8 @@ export const primaryKeyChange: RuleDefinition = {
         message: `The primary key of ${qTable(table)} changes: the statement ${parts.join(' and ')}.`,
         schema: table.schema,
         table: table.name,
-        columns
+        columns,
+        quiet: model.isNewTable(table)
       }
     ]
   }

@@ -34,6 +34,16 @@ export interface RuleHit {
   values?: string[]
   stake?: StakeRequest
   /**
+   * The objects whose data the statement destroys, when they are not just `schema`/`table`/`column` (the columns
+   * converted to a recreated enum).
+   */
+  objects?: { table: RelationName; column?: string }[]
+  /**
+   * The rule does not report this statement because its table is created earlier in the pending set (nothing to
+   * lock or check there); the hit only tells the Prisma cross-check that the file makes the change.
+   */
+  quiet?: boolean
+  /**
    * False when the rule could not be sure without the live database (a type change whose old type is unknown);
    * the review then trusts Prisma's own analysis for generated files, or the database when there is one.
    */

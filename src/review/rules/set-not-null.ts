@@ -12,7 +12,8 @@ export const setNotNull: RuleDefinition = {
   fix: 'Backfill the NULLs first. On a large table add `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE CONSTRAINT` it, then `SET NOT NULL` (Postgres 12+ skips the scan) and drop the check.',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
-    if (!table || model.isNewTable(table)) return []
+    if (!table) return []
+    const quiet = model.isNewTable(table)
     return alterCommands(node)
       .filter((cmd) => cmd.subtype === 'AT_SetNotNull')
       .map((cmd) => ({
@@ -20,7 +21,8 @@ export const setNotNull: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         column: cmd.name,
-        stake: { kind: 'nulls', table, column: cmd.name }
+        stake: quiet ? undefined : { kind: 'nulls' as const, table, column: cmd.name },
+        quiet
       }))
   }
 }

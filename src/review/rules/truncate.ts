@@ -13,15 +13,18 @@ export const truncate: RuleDefinition = {
   check: ({ node, model }) =>
     (node.relations ?? []).flatMap((r: unknown): RuleHit[] => {
       const table = relationOf(r)
-      if (!table || model.isNewTable(table)) return []
-      const cascade =
-        node.behavior === 'DROP_CASCADE' ? ' CASCADE also empties every table that references it.' : ''
+      const cascading = node.behavior === 'DROP_CASCADE'
+      // A new table holds nothing older, but CASCADE also empties the tables whose foreign keys reference it.
+      if (!table || (model.isNewTable(table) && !cascading)) return []
+      const cascade = cascading ? ' CASCADE also empties every table that references it.' : ''
       return [
         {
           message: `TRUNCATE ${qTable(table)} deletes every row of the table.${cascade}`,
           schema: table.schema,
           table: table.name,
-          stake: { kind: 'table-rows', table }
+          stake: model.isNewTable(table) ? undefined : { kind: 'table-rows', table },
+          // Which tables the cascade reaches is not followed: never judged harmless.
+          ...(cascading ? { objects: [] } : {})
         }
       ]
     })

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "dataset_items" ALTER COLUMN "input" DROP NOT NULL;

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX CONCURRENTLY "prices_model_id_idx";

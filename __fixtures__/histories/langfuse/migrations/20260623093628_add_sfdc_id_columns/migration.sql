@@ -1,0 +1,2 @@
+ALTER TABLE "organizations"
+  ADD COLUMN "sfdc_org_id" TEXT;
