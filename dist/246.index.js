@@ -305,11 +305,11 @@ var markdown = __webpack_require__(42495);
 async function dispatch(common, read) {
     switch (common.mode) {
         case 'migrate-status': {
-            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(906)]).then(__webpack_require__.bind(__webpack_require__, 33472));
+            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(844), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(906)]).then(__webpack_require__.bind(__webpack_require__, 33472));
             return runMigrateStatus(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-deploy': {
-            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(242), __webpack_require__.e(402), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 36645));
+            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(242), __webpack_require__.e(844), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(645)]).then(__webpack_require__.bind(__webpack_require__, 36645));
             return runMigrateDeploy(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-resolve': {

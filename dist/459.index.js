@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24159);
 /* harmony import */ var _render_migration_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58293);
 /* harmony import */ var _review_json_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(59155);
-/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3241);
+/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44831);
 /* harmony import */ var _review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45488);
 
 

@@ -24,8 +24,11 @@ function text(f) {
     const allowed = f.acknowledged
         ? ` Allowed: ${f.acknowledged.by === 'input' ? 'allow-destructive' : f.acknowledged.reason}.`
         : '';
-    return `${f.message}${stake ? ` Data at stake: ${stake}.` : ''}${allowed} Safe alternative: ${f.fix} (${f.docs})`;
+    const elsewhere = f.elsewhere ? ` Nothing in this database, but it ${f.elsewhere}.` : '';
+    return `${f.message}${stake ? ` Data at stake: ${stake}.` : ''}${elsewhere}${allowed} Safe alternative: ${f.fix} (${f.docs})`;
 }
+/** A finding that destroys nothing in the compared database is shown as a notice, whatever its rule's level. */
+const levelOf = (f) => (f.acknowledged?.by === 'database' ? 'notice' : f.severity);
 /**
  * One annotation per finding on its migration.sql line, errors first, at most MAX_ANNOTATIONS_PER_LEVEL per level
  * (GitHub shows about ten per level and step), then a single notice pointing to the job summary.
@@ -37,7 +40,7 @@ function annotateFindings(findings, summaryHint = 'the job summary') {
     for (const level of ['error', 'warning', 'notice']) {
         // keep room for the closing notice among the notices
         const cap = level === 'notice' ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS_PER_LEVEL */ .jB - 1 : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_ANNOTATIONS_PER_LEVEL */ .jB;
-        const chosen = findings.filter((f) => f.severity === level).slice(0, cap);
+        const chosen = findings.filter((f) => levelOf(f) === level).slice(0, cap);
         for (const f of chosen)
             EMIT[level](text(f), {
                 title: `${f.rule} (${f.migration})`,
@@ -76,6 +79,36 @@ var connection_url = __webpack_require__(90564);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/github/annotations.ts
 var annotations = __webpack_require__(34793);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** The pull request of this run, from the event payload; undefined on other events or when the payload lacks one. */
+function getPullRequestContext(env = process.env) {
+    if (!PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const pr = payload.pull_request;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '').split('/');
+    if (!pr?.number || !owner || !repo)
+        return undefined;
+    return {
+        owner,
+        repo,
+        number: pr.number,
+        baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
+        baseSha: pr.base?.sha ?? '',
+        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? ''
+    };
+}
+
 // EXTERNAL MODULE: ./src/render/migration-report.ts + 3 modules
 var migration_report = __webpack_require__(58293);
 // EXTERNAL MODULE: external "node:crypto"
@@ -122,6 +155,17 @@ function startDeadline(totalMs) {
     reason.name = 'AbortError';
     setTimeout(() => controller.abort(reason), totalMs).unref();
     return { signal: controller.signal, at: Date.now() + totalMs };
+}
+let runDeadline;
+/**
+ * The deadline every GitHub API call of this run shares with the default bounds (the pull request's file list and
+ * the comment), so that the run as a whole waits for the API at most `totalMs`. Other bounds (tests) get their own.
+ */
+function sharedDeadline(bounds = API_BOUNDS) {
+    if (bounds !== API_BOUNDS)
+        return startDeadline(bounds.totalMs);
+    runDeadline ??= startDeadline(bounds.totalMs);
+    return runDeadline;
 }
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 /**
@@ -171,7 +215,7 @@ function onLimit(kind, retries, bounds, deadlineAt) {
  * @actions/github is kept underneath. Octokit is imported on first use: most runs (deploys, backups, status
  * outside pull requests) never call the API.
  */
-async function createOctokit(token, apiUrl = apiUrlFromEnv(), bounds = API_BOUNDS, deadline = startDeadline(bounds.totalMs)) {
+async function createOctokit(token, apiUrl = apiUrlFromEnv(), bounds = API_BOUNDS, deadline = sharedDeadline(bounds)) {
     // one after the other: both load @actions/github's context module (and jest's ESM loader trips on that in parallel)
     const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(555), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 61351));
     const [{ defaults }, { retry }, { throttling }] = await Promise.all([
@@ -302,7 +346,7 @@ async function upsert(octokit, opts, body) {
 async function upsertStickyComment(opts) {
     const body = firstLine(opts.body) === opts.marker ? opts.body : `${opts.marker}\n${opts.body}`;
     const bounds = opts.bounds ?? API_BOUNDS;
-    const deadline = startDeadline(bounds.totalMs);
+    const deadline = sharedDeadline(bounds);
     try {
         const octokit = await createOctokit(opts.token, opts.apiUrl, bounds, deadline);
         return await beforeDeadline(upsert(octokit, opts, body), deadline);
@@ -312,36 +356,6 @@ async function upsertStickyComment(opts) {
         core/* warning */.$e(warning);
         return { action: 'skipped', warning };
     }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** The pull request of this run, from the event payload; undefined on other events or when the payload lacks one. */
-function getPullRequestContext(env = process.env) {
-    if (!PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
-        return undefined;
-    let payload;
-    try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const pr = payload.pull_request;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '').split('/');
-    if (!pr?.number || !owner || !repo)
-        return undefined;
-    return {
-        owner,
-        repo,
-        number: pr.number,
-        baseRef: pr.base?.ref ?? env.GITHUB_BASE_REF ?? '',
-        baseSha: pr.base?.sha ?? '',
-        headSha: pr.head?.sha ?? env.GITHUB_SHA ?? ''
-    };
 }
 
 // EXTERNAL MODULE: ./src/util/log.ts
@@ -395,8 +409,8 @@ var external_node_util_ = __webpack_require__(57975);
 var migrations_dir = __webpack_require__(26724);
 // EXTERNAL MODULE: ./src/util/repo-files.ts
 var repo_files = __webpack_require__(81556);
-// EXTERNAL MODULE: ./src/review/review.ts + 6 modules
-var review_review = __webpack_require__(3241);
+// EXTERNAL MODULE: ./src/review/review.ts + 8 modules
+var review_review = __webpack_require__(44831);
 ;// CONCATENATED MODULE: ./src/review/offline.ts
 
 
@@ -603,6 +617,7 @@ var execute = __webpack_require__(77690);
 
 
 
+
 function statusFailure(diagnosis, settings) {
     // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
     if (diagnosis.prismaStatusError)
@@ -642,15 +657,18 @@ async function runMigrateStatus(common, settings, read) {
                 core/* warning */.$e(warning);
             return d;
         });
+        const pullRequest = await pullRequestScope(common, settings, reviewSettings, diagnosis);
         const review = await core/* group */.Os('Review pending SQL', () => (0,review_review/* reviewMigrations */.sd)({
             migrations: (0,migrate_shared/* pendingForReview */.Zf)(diagnosis, common.workingDirectory),
             settings: reviewSettings,
             client: session.client,
             execution: settings.prisma.execution,
-            allowDestructive: false
+            allowDestructive: false,
+            pullRequest
         }));
         (0,log/* info */.p)(review.headline);
-        (0,annotations/* annotateFindings */.d)(review.findings);
+        const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name));
+        (0,annotations/* annotateFindings */.d)(review.findings.filter((f) => !onBase.has(f.migration)));
         const target = (0,connection_url/* describeTarget */.ff)(common.connection);
         const migrationsDir = (0,external_node_path_.relative)(common.workingDirectory, folder.path) || '.';
         const renderInput = {
@@ -712,6 +730,34 @@ function prismaReport(settings) {
         source: settings.prisma.source,
         execution: settings.prisma.execution
     };
+}
+/**
+ * On a pull_request event: which pending migrations the PR adds (git history against the base, else the PR's file
+ * list), so that the review can flag what they destroy where the base branch's migrations already ran, and
+ * summarise those. When it cannot be told, every pending migration is reviewed as the PR's (the safe side).
+ */
+async function pullRequestScope(common, settings, reviewSettings, diagnosis) {
+    const pr = getPullRequestContext();
+    if (!pr || diagnosis.pending.length === 0)
+        return undefined;
+    return core/* group */.Os('Find the migrations this pull request adds', async () => {
+        try {
+            const changed = await findChangedMigrations({
+                workingDirectory: common.workingDirectory,
+                migrationsDir: (0,external_node_path_.relative)(common.workingDirectory, settings.migrationsDir.path) || '.',
+                baseRef: reviewSettings.baseRef,
+                token: reviewSettings.githubToken
+            });
+            const pending = new Set(diagnosis.pending.map((m) => m.name));
+            const added = changed.added.filter((name) => pending.has(name));
+            (0,log/* info */.p)(`${added.length} of the ${pending.size} pending migration(s) are added by this pull request (compared with ${changed.base}, from ${changed.source === 'git' ? 'git history' : 'the pull request file list'}).`);
+            return { added, modified: changed.modified, deleted: changed.deleted, base: changed.base, known: true };
+        }
+        catch (error) {
+            core/* warning */.$e(`Could not tell which migrations this pull request adds, so every pending migration is reviewed as its own: ${error.message}`);
+            return { added: [], base: pr.baseRef ? `\`${pr.baseRef}\`` : 'the base branch', known: false };
+        }
+    });
 }
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
 async function runOfflineReview(common, settings, reviewSettings) {

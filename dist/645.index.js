@@ -994,8 +994,8 @@ function lockSafetyReport(settings, waits) {
 var migrate_status = __webpack_require__(61935);
 // EXTERNAL MODULE: ./src/render/migration-report.ts + 3 modules
 var migration_report = __webpack_require__(58293);
-// EXTERNAL MODULE: ./src/review/review.ts + 6 modules
-var review_review = __webpack_require__(3241);
+// EXTERNAL MODULE: ./src/review/review.ts + 8 modules
+var review_review = __webpack_require__(44831);
 // EXTERNAL MODULE: ./src/review/settings.ts
 var review_settings = __webpack_require__(8107);
 // EXTERNAL MODULE: ./src/review/json-report.ts
@@ -1147,7 +1147,13 @@ var modes_migrate_status = __webpack_require__(33472);
 
 
 function gateNotes(gate) {
-    return gate.allowedBy.map((a) => `${(0,render_markdown/* code */.aY)(a.finding.rule)} in ${(0,render_markdown/* code */.aY)(a.finding.migration)} line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: ${(0,render_markdown/* quote */.hD)(a.reason)}` : ''}`}.`);
+    const harmless = gate.allowedBy.filter((a) => a.by === 'database').length;
+    const notes = gate.allowedBy
+        .filter((a) => a.by !== 'database')
+        .map((a) => `${(0,render_markdown/* code */.aY)(a.finding.rule)} in ${(0,render_markdown/* code */.aY)(a.finding.migration)} line ${a.finding.line} allowed by ${a.by === 'input' ? 'the allow-destructive input' : `an acknowledgement in the file${a.reason ? `: ${(0,render_markdown/* quote */.hD)(a.reason)}` : ''}`}.`);
+    if (harmless)
+        notes.push(`${harmless} destructive finding(s) destroy nothing in this database: each works on an object created earlier in this deploy (the review says which, per finding).`);
+    return notes;
 }
 /**
  * Review → gate → optional backup → apply, in that order: nothing is applied (and the advisory lock is not even

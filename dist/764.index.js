@@ -647,9 +647,21 @@ const ICON = { error: '🛑 error', warning: '⚠️ warning', notice: 'ℹ️ n
 const CONTEXT_LINES = 2;
 /** Review notes shown at the top; more would only repeat themselves (the JSON report has them all). */
 const MAX_REVIEW_NOTES = 10;
-/** What the top of the report lists in full before anything else: data loss, and whatever stops the deploy. */
-function isKeyFinding(f) {
+/**
+ * What the top of the report lists in full before anything else: data loss, and whatever stops the deploy. A
+ * destructive statement on an object this deploy creates destroys nothing here: it is listed with its migration.
+ * Findings of migrations already on the base branch are summarised instead.
+ */
+function isKeyFinding(f, result) {
+    if (f.acknowledged?.by === 'database')
+        return false;
+    if (result && baseMigrationNames(result).has(f.migration))
+        return false;
     return f.destructive || f.severity === 'error';
+}
+/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
+function baseMigrationNames(result) {
+    return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name));
 }
 function ruleLink(f, base) {
     const href = base ? `${base}#${f.rule}` : f.docs;
@@ -668,11 +680,15 @@ function objects(f) {
     return parts.join(' ');
 }
 function stakeCell(f, compared) {
+    if (f.elsewhere)
+        return `**${(0,markdown/* inline */.mG)(`none in this database, but it ${f.elsewhere}`)}**`;
     if (f.rowsAtStake && 'error' in f.rowsAtStake)
         return `not counted: ${(0,markdown/* quote */.hD)(f.rowsAtStake.error)}`;
     const counted = (0,headline/* stakeText */._N)(f.rowsAtStake);
     if (counted)
         return f.rowsAtStake && 'count' in f.rowsAtStake && f.rowsAtStake.count > 0 ? `**${counted}**` : counted;
+    if (f.dataHere?.destroys)
+        return (0,markdown/* inline */.mG)(f.dataHere.reason);
     return f.destructive && !compared ? 'not counted (no database)' : '';
 }
 /** Who allowed an error-level finding, as inline markdown (the reason is the file's text, quoted). */
@@ -681,6 +697,8 @@ function allowedCell(f) {
         return '';
     if (f.acknowledged.by === 'input')
         return 'allowed by `allow-destructive`';
+    if (f.acknowledged.by === 'database')
+        return (0,markdown/* inline */.mG)(f.acknowledged.reason ?? 'nothing to lose here');
     return `acknowledged on line ${f.acknowledged.line}${f.acknowledged.reason ? `: ${(0,markdown/* quote */.hD)(f.acknowledged.reason)}` : ''}`;
 }
 const FINDING_COLUMNS = ['Severity', 'Rule', 'Line', 'Objects', 'Finding', 'Data at stake', 'Allowed'];
@@ -700,7 +718,7 @@ function findingCells(f, result, options) {
  * cut before anything else. The fitter may list only the first rows (`head` + `rows`).
  */
 function keyFindingsTable(result, options) {
-    const key = result.findings.filter(isKeyFinding);
+    const key = result.findings.filter((f) => isKeyFinding(f, result));
     if (key.length === 0)
         return undefined;
     return {
@@ -743,8 +761,8 @@ function markedSql(m, detail) {
  */
 function renderMigrationSection(m, result, options) {
     const parts = [`### ${(0,markdown/* code */.aY)(m.name)}`];
-    const key = m.findings.filter(isKeyFinding).length;
-    const others = m.findings.filter((f) => !isKeyFinding(f));
+    const key = m.findings.filter((f) => isKeyFinding(f, result)).length;
+    const others = m.findings.filter((f) => !isKeyFinding(f, result));
     if (m.findings.length === 0)
         parts.push('No findings.');
     else if (key > 0)
@@ -753,7 +771,10 @@ function renderMigrationSection(m, result, options) {
         parts.push((0,markdown/* table */.tp)(FINDING_COLUMNS, others.map((f) => findingCells(f, result, options))));
     if (m.prismaWarnings.length) {
         const matched = m.findings.filter((f) => f.prismaWarning).length;
-        parts.push(`Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them.`);
+        const onNew = m.prismaWarningsOnNewTables
+            ? `, and ${m.prismaWarningsOnNewTables} change(s) are made on tables created earlier in the pending migrations (nothing to check there)`
+            : '';
+        parts.push(`Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them${onNew}.`);
     }
     if (options.sql !== 'none' && m.script) {
         const flagged = new Set(m.findings.map((f) => f.line)).size;
@@ -763,13 +784,47 @@ function renderMigrationSection(m, result, options) {
     }
     return parts.join('\n\n');
 }
+/** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
+function renderBaseSummary(result) {
+    const migrations = result.migrations.filter((m) => m.onBase);
+    if (migrations.length === 0)
+        return undefined;
+    const base = result.pullRequest?.base ?? 'the base branch';
+    const findings = migrations.flatMap((m) => m.findings);
+    const harmless = findings.filter((f) => f.acknowledged?.by === 'database').length;
+    const destroying = findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database');
+    const other = findings.filter((f) => !f.destructive);
+    const count = (severity) => other.filter((f) => f.severity === severity).length;
+    const names = migrations.length === 1
+        ? `The migration ${(0,markdown/* code */.aY)(migrations[0].name)} is`
+        : `The migrations from ${(0,markdown/* code */.aY)(migrations[0].name)} to ${(0,markdown/* code */.aY)(migrations[migrations.length - 1].name)} are`;
+    const items = [];
+    if (harmless)
+        items.push((0,markdown/* text */.Qq)(`${harmless} destructive statement(s) on objects created earlier in this deploy: nothing to lose in this database.`));
+    if (destroying.length)
+        items.push(`Destroys data in this database (\`migrate-deploy\` refuses them unless acknowledged): ${destroying
+            .slice(0, 5)
+            .map((f) => {
+            const stake = (0,headline/* stakeText */._N)(f.rowsAtStake);
+            return `${(0,headline/* changeLabel */.pG)(f)} in ${(0,markdown/* code */.aY)(f.migration)}${stake ? ` (${stake})` : ''}`;
+        })
+            .join(', ')}${destroying.length > 5 ? `, and ${destroying.length - 5} more` : ''}.`);
+    items.push((0,markdown/* text */.Qq)(`${count('error')} other error(s), ${count('warning')} warning(s), ${count('notice')} notice(s).`));
+    return [
+        `### ${(0,markdown/* text */.Qq)(`${migrations.length} pending migration(s) already on`)} ${(0,markdown/* inline */.mG)(base)}`,
+        `${names} on the base branch (reviewed when they got there) and pending only in this database: summarised here, not flagged again.`,
+        items.map((i) => `- ${i}`).join('\n')
+    ].join('\n\n');
+}
 /** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
 function rulesExplained(result, base) {
-    const ids = [...new Set(result.findings.map((f) => f.rule))];
+    const onBase = baseMigrationNames(result);
+    const listed = result.findings.filter((f) => !onBase.has(f.migration));
+    const ids = [...new Set(listed.map((f) => f.rule))];
     if (ids.length === 0)
         return undefined;
     const items = ids.map((id) => {
-        const f = result.findings.find((x) => x.rule === id);
+        const f = listed.find((x) => x.rule === id);
         const title = rules/* RULES_BY_ID */.kF.get(id)?.title ?? id;
         return `- **${ruleLink(f, base)}** — ${(0,markdown/* inline */.mG)(title)}. ${(0,markdown/* inline */.mG)(f.why)}<br>**Safe alternative:** ${(0,markdown/* inline */.mG)(f.fix)}`;
     });
@@ -787,15 +842,23 @@ function reviewHead(result) {
             shown.push(`> ${(0,markdown/* text */.Qq)(`… and ${notes.length - MAX_REVIEW_NOTES} more notes.`)}`);
         parts.push(shown.join('\n>\n'));
     }
+    const scope = result.pullRequest;
+    if (scope && !scope.known)
+        parts.push(`> ${(0,markdown/* inline */.mG)(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`);
+    const onBase = baseMigrationNames(result);
+    const harmless = result.findings.filter((f) => f.acknowledged?.by === 'database' && !onBase.has(f.migration)).length;
+    if (harmless)
+        parts.push(`**Nothing to lose in this database:** ${harmless} destructive finding(s) work on objects created earlier in this deploy (see "Allowed", per finding). They do not block the deploy here.`);
     const open = result.unacknowledgedErrors.length;
+    const elsewhere = result.unacknowledgedErrors.filter((f) => f.elsewhere).length;
     if (open)
-        parts.push(`${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations.`);
+        parts.push(`${open} error-level finding(s) are not acknowledged: \`migrate-deploy\` will refuse to apply these migrations${elsewhere ? ` where they destroy data (${elsewhere} of them only in environments where earlier migrations already ran, not in this database)` : ''}.`);
     return parts;
 }
 /** The error-level findings let through the deploy gate, one line each. */
 function allowedLines(result) {
     return result.findings
-        .filter((f) => f.severity === 'error' && f.acknowledged)
+        .filter((f) => f.severity === 'error' && f.acknowledged && f.acknowledged.by !== 'database')
         .map((f) => `- ${(0,markdown/* code */.aY)(f.rule)} in ${(0,markdown/* code */.aY)(f.migration)} line ${f.line}: ${allowedCell(f)}`);
 }
 
@@ -916,9 +979,18 @@ function parts(input) {
         migrations,
         reviewTitle: reviewed ? '## SQL review' : undefined,
         allowed: reviewed ? allowedLines(reviewed) : [],
-        sections: memo((sql) => reviewed
-            ? reviewed.migrations.map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
-            : []),
+        sections: memo((sql) => {
+            if (!reviewed)
+                return [];
+            // Migrations already on the base branch of a pull request: one summary, not a section each.
+            const baseSummary = renderBaseSummary(reviewed);
+            return [
+                ...(baseSummary ? [baseSummary] : []),
+                ...reviewed.migrations
+                    .filter((m) => !m.onBase)
+                    .map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
+            ];
+        }),
         rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
         appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
     };
@@ -1047,18 +1119,21 @@ function renderCommentBody(input, marker) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ calledFunctions),
 /* harmony export */   Fw: () => (/* binding */ collectStringConstants),
 /* harmony export */   JV: () => (/* binding */ identifierFromToken),
 /* harmony export */   Kd: () => (/* binding */ collectRelations),
 /* harmony export */   Ke: () => (/* binding */ relationOf),
 /* harmony export */   OL: () => (/* binding */ qualifiedName),
+/* harmony export */   QC: () => (/* binding */ displayName),
 /* harmony export */   QP: () => (/* binding */ typeOf),
 /* harmony export */   T5: () => (/* binding */ objectKey),
+/* harmony export */   TO: () => (/* binding */ cteNames),
 /* harmony export */   iw: () => (/* binding */ stringsOf),
 /* harmony export */   lF: () => (/* binding */ columnDefOf),
+/* harmony export */   us: () => (/* binding */ isSelfContained),
 /* harmony export */   x: () => (/* binding */ displayType)
 /* harmony export */ });
-/* unused harmony export displayName */
 /** `{ RangeVar }` or a bare RangeVar → schema and name. */
 function relationOf(node) {
     const rv = node?.RangeVar ?? node;
@@ -1175,6 +1250,50 @@ function identifierFromToken(text) {
         return text.slice(3, -1);
     return text.toLowerCase();
 }
+/** Names of the CTEs (`WITH x AS (...)`) anywhere under a node: a RangeVar with such a name is not a table. */
+function cteNames(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            cteNames(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const name = node.CommonTableExpr?.ctename;
+        if (typeof name === 'string')
+            out.add(name);
+        for (const value of Object.values(node))
+            cteNames(value, out);
+    }
+    return out;
+}
+/** Whether an expression reads nothing: no column, no subquery, no table (constants, casts, `now()`...). */
+function isSelfContained(node) {
+    if (Array.isArray(node))
+        return node.every(isSelfContained);
+    if (!node || typeof node !== 'object')
+        return true;
+    for (const [key, value] of Object.entries(node)) {
+        if (key === 'ColumnRef' || key === 'SubLink' || key === 'RangeVar')
+            return false;
+        if (!isSelfContained(value))
+            return false;
+    }
+    return true;
+}
+/** The last name of every function called under a node. */
+function calledFunctions(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            calledFunctions(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const names = node.FuncCall ? stringsOf(node.FuncCall.funcname) : [];
+        if (names.length)
+            out.add(names[names.length - 1]);
+        for (const value of Object.values(node))
+            calledFunctions(value, out);
+    }
+    return out;
+}
 
 
 /***/ }),
@@ -1184,9 +1303,9 @@ function identifierFromToken(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _N: () => (/* binding */ stakeText),
-/* harmony export */   aU: () => (/* binding */ headlineFor)
+/* harmony export */   aU: () => (/* binding */ headlineFor),
+/* harmony export */   pG: () => (/* binding */ changeLabel)
 /* harmony export */ });
-/* unused harmony export changeLabel */
 /* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42495);
 
 const fmt = (n) => n.toLocaleString('en-US');
@@ -1231,21 +1350,28 @@ function headlineFor(result) {
     const n = result.migrations.length;
     if (n === 0)
         return 'No pending migrations to review.';
-    const destructive = result.findings.filter((f) => f.destructive);
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    // A statement on an object the deploy itself created destroys nothing in the compared database.
+    const destructive = result.findings.filter((f) => f.destructive && f.acknowledged?.by !== 'database');
+    const harmless = result.findings.filter((f) => f.destructive && f.acknowledged?.by === 'database').length;
+    const errors = result.findings.filter((f) => f.severity === 'error' && f.acknowledged?.by !== 'database').length;
     const warnings = result.findings.filter((f) => f.severity === 'warning').length;
     if (destructive.length) {
         const items = destructive.slice(0, 5).map((f) => {
             const stake = stakeText(f.rowsAtStake);
-            return stake ? `${changeLabel(f)} (${stake})` : changeLabel(f);
+            const where = f.elsewhere ? 'where earlier migrations ran' : undefined;
+            const detail = [stake, where].filter(Boolean).join(', ');
+            return detail ? `${changeLabel(f)} (${detail})` : changeLabel(f);
         });
         const more = destructive.length > 5 ? `, and ${destructive.length - 5} more` : '';
         return `${destructive.length} destructive change${destructive.length === 1 ? '' : 's'}: ${items.join(', ')}${more}`;
     }
     const of = `in ${n} migration${n === 1 ? '' : 's'}`;
+    const none = harmless
+        ? `No destructive changes for this database (${harmless} destructive statement${harmless === 1 ? '' : 's'} only touch${harmless === 1 ? 'es' : ''} objects created earlier in this deploy)`
+        : 'No destructive changes';
     if (errors || warnings)
-        return `No destructive changes; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} ${of}.`;
-    return `No findings ${of}.`;
+        return `${none}; ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} ${of}.`;
+    return harmless ? `${none} ${of}.` : `No findings ${of}.`;
 }
 
 
@@ -1280,8 +1406,9 @@ const addRequiredColumnWithoutDefault = {
     fix: 'Add the column as nullable (or with a database DEFAULT), backfill it, then `SET NOT NULL` in a later migration. For a constant, `ADD COLUMN ... NOT NULL DEFAULT <value>` is instant on Postgres 11+.',
     check: ({ node, model }) => {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table || model.isNewTable(table))
+        if (!table)
             return [];
+        const quiet = model.isNewTable(table);
         const cmds = (0,rule/* alterCommands */.$f)(node);
         const dropped = new Set(cmds.filter((c) => c.subtype === 'AT_DropColumn').map((c) => c.name));
         const hits = [];
@@ -1295,7 +1422,8 @@ const addRequiredColumnWithoutDefault = {
                 schema: table.schema,
                 table: table.name,
                 column: col.name,
-                stake: { kind: 'table-rows', table }
+                stake: quiet ? undefined : { kind: 'table-rows', table },
+                quiet
             });
         }
         return hits;
@@ -1316,8 +1444,9 @@ const addUnique = {
     fix: 'Find and resolve the duplicates first (the review counts them when it can reach the database). On a large table build the index with `CREATE UNIQUE INDEX CONCURRENTLY` in its own migration, then attach it with `ADD CONSTRAINT ... UNIQUE USING INDEX`.',
     check: ({ stmt, node, model }) => {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table || model.isNewTable(table))
+        if (!table)
             return [];
+        const quiet = model.isNewTable(table);
         const hits = [];
         const push = (columns, name) => {
             hits.push({
@@ -1325,7 +1454,8 @@ const addUnique = {
                 schema: table.schema,
                 table: table.name,
                 columns,
-                stake: columns.length ? { kind: 'duplicates', table, columns } : undefined
+                stake: columns.length && !quiet ? { kind: 'duplicates', table, columns } : undefined,
+                quiet
             });
         };
         if (stmt.kind === 'IndexStmt') {
@@ -1574,7 +1704,7 @@ const dropTable = {
                 ? ' CASCADE also drops the views and foreign keys that depend on it.'
                 : '';
             return {
-                message: `DROP TABLE ${(0,rule/* qTable */.aW)(table)} deletes the table and all its rows.${cascade}${isNew ? ' (The table is created earlier in the pending migrations, so this database holds no rows in it yet.)' : ''}`,
+                message: `DROP TABLE ${(0,rule/* qTable */.aW)(table)} deletes the table and all its rows.${cascade}${isNew ? ' (The table is created earlier in the pending migrations.)' : ''}`,
                 schema: table.schema,
                 table: table.name,
                 stake: isNew ? undefined : { kind: 'table-rows', table }
@@ -1944,6 +2074,8 @@ const dynamicSql = {
     // What such a statement does is unknown, so it may destroy data: it counts as destructive (headline, outputs,
     // `backup-before-deploy: destructive`).
     destructive: true,
+    // The object a hit names (a rule's table, a default's column) is not what may be destroyed.
+    lossUnknown: true,
     enabledByDefault: true,
     title: 'SQL the review cannot read: DO blocks, EXECUTE, and calls into code the migrations define',
     why: "The review reads the statements written in the file. A DO block, an EXECUTE of a prepared statement or of a string built at run time, a call to a function or procedure the pending migrations create, a rule or an event trigger run SQL that is not written there: `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$` drops a table while no rule sees a DROP. The gate cannot vouch for what it cannot read.",
@@ -2049,6 +2181,7 @@ const enumValueRemoval = {
                 column: usages[0]?.column,
                 typeName: target,
                 values: removed,
+                objects: usages,
                 stake: usages.some((u) => !ctx.model.isNewTable(u.table))
                     ? {
                         kind: 'enum-values',
@@ -2345,7 +2478,7 @@ const primaryKeyChange = {
     fix: 'Build the new unique index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then swap in one short statement with `ADD CONSTRAINT ... PRIMARY KEY USING INDEX`.',
     check: ({ node, model }) => {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table || model.isNewTable(table))
+        if (!table)
             return [];
         const parts = [];
         let columns;
@@ -2366,7 +2499,8 @@ const primaryKeyChange = {
                 message: `The primary key of ${(0,rule/* qTable */.aW)(table)} changes: the statement ${parts.join(' and ')}.`,
                 schema: table.schema,
                 table: table.name,
-                columns
+                columns,
+                quiet: model.isNewTable(table)
             }
         ];
     }
@@ -2611,8 +2745,9 @@ const setNotNull = {
     fix: 'Backfill the NULLs first. On a large table add `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE CONSTRAINT` it, then `SET NOT NULL` (Postgres 12+ skips the scan) and drop the check.',
     check: ({ node, model }) => {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table || model.isNewTable(table))
+        if (!table)
             return [];
+        const quiet = model.isNewTable(table);
         return (0,rule/* alterCommands */.$f)(node)
             .filter((cmd) => cmd.subtype === 'AT_SetNotNull')
             .map((cmd) => ({
@@ -2620,7 +2755,8 @@ const setNotNull = {
             schema: table.schema,
             table: table.name,
             column: cmd.name,
-            stake: { kind: 'nulls', table, column: cmd.name }
+            stake: quiet ? undefined : { kind: 'nulls', table, column: cmd.name },
+            quiet
         }));
     }
 };
@@ -2639,15 +2775,19 @@ const truncate = {
     fix: 'If the data really must go, back it up first and delete in batches with a WHERE clause; never use CASCADE in a migration.',
     check: ({ node, model }) => (node.relations ?? []).flatMap((r) => {
         const table = (0,ast/* relationOf */.Ke)(r);
-        if (!table || model.isNewTable(table))
+        const cascading = node.behavior === 'DROP_CASCADE';
+        // A new table holds nothing older, but CASCADE also empties the tables whose foreign keys reference it.
+        if (!table || (model.isNewTable(table) && !cascading))
             return [];
-        const cascade = node.behavior === 'DROP_CASCADE' ? ' CASCADE also empties every table that references it.' : '';
+        const cascade = cascading ? ' CASCADE also empties every table that references it.' : '';
         return [
             {
                 message: `TRUNCATE ${(0,rule/* qTable */.aW)(table)} deletes every row of the table.${cascade}`,
                 schema: table.schema,
                 table: table.name,
-                stake: { kind: 'table-rows', table }
+                stake: model.isNewTable(table) ? undefined : { kind: 'table-rows', table },
+                // Which tables the cascade reaches is not followed: never judged harmless.
+                ...(cascading ? { objects: [] } : {})
             }
         ];
     })

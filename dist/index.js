@@ -35,7 +35,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // One bundle, two entry points: the action (the runner sets no PG_OPS_ENTRY) and bin/pg-ops-review.js. Each is
 // imported only when it runs.
 if (process.env.PG_OPS_ENTRY === 'review-cli') {
-    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(764), __nccwpck_require__.e(402), __nccwpck_require__.e(98), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
+    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(764), __nccwpck_require__.e(844), __nccwpck_require__.e(98), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
     process.exitCode = await runReviewCli(process.argv.slice(2));
 }
 else {

@@ -146,15 +146,14 @@ describe('dist/index.js against hostile backups and bad days', () => {
         'target-clean': 'true'
       })
 
-    it('refuses the source named through its socket directory, localhost, another user, another port, percent-encoding', async () => {
+    it('refuses the source named through its socket directory, localhost, another user, another port, an upper-case host', async () => {
       const pw = serverPassword()
-      const encoded = [...source.name].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')
       const spellings: [string, string][] = [
         ['socket directory', `postgresql://postgres@localhost:${port}/${source.name}?host=${socketDir}`],
         ['localhost', url('postgres', pw, 'localhost', port, source.name)],
         ['another user', url(otherRole, OTHER_PASSWORD, '127.0.0.1', port, source.name)],
         ['a forwarded port', url('postgres', pw, '127.0.0.1', forward.port, source.name)],
-        ['percent-encoded name', url('postgres', pw, 'LOCALHOST', port, encoded)]
+        ['an upper-case host', url('postgres', pw, 'LOCALHOST', port, source.name)]
       ]
       for (const [how, target] of spellings) {
         const before = await sourceState()
@@ -167,6 +166,21 @@ describe('dist/index.js against hostile backups and bad days', () => {
         expect(run.outputs).toMatchObject({ 'drill-status': 'failed', 'tables-compared': '0' })
         expect([how, await sourceState()]).toEqual([how, before])
       }
+    })
+
+    it('a percent-encoded database name names another database (Prisma does not decode it): it fails before anything is dropped', async () => {
+      const encoded = [...source.name].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')
+      const before = await sourceState()
+      const run = await drillInto(
+        'drill into a percent-encoded name',
+        url('postgres', serverPassword(), 'LOCALHOST', port, encoded)
+      )
+      expect(run.exitCode).toBe(1)
+      const error = errorOf(run)
+      expect(error).toContain('P1003')
+      expect(error).toContain('nothing was dropped or restored')
+      expect(run.outputs).toMatchObject({ 'drill-status': 'failed', 'tables-compared': '0' })
+      expect(await sourceState()).toEqual(before)
     })
 
     it('restores into another database on the same server, with a warning', async () => {

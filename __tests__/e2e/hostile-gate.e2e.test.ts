@@ -95,7 +95,11 @@ describe('dynamic SQL is an error-level finding the deploy gate refuses', () => 
     workspace = project({ [BASELINE]: 'CREATE TABLE "Post" ("id" INTEGER PRIMARY KEY, "title" TEXT);\n' })
     expect((await run({ mode: 'migrate-deploy', 'database-url': db.url }, workspace)).exitCode).toBe(0)
     await query(db.name, `INSERT INTO "Post" VALUES (1, 'a'), (2, 'b'), (3, 'c')`)
-    api = await startGitHubApi({ login: null })
+    // The pull request adds the hostile migration; the baseline is on its base branch.
+    api = await startGitHubApi({
+      login: null,
+      prFiles: [{ filename: `prisma/migrations/${hostile}/migration.sql`, status: 'added' }]
+    })
   })
 
   afterAll(async () => {
@@ -486,7 +490,11 @@ describe('settings, URLs and secrets', () => {
       'CREATE TABLE "Note" ("id" INTEGER);'
     ]
     const workspace = project({ [BASELINE]: `${lines.join('\n')}\n` })
-    const api = await startGitHubApi({ login: null })
+    // the pull request adds the migration whose comments hold the encoded secrets
+    const api = await startGitHubApi({
+      login: null,
+      prFiles: [{ filename: 'prisma/migrations/20260101000000_post/migration.sql', status: 'added' }]
+    })
     try {
       const status = await run({ mode: 'migrate-status', 'database-url': db.url }, workspace, {
         githubToken: TOKEN,

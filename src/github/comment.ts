@@ -8,7 +8,7 @@ import {
   createOctokit,
   describeApiError,
   formatWait,
-  startDeadline,
+  sharedDeadline,
   type ApiBounds,
   type Octokit
 } from './octokit.js'
@@ -119,7 +119,7 @@ async function upsert(octokit: Octokit, opts: UpsertOptions, body: string): Prom
 export async function upsertStickyComment(opts: UpsertOptions): Promise<UpsertResult> {
   const body = firstLine(opts.body) === opts.marker ? opts.body : `${opts.marker}\n${opts.body}`
   const bounds = opts.bounds ?? API_BOUNDS
-  const deadline = startDeadline(bounds.totalMs)
+  const deadline = sharedDeadline(bounds)
   try {
     const octokit = await createOctokit(opts.token, opts.apiUrl, bounds, deadline)
     return await beforeDeadline(upsert(octokit, opts, body), deadline)

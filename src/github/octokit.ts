@@ -71,6 +71,18 @@ export function startDeadline(totalMs: number): Deadline {
   return { signal: controller.signal, at: Date.now() + totalMs }
 }
 
+let runDeadline: Deadline | undefined
+
+/**
+ * The deadline every GitHub API call of this run shares with the default bounds (the pull request's file list and
+ * the comment), so that the run as a whole waits for the API at most `totalMs`. Other bounds (tests) get their own.
+ */
+export function sharedDeadline(bounds: ApiBounds = API_BOUNDS): Deadline {
+  if (bounds !== API_BOUNDS) return startDeadline(bounds.totalMs)
+  runDeadline ??= startDeadline(bounds.totalMs)
+  return runDeadline
+}
+
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
 
 /**
@@ -145,7 +157,7 @@ export async function createOctokit(
   token: string,
   apiUrl = apiUrlFromEnv(),
   bounds: ApiBounds = API_BOUNDS,
-  deadline: Deadline = startDeadline(bounds.totalMs)
+  deadline: Deadline = sharedDeadline(bounds)
 ): Promise<Octokit> {
   // one after the other: both load @actions/github's context module (and jest's ESM loader trips on that in parallel)
   const { getOctokit } = await import('@actions/github')

@@ -70,7 +70,8 @@ export function lintMigrations(
         if (enabled && !enabled.has(rule.id)) continue
         for (const hit of rule.check!({ stmt, node, file, model })) {
           if (hit.stake) hit.stake = model.stakeInDatabase(hit.stake)
-          const holds = rule.destructive && !hit.quiet ? holdingsOf(hit, model) : undefined
+          const holds =
+            rule.destructive && !rule.lossUnknown && !hit.quiet ? holdingsOf(hit, model) : undefined
           hits.push({ rule, hit, stmt, viewsDroppedBefore: [...droppedViews], holds })
         }
       }

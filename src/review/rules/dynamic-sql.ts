@@ -308,6 +308,8 @@ export const dynamicSql: RuleDefinition = {
   // What such a statement does is unknown, so it may destroy data: it counts as destructive (headline, outputs,
   // `backup-before-deploy: destructive`).
   destructive: true,
+  // The object a hit names (a rule's table, a default's column) is not what may be destroyed.
+  lossUnknown: true,
   enabledByDefault: true,
   title: 'SQL the review cannot read: DO blocks, EXECUTE, and calls into code the migrations define',
   why: "The review reads the statements written in the file. A DO block, an EXECUTE of a prepared statement or of a string built at run time, a call to a function or procedure the pending migrations create, a rule or an event trigger run SQL that is not written there: `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$` drops a table while no rule sees a DROP. The gate cannot vouch for what it cannot read.",

@@ -69,6 +69,11 @@ export interface RuleDefinition {
   severity: Severity
   /** Data is lost when the statement runs (counted in the headline and the `destructive-count` output). */
   destructive: boolean
+  /**
+   * What is lost cannot be told from the statement (dynamic SQL): the finding is never judged by what its named
+   * object holds in the target database, so a table created in the same deploy does not make it harmless.
+   */
+  lossUnknown?: boolean
   enabledByDefault: boolean
   /** One line for the docs and the rules table. */
   title: string
