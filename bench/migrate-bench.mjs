@@ -3,22 +3,36 @@
 //
 //   node bench/migrate-bench.mjs            (needs dist/index.js: npm run build)
 //
+// Two network conditions, each measured in the same run as its floors:
+// - loopback: the database on 127.0.0.1;
+// - a 20 ms round trip: every connection goes through __fixtures__/latency-proxy.mjs, which adds 10 ms each way
+//   (a runner reaching Railway's, Neon's or Supabase's public proxy) and counts the round trips of each run.
+// The history is the real public one in __fixtures__/histories/ when there is one of 150+ migrations, else a
+// generated one. The Prisma 6.19 CLI (devDependency, wasm engine: __fixtures__/prisma-oracle) is timed through the
+// proxy for reference.
+//
 // Prints a table and one line `BENCH_RESULT {...}` for runner scripts. Goals: status <= 1.5x its floor,
-// deploy <= 1.3x its floors.
+// deploy <= 1.3x its floor.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { startLatencyProxy } from '../__fixtures__/latency-proxy.mjs'
 import { startCluster, stopCluster } from '../__fixtures__/pg-cluster.mjs'
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = process.env.BENCH_ACTION ? resolve(process.env.BENCH_ACTION) : join(REPO, 'dist', 'index.js')
-const MIGRATIONS = 160
+const GENERATED_MIGRATIONS = 160
 const STATUS_RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 7)
 const DEPLOY_RUNS = Number(process.env.BENCH_DEPLOY_RUNS ?? 5)
+const REMOTE_STATUS_RUNS = Number(process.env.BENCH_REMOTE_STATUS_RUNS ?? 5)
+const REMOTE_DEPLOY_RUNS = Math.max(3, Number(process.env.BENCH_REMOTE_DEPLOY_RUNS ?? 3))
+const PRISMA_RUNS = Number(process.env.BENCH_PRISMA_RUNS ?? 1)
+const ONE_WAY_DELAY_MS = 10
 const GOALS = { status: 1.5, deploy: 1.3 }
+const PRISMA_CLI = join(REPO, '__fixtures__', 'prisma-oracle', 'bin', 'prisma')
 
 if (!existsSync(ACTION)) {
   console.error(
@@ -27,8 +41,29 @@ if (!existsSync(ACTION)) {
   process.exit(2)
 }
 
+/** The migration.sql files of a history folder, in Prisma's order. */
+function migrationFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => join(dir, name, 'migration.sql'))
+}
+
+/** A committed real history of 150+ migrations (__fixtures__/histories/<project>/migrations), if any. */
+function realHistory() {
+  const base = join(REPO, '__fixtures__', 'histories')
+  if (!existsSync(base)) return undefined
+  for (const project of readdirSync(base).sort()) {
+    const dir = join(base, project, 'migrations')
+    if (existsSync(dir) && migrationFiles(dir).length >= 150) return { name: project, dir }
+  }
+  return undefined
+}
+
 /** 160 Prisma-style migrations: tables, indexes, foreign keys and column changes, 4 per entity. */
 function generateHistory(dir) {
+  const MIGRATIONS = GENERATED_MIGRATIONS
   mkdirSync(dir, { recursive: true })
   writeFileSync(
     join(dir, 'migration_lock.toml'),
@@ -65,14 +100,10 @@ function generateHistory(dir) {
       `-- AlterTable\nALTER TABLE "${t}" ADD COLUMN "description" TEXT,\nALTER COLUMN "name" SET DATA TYPE VARCHAR(200);\n`
     )
   }
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b))
-    .map((name) => join(dir, name, 'migration.sql'))
+  return migrationFiles(dir)
 }
 
-function run(command, args, env, cwd = REPO) {
+function run(command, args, env, { cwd = REPO, exitCode = 0 } = {}) {
   return new Promise((resolvePromise, reject) => {
     const started = process.hrtime.bigint()
     const child = spawn(command, args, {
@@ -86,7 +117,8 @@ function run(command, args, env, cwd = REPO) {
     child.on('error', reject)
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`))
+      if (code !== exitCode)
+        reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`))
       else resolvePromise(ms)
     })
   })
@@ -153,20 +185,47 @@ for (const file of files) await client.query(readFileSync(file, 'utf8'))
 await client.end()
 `
 
+const ms = (value) => `${value.toFixed(0)} ms`
+
+/** Runs `fn` once per run (after one untimed warm-up) and returns the times and the proxy's round-trip counts. */
+async function measure(runs, fn, proxy) {
+  const times = []
+  const roundTrips = []
+  for (let i = -1; i < runs; i++) {
+    proxy?.reset()
+    const t = await fn(i)
+    if (i < 0) continue
+    times.push(t)
+    if (proxy) roundTrips.push(proxy.stats().roundTrips)
+  }
+  return { ms: median(times), roundTrips: roundTrips.length ? median(roundTrips) : undefined }
+}
+
 async function main() {
   const cluster = await startCluster()
   const work = mkdtempSync(join(tmpdir(), 'migrate-bench-'))
+  const server = new URL(cluster.url)
+  const remote = await startLatencyProxy({
+    host: server.hostname,
+    port: Number(server.port),
+    delayMs: ONE_WAY_DELAY_MS
+  })
   try {
-    const migrationsDir = join(work, 'migrations')
-    const files = generateHistory(migrationsDir)
-    const server = new URL(cluster.url)
+    const real = realHistory()
+    const migrationsDir = real?.dir ?? join(work, 'migrations')
+    const files = real ? migrationFiles(migrationsDir) : generateHistory(migrationsDir)
+    const N = files.length
+    const history = real ? `${real.name} (real, ${N} migrations)` : `generated (${N} migrations)`
     const psqlBin = existsSync(join(cluster.binDir, 'psql')) ? join(cluster.binDir, 'psql') : 'psql'
     const includeAll = join(work, 'all.sql')
     writeFileSync(includeAll, files.map((f) => `\\i '${f.replace(/'/g, "''")}'`).join('\n') + '\n')
 
-    const actionEnv = (mode, url, tag) => {
-      const runDir = join(work, `run-${tag}`)
+    let runCounter = 0
+    const actionEnv = (mode, url) => {
+      const runDir = join(work, `run-${runCounter++}`)
       mkdirSync(runDir, { recursive: true })
+      writeFileSync(join(runDir, 'output'), '')
+      writeFileSync(join(runDir, 'summary.md'), '')
       return {
         INPUT_MODE: mode,
         // The floors connect without TLS; so does the action (the bench server has none, and `prefer` would try it first).
@@ -175,6 +234,7 @@ async function main() {
         'INPUT_WORKING-DIRECTORY': work,
         INPUT_COMMENT: 'false',
         'INPUT_FAIL-ON': 'never',
+        // speed is measured, not the gate (a deploy of a history into an empty database: see the e2e tests)
         'INPUT_ALLOW-DESTRUCTIVE': 'true',
         GITHUB_OUTPUT: join(runDir, 'output'),
         GITHUB_STEP_SUMMARY: join(runDir, 'summary.md'),
@@ -183,169 +243,224 @@ async function main() {
         RUNNER_TEMP: runDir
       }
     }
-    const touch = (env) => {
-      writeFileSync(env.GITHUB_OUTPUT, '')
-      writeFileSync(env.GITHUB_STEP_SUMMARY, '')
-      return env
-    }
-
     let dbCounter = 0
     const freshDb = async (prefix) => {
       const name = `${prefix}_${dbCounter++}`
       await admin(cluster.url, `CREATE DATABASE "${name}"`)
       return name
     }
-
-    // (b) deploy of the whole history on an empty database, fresh per run; one untimed warm-up each.
-    const deploy = { action: [], node: [], psql: [], bookkeeping: [] }
-    const variants = {
-      action: async (db, tag) =>
-        run(process.execPath, [ACTION], touch(actionEnv('migrate-deploy', urlFor(cluster.url, db), tag))),
-      node: async (db) =>
-        run(process.execPath, ['--input-type=module', '-e', DEPLOY_FLOOR], {
-          BENCH_URL: urlFor(cluster.url, db),
-          BENCH_FILES: JSON.stringify(files)
-        }),
-      bookkeeping: async (db) =>
-        run(process.execPath, ['--input-type=module', '-e', DEPLOY_BOOKKEEPING_FLOOR], {
-          BENCH_URL: urlFor(cluster.url, db),
-          BENCH_FILES: JSON.stringify(files)
-        }),
-      psql: async (db) =>
-        run(
-          psqlBin,
-          [
-            '-X',
-            '-q',
-            '-v',
-            'ON_ERROR_STOP=1',
-            '-h',
-            server.hostname,
-            '-p',
-            server.port,
-            '-U',
-            decodeURIComponent(server.username),
-            '-d',
-            db,
-            '-f',
-            includeAll
-          ],
-          {
-            PGPASSWORD: cluster.password
-          }
-        )
-    }
-    for (let i = -1; i < DEPLOY_RUNS; i++) {
-      for (const [variant, fn] of Object.entries(variants)) {
-        const db = await freshDb(`deploy_${variant}`)
-        const ms = await fn(db, `${variant}-${i}`)
-        if (i >= 0) deploy[variant].push(ms)
-        if (variant === 'action' && i === -1) {
-          const [{ n }] = await admin(
-            urlFor(cluster.url, db),
-            'SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL'
-          )
-          if (n !== MIGRATIONS) throw new Error(`the action applied ${n} of ${MIGRATIONS} migrations`)
-        }
-      }
-    }
-
-    // (a) status of an up-to-date database (deployed by the action above).
-    const statusDb = `deploy_action_0`
-    const statusUrl = urlFor(cluster.url, statusDb)
-    const status = { action: [], node: [] }
-    for (let i = -1; i < STATUS_RUNS; i++) {
-      const a = await run(
-        process.execPath,
-        [ACTION],
-        touch(actionEnv('migrate-status', statusUrl, `status-${i}`))
+    const appliedIn = async (db) => {
+      const [{ n }] = await admin(
+        urlFor(cluster.url, db),
+        'SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL'
       )
-      const n = await run(process.execPath, ['--input-type=module', '-e', STATUS_FLOOR], {
-        BENCH_URL: statusUrl
-      })
-      if (i >= 0) {
-        status.action.push(a)
-        status.node.push(n)
-      }
+      return n
     }
 
-    const m = (xs) => median(xs)
-    const result = {
-      migrations: MIGRATIONS,
-      status: {
-        actionMs: m(status.action),
-        floorMs: m(status.node),
-        ratio: m(status.action) / m(status.node),
-        goal: GOALS.status
-      },
-      deploy: {
-        actionMs: m(deploy.action),
-        nodeFloorMs: m(deploy.node),
-        psqlFloorMs: m(deploy.psql),
-        bookkeepingFloorMs: m(deploy.bookkeeping),
-        ratioVsNode: m(deploy.action) / m(deploy.node),
-        ratioVsPsql: m(deploy.action) / m(deploy.psql),
-        goal: GOALS.deploy
+    const conditions = [
+      { key: 'loopback', label: 'loopback', url: (db) => urlFor(cluster.url, db), proxy: undefined },
+      {
+        key: 'rtt20',
+        label: `${2 * ONE_WAY_DELAY_MS} ms RTT`,
+        url: (db) => remote.urlThrough(urlFor(cluster.url, db)),
+        proxy: remote
       }
+    ]
+    const results = {}
+    for (const c of conditions) {
+      const remoteRun = c.proxy !== undefined
+      const deployRuns = remoteRun ? REMOTE_DEPLOY_RUNS : DEPLOY_RUNS
+      const statusRuns = remoteRun ? REMOTE_STATUS_RUNS : STATUS_RUNS
+      let statusDb
+      const deployAction = await measure(
+        deployRuns,
+        async () => {
+          const db = await freshDb(`${c.key}_action`)
+          const t = await run(process.execPath, [ACTION], actionEnv('migrate-deploy', c.url(db)))
+          const n = await appliedIn(db)
+          if (n !== N) throw new Error(`the action applied ${n} of ${N} migrations`)
+          statusDb ??= db
+          return t
+        },
+        c.proxy
+      )
+      const deployFloor = await measure(
+        deployRuns,
+        async () =>
+          run(process.execPath, ['--input-type=module', '-e', DEPLOY_FLOOR], {
+            BENCH_URL: c.url(await freshDb(`${c.key}_node`)),
+            BENCH_FILES: JSON.stringify(files)
+          }),
+        c.proxy
+      )
+      const r = { deployAction, deployFloor }
+      if (!remoteRun) {
+        r.psql = await measure(deployRuns, async () => {
+          const db = await freshDb(`${c.key}_psql`)
+          return run(
+            psqlBin,
+            ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', server.hostname, '-p', server.port, '-U'].concat([
+              decodeURIComponent(server.username),
+              '-d',
+              db,
+              '-f',
+              includeAll
+            ]),
+            { PGPASSWORD: cluster.password }
+          )
+        })
+        r.bookkeeping = await measure(deployRuns, async () =>
+          run(process.execPath, ['--input-type=module', '-e', DEPLOY_BOOKKEEPING_FLOOR], {
+            BENCH_URL: c.url(await freshDb(`${c.key}_bk`)),
+            BENCH_FILES: JSON.stringify(files)
+          })
+        )
+      } else if (PRISMA_RUNS > 0) {
+        r.prisma = await measure(
+          PRISMA_RUNS,
+          async () => {
+            const db = await freshDb(`${c.key}_prisma`)
+            const t = await run(PRISMA_CLI, ['migrate', 'deploy'], {
+              DATABASE_URL: `${c.url(db)}?sslmode=disable`,
+              MIGRATIONS_PATH: migrationsDir
+            })
+            const n = await appliedIn(db)
+            if (n !== N) throw new Error(`Prisma applied ${n} of ${N} migrations`)
+            return t
+          },
+          c.proxy
+        )
+      }
+      r.statusAction = await measure(
+        statusRuns,
+        async () => run(process.execPath, [ACTION], actionEnv('migrate-status', c.url(statusDb))),
+        c.proxy
+      )
+      r.statusFloor = await measure(
+        statusRuns,
+        async () =>
+          run(process.execPath, ['--input-type=module', '-e', STATUS_FLOOR], { BENCH_URL: c.url(statusDb) }),
+        c.proxy
+      )
+      results[c.key] = r
     }
-    const row = (label, ms, floor, goal) =>
-      `${label.padEnd(44)} ${ms.toFixed(0).padStart(8)} ms ${floor === undefined ? '' : `${(ms / floor).toFixed(2).padStart(6)}x`}${goal ? `  (goal <= ${goal}x)` : ''}`
-    console.log(
-      `\nmigrate bench: ${MIGRATIONS} migrations, median of ${STATUS_RUNS} status / ${DEPLOY_RUNS} deploy runs (whole processes)\n`
+
+    // Start-up: a run that fails on its inputs before loading any mode, against node doing nothing.
+    const startup = await measure(STATUS_RUNS, async () =>
+      run(process.execPath, [ACTION], { INPUT_MODE: 'no-such-mode' }, { exitCode: 1 })
     )
-    console.log(
-      row(
+    const bareNode = await measure(STATUS_RUNS, async () => run(process.execPath, ['-e', '']))
+
+    const rows = []
+    const printRow = (label, value, floor, goal) =>
+      console.log(
+        `${label.padEnd(58)} ${ms(value).padStart(9)} ${floor === undefined ? '' : `${(value / floor).toFixed(2).padStart(6)}x`}${goal ? `  (goal <= ${goal}x)` : ''}`
+      )
+    console.log(`\nmigrate bench: history ${history}; medians of whole-process runs\n`)
+    for (const c of conditions) {
+      const r = results[c.key]
+      const remoteRun = c.proxy !== undefined
+      console.log(
+        `-- ${c.label}${remoteRun ? ` (through a proxy adding ${ONE_WAY_DELAY_MS} ms each way)` : ''}`
+      )
+      printRow(
+        'deploy: node dist/index.js (migrate-deploy)',
+        r.deployAction.ms,
+        r.deployFloor.ms,
+        GOALS.deploy
+      )
+      printRow('deploy floor: node + pg, each migration.sql as one query', r.deployFloor.ms)
+      if (r.psql) printRow('deploy floor: one psql session', r.psql.ms)
+      if (r.bookkeeping)
+        printRow('(info) node floor + Prisma bookkeeping statements', r.bookkeeping.ms, r.deployFloor.ms)
+      if (r.prisma)
+        printRow('(reference) prisma migrate deploy, Prisma 6.19 CLI', r.prisma.ms, r.deployFloor.ms)
+      printRow(
         'status: node dist/index.js (migrate-status)',
-        result.status.actionMs,
-        result.status.floorMs,
+        r.statusAction.ms,
+        r.statusFloor.ms,
         GOALS.status
       )
-    )
-    console.log(row('status floor: node + pg, one query', result.status.floorMs))
-    console.log(row('deploy: node dist/index.js (migrate-deploy)', result.deploy.actionMs))
-    console.log(row('deploy floor: node + pg, files only', result.deploy.nodeFloorMs))
-    console.log(row('deploy floor: one psql session', result.deploy.psqlFloorMs))
-    console.log(
-      row(
-        '(info) node floor + Prisma bookkeeping',
-        result.deploy.bookkeepingFloorMs,
-        result.deploy.nodeFloorMs
-      )
-    )
-    console.log(row('deploy vs node floor', result.deploy.actionMs, result.deploy.nodeFloorMs, GOALS.deploy))
-    console.log(row('deploy vs psql floor', result.deploy.actionMs, result.deploy.psqlFloorMs, GOALS.deploy))
-    const summary = {
-      bench: 'migrate',
-      rows: [
+      printRow('status floor: node + pg, connect and one query', r.statusFloor.ms)
+      if (remoteRun) {
+        const perMigration = (x) => (x.roundTrips / N).toFixed(2)
+        console.log(
+          `round trips: deploy ${r.deployAction.roundTrips} (${perMigration(r.deployAction)}/migration), floor ${r.deployFloor.roundTrips} (${perMigration(r.deployFloor)}/migration)` +
+            (r.prisma ? `, Prisma ${r.prisma.roundTrips} (${perMigration(r.prisma)}/migration)` : '') +
+            `; status ${r.statusAction.roundTrips}, floor ${r.statusFloor.roundTrips}`
+        )
+      }
+      console.log('')
+      const at = remoteRun ? `through ${c.label}` : 'loopback'
+      rows.push(
         {
-          metric: `migrate-status, ${MIGRATIONS} applied migrations, vs node + pg one query`,
-          value: result.status.ratio,
+          metric: `migrate-deploy ${at}, ${N} migrations, vs node + pg running the files`,
+          value: r.deployAction.ms / r.deployFloor.ms,
+          goal: `<= ${GOALS.deploy}`,
+          ok: r.deployAction.ms / r.deployFloor.ms <= GOALS.deploy
+        },
+        {
+          metric: `migrate-status ${at}, ${N} applied, vs node + pg one query`,
+          value: r.statusAction.ms / r.statusFloor.ms,
           goal: `<= ${GOALS.status}`,
-          ok: result.status.ratio <= GOALS.status
-        },
-        {
-          metric: `migrate-deploy, ${MIGRATIONS} migrations, vs node + pg running the files`,
-          value: result.deploy.ratioVsNode,
-          goal: `<= ${GOALS.deploy}`,
-          ok: result.deploy.ratioVsNode <= GOALS.deploy
-        },
-        {
-          metric: `migrate-deploy, ${MIGRATIONS} migrations, vs one psql session`,
-          value: result.deploy.ratioVsPsql,
-          goal: `<= ${GOALS.deploy}`,
-          ok: result.deploy.ratioVsPsql <= GOALS.deploy
-        },
-        {
-          metric: '(info) node floor + Prisma bookkeeping statements, vs node floor',
-          value: result.deploy.bookkeepingFloorMs / result.deploy.nodeFloorMs,
-          goal: '-',
-          ok: true
+          ok: r.statusAction.ms / r.statusFloor.ms <= GOALS.status
         }
-      ],
-      detail: result
+      )
+      if (r.psql)
+        rows.push({
+          metric: `migrate-deploy ${at} vs one psql session`,
+          value: r.deployAction.ms / r.psql.ms,
+          goal: `<= ${GOALS.deploy}`,
+          ok: r.deployAction.ms / r.psql.ms <= GOALS.deploy
+        })
+      if (remoteRun) {
+        rows.push(
+          {
+            metric: `(info) round trips per migration ${at}: ours`,
+            value: r.deployAction.roundTrips / N,
+            goal: '-',
+            ok: true
+          },
+          {
+            metric: `(info) round trips per migration ${at}: floor`,
+            value: r.deployFloor.roundTrips / N,
+            goal: '-',
+            ok: true
+          },
+          {
+            metric: `(info) status round trips ${at}: ours`,
+            value: r.statusAction.roundTrips,
+            goal: '-',
+            ok: true
+          },
+          {
+            metric: `(info) status round trips ${at}: floor`,
+            value: r.statusFloor.roundTrips,
+            goal: '-',
+            ok: true
+          }
+        )
+        if (r.prisma)
+          rows.push({
+            metric: `(info) Prisma 6.19 CLI deploy ${at} vs the same floor`,
+            value: r.prisma.ms / r.deployFloor.ms,
+            goal: '-',
+            ok: true
+          })
+      }
     }
-    console.log(`\nBENCH_RESULT ${JSON.stringify(summary)}`)
+    printRow('start-up: the action failing on an input, vs node -e ""', startup.ms, bareNode.ms)
+    rows.push({
+      metric: '(info) start-up: the action failing on an input, vs node -e ""',
+      value: startup.ms / bareNode.ms,
+      goal: '-',
+      ok: true
+    })
+    console.log(
+      `\nBENCH_RESULT ${JSON.stringify({ bench: 'migrate', rows, detail: { history, N, results } })}`
+    )
   } finally {
+    await remote.stop()
     stopCluster(cluster)
     rmSync(work, { recursive: true, force: true })
   }
