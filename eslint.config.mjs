@@ -9,9 +9,18 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }]
+      '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }],
+      // core.info writes raw: a line of a PR's, a database's or a backup's text could be a runner command.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='core'][property.name='info']",
+          message: 'Log through info() from src/util/log.ts, which neutralises runner commands.'
+        }
+      ]
     }
   },
+  { files: ['src/util/log.ts'], rules: { 'no-restricted-syntax': 'off' } },
   {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' }

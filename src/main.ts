@@ -14,6 +14,7 @@ import { checkUnknownInputs } from './settings/unknown-inputs.js'
 import type { CommonSettings } from './settings/settings.js'
 import { inline, text } from './render/markdown.js'
 import { scrub } from './util/secrets.js'
+import { info } from './util/log.js'
 
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
 // the AWS SDK. Start-up time counts against every run (see bench/).
@@ -51,7 +52,7 @@ async function writeSummary(markdown: string): Promise<void> {
   if (!markdown) return
   if (!process.env.GITHUB_STEP_SUMMARY) {
     // Local runs (demo, CLI, local-action without a summary file): show it in the log instead.
-    core.info(scrub(markdown))
+    info(scrub(markdown))
     return
   }
   await core.summary.addRaw(scrub(markdown), true).write()

@@ -14,6 +14,7 @@ import { type RowCounts, countRows, databaseSize, exportSnapshot, releaseSnapsho
 import type { BackupSettings } from './settings.js'
 import { ensureWritableDirectory } from './fs-util.js'
 import { type BackupStorage, createStorage, prefixOf } from './storage/index.js'
+import { info } from '../util/log.js'
 
 export interface RunBackupContext {
   connection: ConnectionSettings
@@ -204,7 +205,7 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
     await recipientsChecked
     phase('clients found')
     const prefix = prefixOf(destination)
-    core.info(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`)
+    info(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`)
 
     const createdAt = (ctx.now ?? (() => new Date()))()
     const key = objectKey(prefix, connection.database, createdAt, settings.format, encrypted)
@@ -285,7 +286,7 @@ export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
       throw await withoutManifest(storage, key, manifestKey, error)
     }
     phase('manifest stored')
-    core.info(
+    info(
       `Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`
     )
 

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { ActionError } from '../errors.js'
 import { withRetry } from '../util/retry.js'
 import { type ConnectionSettings, describeTarget, toPgConfig } from './connection-url.js'
+import { info } from '../util/log.js'
 
 export interface DbSession {
   client: pg.Client
@@ -204,7 +205,7 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
       baseDelayMs: options.baseDelayMs ?? 1000,
       isRetryable: isRetryableConnectError,
       onRetry: (error, attempt, delay) =>
-        core.info(
+        info(
           `Connecting to ${describeTarget(settings)} failed (${(error as ErrorLike).code ?? (error as Error).message}); attempt ${attempt + 1} in ${delay} ms`
         )
     }).catch((error: unknown) => {
@@ -217,7 +218,7 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
   } catch (error) {
     if (runtime.length === 0 || viaSet || !refusesStartupOptions((error as ActionError).cause ?? error))
       throw error
-    core.info(
+    info(
       `The server (a connection pooler?) refused the startup parameter \`options\`; setting ${runtime.map(([name]) => name).join(' and ')} with SET instead.`
     )
     client = await open(undefined)
