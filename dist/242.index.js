@@ -1,5 +1,5 @@
 export const id = 242;
-export const ids = [242,906];
+export const ids = [242];
 export const modules = {
 
 /***/ 15146:
@@ -1644,7 +1644,10 @@ var row_counts = __webpack_require__(23643);
 var fs_util = __webpack_require__(99512);
 // EXTERNAL MODULE: ./src/backup/storage/index.ts + 1 modules
 var backup_storage = __webpack_require__(91825);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/backup/run-backup.ts
+
 
 
 
@@ -1778,7 +1781,7 @@ async function runBackup(ctx) {
         await recipientsChecked;
         phase('clients found');
         const prefix = (0,backup_storage/* prefixOf */.MT)(destination);
-        core/* info */.pq(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`);
+        (0,log/* info */.p)(`Server ${session.serverVersion}; using ${pgDump.path} (${pgDump.version}, ${pgDump.source})`);
         const createdAt = (ctx.now ?? (() => new Date()))();
         const key = (0,backup_manifest/* objectKey */.T5)(prefix, connection.database, createdAt, settings.format, encrypted);
         // Outside the snapshot's transaction: an error here must not abort it.
@@ -1855,7 +1858,7 @@ async function runBackup(ctx) {
             throw await withoutManifest(storage, key, manifestKey, error);
         }
         phase('manifest stored');
-        core/* info */.pq(`Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`);
+        (0,log/* info */.p)(`Stored ${storage.uri(key)} (${result.stored.bytes} bytes, sha256 ${result.stored.sha256}) and its manifest`);
         let retention;
         if (settings.keepLast !== undefined || settings.keepDays !== undefined) {
             if (!result.verification.passed) {
@@ -2105,35 +2108,6 @@ async function storageForUri(uri, options) {
     const path = /^file:\/\//i.test(text) ? decodeURIComponent(new URL(text).pathname) : text;
     const full = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(options.workingDirectory, path);
     return { storage: new LocalStorage((0,external_node_path_.dirname)(full)), key: (0,external_node_path_.basename)(full) };
-}
-
-
-/***/ }),
-
-/***/ 29906:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ info)
-/* harmony export */ });
-/* unused harmony export neutralizeCommands */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
-
-/**
- * The runner reads a line of the step's stdout as a workflow command when, after leading whitespace, it starts with
- * `::` (`::add-mask::`, `::warning::`, `::stop-commands::`…), or when it contains the legacy prefix `##[` anywhere.
- * Text that comes from a pull request, a database or a backup (directory names, SQL, server messages) can hold
- * either. A zero-width space after the first character keeps the line readable and makes it no command.
- * Annotations and groups (`core.warning`, `core.group`…) escape their text themselves; `core.info` does not.
- */
-function neutralizeCommands(text) {
-    // `m`: a line starts after \n and after a lone \r too, as the runner splits them. .NET's Trim() also strips U+0085,
-    // which `\s` does not cover.
-    return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b');
-}
-/** `core.info` for any text that may hold something we did not write. */
-function info(text) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralizeCommands(text));
 }
 
 

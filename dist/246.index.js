@@ -292,7 +292,10 @@ function checkUnknownInputs(env = process.env, declared = DECLARED_INPUTS) {
 
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(42495);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -305,7 +308,7 @@ var markdown = __webpack_require__(42495);
 async function dispatch(common, read) {
     switch (common.mode) {
         case 'migrate-status': {
-            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(844), __webpack_require__.e(509), __webpack_require__.e(472), __webpack_require__.e(906)]).then(__webpack_require__.bind(__webpack_require__, 33472));
+            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(764), __webpack_require__.e(844), __webpack_require__.e(509), __webpack_require__.e(472)]).then(__webpack_require__.bind(__webpack_require__, 33472));
             return runMigrateStatus(common, readMigrateSettings(read, common), read);
         }
         case 'migrate-deploy': {
@@ -336,7 +339,7 @@ async function writeSummary(markdown) {
         return;
     if (!process.env.GITHUB_STEP_SUMMARY) {
         // Local runs (demo, CLI, local-action without a summary file): show it in the log instead.
-        core/* info */.pq((0,secrets/* scrub */._I)(markdown));
+        (0,log/* info */.p)((0,secrets/* scrub */._I)(markdown));
         return;
     }
     await core/* summary */.z.addRaw((0,secrets/* scrub */._I)(markdown), true).write();

@@ -74,7 +74,10 @@ async function withRetry(operation, options) {
 
 // EXTERNAL MODULE: ./src/db/connection-url.ts
 var connection_url = __webpack_require__(90564);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/db/connect.ts
+
 
 
 
@@ -215,7 +218,7 @@ async function connect(settings, options) {
         attempts: options.attempts ?? 3,
         baseDelayMs: options.baseDelayMs ?? 1000,
         isRetryable: isRetryableConnectError,
-        onRetry: (error, attempt, delay) => core/* info */.pq(`Connecting to ${(0,connection_url/* describeTarget */.ff)(settings)} failed (${error.code ?? error.message}); attempt ${attempt + 1} in ${delay} ms`)
+        onRetry: (error, attempt, delay) => (0,log/* info */.p)(`Connecting to ${(0,connection_url/* describeTarget */.ff)(settings)} failed (${error.code ?? error.message}); attempt ${attempt + 1} in ${delay} ms`)
     }).catch((error) => {
         throw classifyConnectError(error, settings);
     });
@@ -227,7 +230,7 @@ async function connect(settings, options) {
     catch (error) {
         if (runtime.length === 0 || viaSet || !refusesStartupOptions(error.cause ?? error))
             throw error;
-        core/* info */.pq(`The server (a connection pooler?) refused the startup parameter \`options\`; setting ${runtime.map(([name]) => name).join(' and ')} with SET instead.`);
+        (0,log/* info */.p)(`The server (a connection pooler?) refused the startup parameter \`options\`; setting ${runtime.map(([name]) => name).join(' and ')} with SET instead.`);
         client = await open(undefined);
         viaSet = true;
     }
@@ -1999,6 +2002,35 @@ function details(summaryHtml, body, open = false) {
 }
 function byteLength(value) {
     return Buffer.byteLength(value, 'utf8');
+}
+
+
+/***/ }),
+
+/***/ 29906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony export neutralizeCommands */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+
+/**
+ * The runner reads a line of the step's stdout as a workflow command when, after leading whitespace, it starts with
+ * `::` (`::add-mask::`, `::warning::`, `::stop-commands::`…), or when it contains the legacy prefix `##[` anywhere.
+ * Text that comes from a pull request, a database or a backup (directory names, SQL, server messages) can hold
+ * either. A zero-width space after the first character keeps the line readable and makes it no command.
+ * Annotations and groups (`core.warning`, `core.group`…) escape their text themselves; `core.info` does not.
+ */
+function neutralizeCommands(text) {
+    // `m`: a line starts after \n and after a lone \r too, as the runner splits them. .NET's Trim() also strips U+0085,
+    // which `\s` does not cover.
+    return text.replace(/^([\s\u0085]*):(?=:)/gm, '$1:\u200b').replace(/#(?=#\[)/g, '#\u200b');
+}
+/** `core.info` for any text that may hold something we did not write. */
+function info(text) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralizeCommands(text));
 }
 
 
