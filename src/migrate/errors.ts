@@ -343,40 +343,38 @@ const CONNECTION_NODE_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECON
 const CONNECTION_MESSAGES = /Connection terminated|not queryable|connection error/i
 
 /**
+ * The error and the errors it wraps (`cause`), outermost first, skipping our own errors: they carry Prisma's codes
+ * (P3018, P1017), not the server's.
+ */
+function* underlying(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    if (!(current instanceof ActionError)) yield current as { code?: unknown; message?: unknown }
+    current = (current as { cause?: unknown }).cause
+  }
+}
+
+const SQLSTATE = /^(?=.*\d)[0-9A-Z]{5}$/
+
+/**
  * Whether the error (or one it wraps) is the database connection breaking: a killed backend, a server restart, a
  * network failure. Nothing more can be sent on that connection.
  */
 export function isConnectionLost(error: unknown): boolean {
-  let current: unknown = error
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    // Our own errors carry Prisma's codes (P3018, P1017), not the server's: look at what they wrap.
-    if (current instanceof ActionError) {
-      current = current.cause
-      continue
-    }
-    const { code, message } = current as { code?: unknown; message?: unknown }
+  for (const { code, message } of underlying(error)) {
     // A server error is judged by its SQLSTATE alone: its text may come from the migration (RAISE EXCEPTION).
     if (typeof code === 'string' && CONNECTION_NODE_CODES.has(code)) return true
-    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code)) return CONNECTION_SQLSTATE.test(code)
+    if (typeof code === 'string' && SQLSTATE.test(code)) return CONNECTION_SQLSTATE.test(code)
     if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return true
-    current = (current as { cause?: unknown }).cause
   }
   return false
 }
 
 /** The server's own words, when it said why it ended the session (e.g. 57P01 after pg_terminate_backend). */
 export function serverReason(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    if (current instanceof ActionError) {
-      current = current.cause
-      continue
-    }
-    const { code, message } = current as { code?: unknown; message?: unknown }
-    if (typeof code === 'string' && /^(?=.*\d)[0-9A-Z]{5}$/.test(code) && typeof message === 'string')
+  for (const { code, message } of underlying(error))
+    if (typeof code === 'string' && SQLSTATE.test(code) && typeof message === 'string')
       return `${code}: ${message}`
-    current = (current as { cause?: unknown }).cause
-  }
   return undefined
 }
 
