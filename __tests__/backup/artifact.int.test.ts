@@ -64,7 +64,7 @@ describe('destination: artifact (stand-in of the artifact service on 127.0.0.1)'
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor(
+      drill: settingsFor(
         {
           'database-url': source.url,
           'backup-uri': result.uri,

@@ -57,7 +57,7 @@ async function drill(
   return runRestoreDrillMode({
     connection: connectionOf(sourceUrl),
     workingDirectory: process.cwd(),
-    settings: settingsFor({ 'database-url': sourceUrl, ...inputs }, 'restore-drill')
+    drill: settingsFor({ 'database-url': sourceUrl, ...inputs }, 'restore-drill')
   })
 }
 

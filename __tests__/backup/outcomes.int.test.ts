@@ -72,7 +72,7 @@ describe('retention that stops halfway', () => {
       runBackupMode({
         connection: connectionOf(db.url),
         workingDirectory: process.cwd(),
-        settings: settingsFor({ ...inputs, ...extra })
+        backup: settingsFor({ ...inputs, ...extra })
       })
     const oldest = await run()
     const middle = await run()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { createTestDatabase, dropTestDatabase, query } from '../../__fixtures__/databases.js'
 import { reviewMigrations } from '../../src/review/review.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import type { Finding, ReviewResult } from '../../src/review/types.js'
 
 const STORY = join(import.meta.dirname, '../data/story/migrations')

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { createTestDatabase, dropTestDatabase, query } from '../../__fixtures__/databases.js'
 import { gateDecision, reviewMigrations } from '../../src/review/review.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import type { MigrationInput, PullRequestScope, ReviewResult } from '../../src/review/types.js'
 import { ours, removeTempDirs } from '../migrate/helpers.js'
 

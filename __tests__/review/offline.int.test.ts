@@ -11,7 +11,7 @@ import {
   parseNameStatusZ,
   reviewChangedMigrations
 } from '../../src/review/offline.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { RepositoryFiles } from '../../src/util/repo-files.js'
 
 const DIR = 'prisma/migrations'

@@ -307,7 +307,7 @@ describe('finding details', () => {
   })
 
   it('treats a table created earlier in the pending set as new: no lock findings, no data at stake', async () => {
-    const { defaultRuleSeverities } = await import('../../src/review/settings.js')
+    const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
     const result = await reviewSql(
       [
         'CREATE TABLE "t" ("id" SERIAL NOT NULL, "a" TEXT);',
@@ -333,7 +333,7 @@ describe('finding details', () => {
   })
 
   it('gives a stock Prisma "create tables" migration zero findings by default', async () => {
-    const { defaultRuleSeverities } = await import('../../src/review/settings.js')
+    const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
     const sql = `-- CreateEnum\nCREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');\n\n-- CreateTable\nCREATE TABLE "User" (\n    "id" SERIAL NOT NULL,\n    "email" TEXT NOT NULL,\n    "role" "Role" NOT NULL DEFAULT 'USER',\n    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT "User_pkey" PRIMARY KEY ("id")\n);\n\n-- CreateTable\nCREATE TABLE "Post" (\n    "id" SERIAL NOT NULL,\n    "authorId" INTEGER NOT NULL,\n\n    CONSTRAINT "Post_pkey" PRIMARY KEY ("id")\n);\n\n-- CreateIndex\nCREATE UNIQUE INDEX "User_email_key" ON "User"("email");\n\n-- AddForeignKey\nALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;\n`
     expect((await reviewSql(sql, { rules: defaultRuleSeverities() })).findings).toEqual([])
   })

@@ -10,7 +10,7 @@ import { type ConnectOptions, type DbSession, connect, quoteIdent } from '../db/
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
 import { ActionError, getErrorMessage } from '../errors.js'
 import { info } from '../util/log.js'
-import { type ChildExit, exitSummary, spawnClient, stderrTail } from './child.js'
+import { type ChildExit, exitSummary, pipeOf, spawnClient, stderrTail } from './child.js'
 import { clientEnv } from './child-env.js'
 import { checkArtifactRuntime, resolveDestination } from './destination.js'
 import { checkIdentity, decryptFile } from './encryption.js'
@@ -27,14 +27,14 @@ import { type PgClient, checkExplicitPath, findClient } from './pg-client.js'
 import { newRestrictKey, plainDumpStream, psqlHasRestrict, scanPlainDump } from './plain-restore.js'
 import { listOurBackups } from './retention.js'
 import { exactCounts } from './row-counts.js'
-import type { BackupSettings } from './settings.js'
+import type { DrillSettings } from './settings.js'
 import { type BackupStorage, createStorage, storageForUri } from './storage/index.js'
 
 export interface RestoreDrillContext {
   /** The source database (`database-url`): its name selects `latest`. */
   connection: ConnectionSettings
   workingDirectory: string
-  settings: BackupSettings
+  settings: DrillSettings
   tempDir?: string
 }
 
@@ -89,8 +89,9 @@ async function resolveBackup(
     tempDir,
     workingDirectory: ctx.workingDirectory
   }
-  if (settings.backupUri !== 'latest') return await storageForUri(settings.backupUri ?? '', storageOptions)
-  const destination = resolveDestination(settings.destination!, ctx.workingDirectory)
+  if (settings.backupUri !== 'latest' || !settings.destination)
+    return await storageForUri(settings.backupUri, storageOptions)
+  const destination = resolveDestination(settings.destination, ctx.workingDirectory)
   const { storage, prefix } = await createStorage(destination, storageOptions)
   const backups = (await listOurBackups(storage, prefix, ctx.connection.database)).filter(
     (b) => b.manifest.verification.passed
@@ -120,7 +121,7 @@ async function tablesWithData(
       stdin: 'ignore',
       stdout: 'pipe'
     })
-    const reader = createInterface({ input: list.child.stdout! })
+    const reader = createInterface({ input: pipeOf(list.child.stdout, 'pg_restore --list stdout') })
     for await (const line of reader) lines.push(line)
     const exit = await list.exited
     if (exit.code !== 0)
@@ -209,11 +210,7 @@ async function connectAs(
 export async function proveTargetIsNotSource(ctx: RestoreDrillContext): Promise<TargetIdentity> {
   const source = await connectAs('database-url', ctx.connection, ctx.workingDirectory)
   try {
-    const targetSession = await connectAs(
-      'target-database-url',
-      ctx.settings.targetConnection!,
-      ctx.workingDirectory
-    )
+    const targetSession = await connectAs('target-database-url', ctx.settings.target, ctx.workingDirectory)
     let target: DatabaseIdentity
     try {
       target = await readIdentity(targetSession.client)
@@ -235,7 +232,7 @@ export async function proveTargetIsNotSource(ctx: RestoreDrillContext): Promise<
 }
 
 async function prepareTarget(ctx: RestoreDrillContext, checked: DatabaseIdentity): Promise<void> {
-  const target = ctx.settings.targetConnection!
+  const target = ctx.settings.target
   const session = await connectAs('target-database-url', target, ctx.workingDirectory)
   try {
     // The same session that may drop schemas proves it is the database that was compared with the source.
@@ -282,7 +279,7 @@ async function restoreInto(
   format: 'custom' | 'plain',
   checked: DatabaseIdentity
 ): Promise<void> {
-  const target = ctx.settings.targetConnection!
+  const target = ctx.settings.target
   const env = clientEnv(target, ctx.workingDirectory)
   if (format === 'custom') {
     const args = [
@@ -315,7 +312,9 @@ async function restoreInto(
   ]
   const child = spawnClient(client.path, args, env, { stdin: 'pipe', stdout: 'ignore' })
   // psql stops reading when it stops on an error: the broken pipe is expected, its exit status tells the story.
-  const fed = pipeline(plainDumpStream(file, scan), child.child.stdin!).catch(() => undefined)
+  const fed = pipeline(plainDumpStream(file, scan), pipeOf(child.child.stdin, 'psql stdin')).catch(
+    () => undefined
+  )
   const exit = await child.exited
   await fed
   const stderr = child.stderr()
@@ -372,7 +371,7 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
     checkExplicitPath(settings.pgDumpPath)
   ])
   const fromArtifact =
-    /^artifact:\/\//i.test(settings.backupUri ?? '') ||
+    /^artifact:\/\//i.test(settings.backupUri) ||
     (settings.backupUri === 'latest' && settings.destination?.kind === 'artifact')
   if (fromArtifact) checkArtifactRuntime(settings.backupUri === 'latest' ? 'destination' : 'backup-uri')
   // Before anything is downloaded, dropped or restored: the target must not be the source, however it is named.
@@ -450,7 +449,7 @@ export async function runRestoreDrill(ctx: RestoreDrillContext): Promise<DrillRe
     await prepareTarget(ctx, targetIdentity.target)
     await restoreInto(ctx, client, dumpFile, format, targetIdentity.target)
     const inDump = await tablesWithData(dumpFile, format, client, manifest.rowCounts.tables)
-    const target = settings.targetConnection!
+    const target = settings.target
     const session = await connectAs('target-database-url', target, ctx.workingDirectory)
     let restored: TableRowCount[]
     try {

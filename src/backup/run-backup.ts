@@ -142,7 +142,6 @@ export function expectedDumpBytes(
  */
 export async function runBackup(ctx: RunBackupContext): Promise<BackupResult> {
   const { settings, connection } = ctx
-  if (!settings.destination) throw new ActionError('No `destination` is set for the backup.')
   const destination = resolveDestination(settings.destination, ctx.workingDirectory)
   const t0 = Date.now()
   const phase = (name: string): void =>

@@ -1,6 +1,5 @@
 import * as core from '@actions/core'
 import { renderCommentBody, type MigrationReportInput } from '../render/migration-report.js'
-import type { ReviewSettings } from '../review/settings.js'
 import { commentMarker, upsertStickyComment, type UpsertResult } from './comment.js'
 import { getPullRequestContext } from './context.js'
 import { apiUrlFromEnv } from './octokit.js'
@@ -8,7 +7,7 @@ import { info } from '../util/log.js'
 import { scrub } from '../util/secrets.js'
 
 export interface PublishOptions {
-  settings: Pick<ReviewSettings, 'comment' | 'githubToken'>
+  settings: { comment: boolean; githubToken: string }
   /** Redacted database target (or a fixed word for the offline review): part of the comment's marker. */
   target: string
   migrationsDir: string

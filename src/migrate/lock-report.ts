@@ -6,7 +6,7 @@
 import { type BlockingSession, dbText, describeSessions } from './blockers.js'
 import type { AfterFailure } from './errors.js'
 import type { BlockedAttempt } from './lock-retry.js'
-import type { LockSafetySettings } from '../settings/lock-settings.js'
+import type { LockSafetySettings } from './lock-safety.js'
 
 function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`

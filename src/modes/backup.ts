@@ -1,17 +1,9 @@
-import type { ConnectionSettings } from '../db/connection-url.js'
 import { ActionError, getErrorMessage } from '../errors.js'
 import { renderBackupFailure, renderBackupReport } from '../backup/report.js'
 import { BackupLeftoverError, runBackup } from '../backup/run-backup.js'
-import type { BackupSettings } from '../backup/settings.js'
+import type { BackupModeSettings } from '../settings/settings.js'
 import { scrub } from '../util/secrets.js'
 import type { ModeResult } from './types.js'
-
-/** What `backup` and `restore-drill` need from main.ts. */
-export interface BackupModeContext {
-  connection: ConnectionSettings
-  workingDirectory: string
-  settings: BackupSettings
-}
 
 export function toActionError(error: unknown): ActionError {
   if (error instanceof ActionError) return error
@@ -19,12 +11,14 @@ export function toActionError(error: unknown): ActionError {
 }
 
 /** mode: backup — one streamed, verified, manifest-backed backup plus retention. */
-export async function runBackupMode(ctx: BackupModeContext): Promise<ModeResult> {
+export async function runBackupMode(
+  ctx: Pick<BackupModeSettings, 'connection' | 'workingDirectory' | 'backup'>
+): Promise<ModeResult> {
   try {
     const result = await runBackup({
       connection: ctx.connection,
       workingDirectory: ctx.workingDirectory,
-      settings: ctx.settings
+      settings: ctx.backup
     })
     const retentionFailed = result.retention?.failed
     return {

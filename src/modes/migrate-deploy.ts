@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { backupBeforeDeploy } from '../backup/pre-deploy.js'
-import { readBackupSettings } from '../backup/settings.js'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { annotateFindings } from '../github/annotations.js'
@@ -13,12 +12,10 @@ import { planId } from '../migrate/plan.js'
 import { type Diagnosis, diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { gateDecision, reviewMigrations } from '../review/review.js'
-import { readReviewSettings } from '../review/settings.js'
 import { reviewJson, reviewOutputs } from '../review/json-report.js'
-import type { InputReader } from '../settings/input.js'
-import { readLockSafetySettings, sessionTimeouts } from '../settings/lock-settings.js'
+import { sessionTimeouts } from '../settings/lock-settings.js'
 import { info } from '../util/log.js'
-import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import type { MigrateDeploySettings } from '../settings/settings.js'
 import {
   loadMigrationsFolder,
   migrateOutputs,
@@ -56,42 +53,36 @@ function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
  * taken) when the plan changed since it was reviewed, when a file cannot run as Prisma runs it, or when the
  * review finds unacknowledged destructive changes.
  */
-export async function runMigrateDeploy(
-  common: CommonSettings,
-  settings: MigrateSettings,
-  read: InputReader
-): Promise<ModeResult> {
-  const reviewSettings = readReviewSettings(read)
-  const backupSettings = readBackupSettings(read, 'migrate-deploy')
-  const lockSettings = readLockSafetySettings(read)
-  const folder = await loadMigrationsFolder(settings, common)
+export async function runMigrateDeploy(settings: MigrateDeploySettings): Promise<ModeResult> {
+  const { connection, lockSafety: lockSettings } = settings
+  const folder = await loadMigrationsFolder(settings)
   // lock_timeout / statement_timeout for this session only, sent with the connection request.
-  const session = await openSession(common, sessionTimeouts(lockSettings))
+  const session = await openSession(connection, settings.workingDirectory, sessionTimeouts(lockSettings))
   const lockWaits = new LockWaitLog(lockSettings, info)
-  const target = describeTarget(common.connection!)
-  const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
+  const target = describeTarget(connection)
+  const migrationsDir = relative(settings.workingDirectory, folder.path) || '.'
   let applied: AppliedMigration[] = []
   let failure: ActionError | undefined
   let backup: Awaited<ReturnType<typeof backupBeforeDeploy>> | undefined
   let gate: ReturnType<typeof gateDecision> | undefined
   try {
-    const scope = prismaScope(common, settings)
+    const scope = prismaScope(settings)
     const before = await core.group('Compare with _prisma_migrations', () =>
       diagnose(session.client, folder, scope)
     )
     const id = planId(before.pending)
     const review = await core.group('Review pending SQL', () =>
       reviewMigrations({
-        migrations: pendingForReview(before, common.workingDirectory),
-        settings: reviewSettings,
+        migrations: pendingForReview(before, settings.workingDirectory),
+        settings: settings.review,
         client: session.client,
-        execution: settings.prisma.execution,
-        allowDestructive: reviewSettings.allowDestructive
+        execution: settings.project.prisma.execution,
+        allowDestructive: settings.review.allowDestructive
       })
     )
     info(review.headline)
     annotateFindings(review.findings)
-    gate = gateDecision(review, reviewSettings.allowDestructive)
+    gate = gateDecision(review, settings.review.allowDestructive)
     if (settings.expectedPlanId && settings.expectedPlanId !== id) {
       failure = new ActionError(
         `The pending migrations changed since they were reviewed: plan ${id} is pending now, but expected-plan-id is ${settings.expectedPlanId}. Nothing was applied.`,
@@ -115,13 +106,13 @@ export async function runMigrateDeploy(
       })
     }
     if (!failure && before.pending.length > 0 && before.failed.length === 0) {
-      const wanted = backupSettings.backupBeforeDeploy
-      if (wanted === 'always' || (wanted === 'destructive' && review.destructiveCount > 0)) {
+      const policy = settings.backup
+      if (policy.when === 'always' || (policy.when === 'destructive' && review.destructiveCount > 0)) {
         backup = await core.group('Backup before deploy', () =>
           backupBeforeDeploy({
-            connection: common.connection!,
-            workingDirectory: common.workingDirectory,
-            settings: backupSettings
+            connection,
+            workingDirectory: settings.workingDirectory,
+            settings: policy.settings
           })
         )
       }
@@ -133,7 +124,7 @@ export async function runMigrateDeploy(
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
             ...scope,
-            connection: common.connection!,
+            connection,
             onApplying: (name) => info(`Applying migration ${code(name)}`),
             onFallback: (name, fallback) =>
               info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
@@ -143,7 +134,7 @@ export async function runMigrateDeploy(
                 retryWindowMs: lockSettings.retryWindowMs,
                 ...DEFAULT_BACKOFF
               },
-              baseDir: common.workingDirectory,
+              baseDir: settings.workingDirectory,
               onBlocked: (name, event) => lockWaits.blocked(name, event),
               onSample: (name, blockers) => lockWaits.sample(name, blockers)
             }
@@ -166,7 +157,7 @@ export async function runMigrateDeploy(
     if (failure instanceof MigrationRunError && isConnectionLost(failure)) {
       const lost = failure
       const recovered = await core.group('Read the state again after the lost connection', () =>
-        afterConnectionLoss({ common, folder, failure: lost, pid })
+        afterConnectionLoss({ settings, folder, failure: lost, pid })
       )
       failure = recovered.failure
       after = recovered.diagnosis
@@ -197,7 +188,7 @@ export async function runMigrateDeploy(
       ...(after ? nextSteps(after) : [])
     ]
     const renderInput = {
-      mode: common.mode,
+      mode: settings.mode,
       target,
       migrationsDir,
       rows: statusRows(known, applied, failedNow),
@@ -227,19 +218,19 @@ export async function runMigrateDeploy(
       markdown: renderMigrationReport({ ...renderInput, appendix: backup ? [backup.markdown] : undefined }),
       report: {
         target,
-        migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
+        migrationsDir: { path: folder.path, reason: settings.project.migrationsDir.reason },
         status: after?.status ?? 'unknown',
         planId: id,
         expectedPlanId: settings.expectedPlanId ?? null,
         pending: known.pending.map((m) => ({
           name: m.name,
-          file: relativeSqlPath(common.workingDirectory, m.sqlPath),
+          file: relativeSqlPath(settings.workingDirectory, m.sqlPath),
           checksum: m.checksum
         })),
         applied,
         failed: after ? after.failed : failedNow ? [{ name: failedNow }] : [],
         lockSafety: lockSafetyReport(lockSettings, lockWaits.all),
-        prisma: prismaReport(settings),
+        prisma: prismaReport(settings.project),
         // What the migration that failed in this run left: committed statements (per statement with Prisma 7.4+),
         // INVALID indexes, blockers.
         afterFailure: afterFailure ?? null,

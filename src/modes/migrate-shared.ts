@@ -1,14 +1,14 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { connect, type DbSession } from '../db/connect.js'
-import { describeTarget } from '../db/connection-url.js'
+import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
 import { readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
 import type { AppliedMigration } from '../migrate/deploy.js'
 import { describePrismaVersion } from '../migrate/prisma-version.js'
 import type { DiagnoseOptions, Diagnosis } from '../migrate/status.js'
 import { info } from '../util/log.js'
 import type { StatusRow } from '../render/status-table.js'
-import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
+import type { MigrateModeSettings, RunSettings } from '../settings/settings.js'
 import { code } from '../render/markdown.js'
 import { RepositoryFiles, printable } from '../util/repo-files.js'
 
@@ -18,18 +18,18 @@ import { RepositoryFiles, printable } from '../util/repo-files.js'
  * before the database is even connected to, with an error that names the file and never shows its content.
  */
 export async function loadMigrationsFolder(
-  settings: MigrateSettings,
-  common: Pick<CommonSettings, 'workspace' | 'workingDirectory'>
+  settings: Pick<MigrateModeSettings, 'project'> & Pick<RunSettings, 'workspace' | 'workingDirectory'>
 ): Promise<MigrationsFolder> {
+  const { project } = settings
   return core.group('Migrations folder', async () => {
-    const shown = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
-    info(describePrismaVersion(settings.prisma))
+    const shown = relative(settings.workingDirectory, project.migrationsDir.path) || '.'
+    info(describePrismaVersion(project.prisma))
     // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
-    info(`Using ${shown} (${settings.migrationsDir.reason})`)
-    for (const note of settings.layoutNotes) info(note)
+    info(`Using ${shown} (${project.migrationsDir.reason})`)
+    for (const note of project.layoutNotes) info(note)
     const folder = await readMigrationsFolder(
-      settings.migrationsDir.path,
-      new RepositoryFiles(common.workspace)
+      project.migrationsDir.path,
+      new RepositoryFiles(settings.workspace)
     )
     if (!folder.exists)
       core.warning(
@@ -47,24 +47,24 @@ export async function loadMigrationsFolder(
 }
 
 /** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
-export function prismaScope(common: CommonSettings, settings: MigrateSettings): DiagnoseOptions {
+export function prismaScope(settings: MigrateModeSettings): DiagnoseOptions {
   return {
-    connection: common.connection,
-    schemas: settings.schemas,
-    externalTables: settings.externalTables,
-    execution: settings.prisma.execution
+    connection: settings.connection,
+    schemas: settings.project.schemas,
+    externalTables: settings.project.externalTables,
+    execution: settings.project.prisma.execution
   }
 }
 
 /** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
 export async function openSession(
-  common: CommonSettings,
+  connection: ConnectionSettings,
+  workingDirectory: string,
   sessionSettings?: Record<string, string>
 ): Promise<DbSession> {
-  const connection = common.connection!
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
     const session = await connect(connection, {
-      baseDir: common.workingDirectory,
+      baseDir: workingDirectory,
       ensureSchema: true,
       sessionSettings
     })

@@ -1,16 +1,19 @@
 import { renderDrillFailure, renderDrillReport } from '../backup/report.js'
 import { runRestoreDrill } from '../backup/restore-drill.js'
 import { scrub } from '../util/secrets.js'
-import { type BackupModeContext, toActionError } from './backup.js'
+import type { RestoreDrillSettings } from '../settings/settings.js'
+import { toActionError } from './backup.js'
 import type { ModeResult } from './types.js'
 
 /** mode: restore-drill — restore a backup into a scratch database and compare every table's row count. */
-export async function runRestoreDrillMode(ctx: BackupModeContext): Promise<ModeResult> {
+export async function runRestoreDrillMode(
+  ctx: Pick<RestoreDrillSettings, 'connection' | 'workingDirectory' | 'drill'>
+): Promise<ModeResult> {
   try {
     const result = await runRestoreDrill({
       connection: ctx.connection,
       workingDirectory: ctx.workingDirectory,
-      settings: ctx.settings
+      settings: ctx.drill
     })
     return {
       outputs: {

@@ -99,8 +99,9 @@ interface Parts {
 function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[] {
   const done = new Map<SqlDetail, string[]>()
   return (sql) => {
-    if (!done.has(sql)) done.set(sql, render(sql))
-    return done.get(sql)!
+    let rendered = done.get(sql)
+    if (!rendered) done.set(sql, (rendered = render(sql)))
+    return rendered
   }
 }
 

@@ -25,12 +25,19 @@ export interface LintedMigration extends ParsedMigration {
   hits: LintHit[]
 }
 
-const BY_KIND = new Map<string, RuleDefinition[]>()
-const ANY_KIND: RuleDefinition[] = []
+/** A rule that looks at statements, with its check (the review's own findings have none). */
+interface CheckingRule {
+  rule: RuleDefinition
+  check: NonNullable<RuleDefinition['check']>
+}
+
+const BY_KIND = new Map<string, CheckingRule[]>()
+const ANY_KIND: CheckingRule[] = []
 for (const rule of RULES) {
   if (!rule.check) continue
-  if (!rule.kinds) ANY_KIND.push(rule)
-  else for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule])
+  const checking = { rule, check: rule.check }
+  if (!rule.kinds) ANY_KIND.push(checking)
+  else for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), checking])
 }
 
 /** Requires `await loadParser()`. */
@@ -66,9 +73,9 @@ export function lintMigrations(
     for (const stmt of parsed.statements) {
       const node = (stmt.node as AnyNode)[stmt.kind]
       const rules = [...(BY_KIND.get(stmt.kind) ?? []), ...ANY_KIND]
-      for (const rule of rules) {
+      for (const { rule, check } of rules) {
         if (enabled && !enabled.has(rule.id)) continue
-        for (const hit of rule.check!({ stmt, node, file, model })) {
+        for (const hit of check({ stmt, node, file, model })) {
           if (hit.stake) hit.stake = model.stakeInDatabase(hit.stake)
           const holds =
             rule.destructive && !rule.lossUnknown && !hit.quiet ? holdingsOf(hit, model) : undefined

@@ -177,8 +177,8 @@ export class PendingModel {
     if (!this.catalog) return { kind: 'unknown' }
     if (state?.databaseName || found.inDatabase) {
       const col = column === undefined ? undefined : state?.columns.get(column)
-      if (col?.createdBy)
-        return { kind: 'created', by: col.createdBy, name: label(state!), sources: col.sources }
+      if (state && col?.createdBy)
+        return { kind: 'created', by: col.createdBy, name: label(state), sources: col.sources }
       const database = state?.databaseName ?? split(found.key)
       const databaseColumn = col?.databaseName ?? column
       const here = label(state ?? database)
@@ -212,7 +212,7 @@ export class PendingModel {
       case 'nulls':
       case 'cast': {
         const m = map(stake.table, stake.column)
-        return m ? { ...stake, table: m.table, column: m.column! } : undefined
+        return m ? { ...stake, table: m.table, column: m.column ?? stake.column } : undefined
       }
       case 'duplicates': {
         const m = map(stake.table)

@@ -9,8 +9,7 @@ import { readMigrationScript } from '../migrate/migrations-dir.js'
 import { printable, type RepositoryFiles } from '../util/repo-files.js'
 import { reviewMigrations } from './review.js'
 import type { ExecutionStrategy } from '../migrate/execute.js'
-import type { ReviewSettings } from './settings.js'
-import type { ReviewResult } from './types.js'
+import type { ReviewResult, RuleSeverities } from './types.js'
 
 const run = promisify(execFile)
 
@@ -190,7 +189,7 @@ export interface OfflineReviewOptions {
   /** Absolute, or relative to the working directory. */
   migrationsDir: string
   changed: ChangedMigrations
-  settings: Pick<ReviewSettings, 'rules'>
+  settings: { rules: RuleSeverities }
   allowDestructive?: boolean
   /** How the project's Prisma version sends a migration.sql (Prisma 7.4+: statement by statement). */
   execution?: ExecutionStrategy

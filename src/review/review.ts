@@ -12,7 +12,6 @@ import { answers, readPrismaHeader, RULES_FOR_KIND } from './prisma-warnings.js'
 import { RULES_BY_ID, ruleById } from './rules/index.js'
 import { docsAnchor, type StakeRequest } from './rules/rule.js'
 import { withModifiedMigrations } from './modified.js'
-import type { ReviewSettings } from './settings.js'
 import { type ExecutionStrategy, describeFallback, planWithLoadedParser } from '../migrate/execute.js'
 import { summarize } from './summary.js'
 import type {
@@ -22,13 +21,14 @@ import type {
   PullRequestScope,
   ReviewedMigration,
   ReviewResult,
+  RuleSeverities,
   Severity
 } from './types.js'
 import { code, quote } from '../render/markdown.js'
 
 export interface ReviewInput {
   migrations: MigrationInput[]
-  settings: Pick<ReviewSettings, 'rules'>
+  settings: { rules: RuleSeverities }
   /** A live connection to the target database: data at stake is counted on it, read-only. */
   client?: pg.Client
   allowDestructive: boolean
@@ -227,15 +227,17 @@ async function countStakes(
             `(currently ${displayType(answer.oldType)})`
           )
       }
-      const node = w.hit ? (w.hit.stmt.node as AnyNode)[w.hit.stmt.kind] : undefined
+      const hit = w.hit
+      const node = hit ? (hit.stmt.node as AnyNode)[hit.stmt.kind] : undefined
       if (
+        hit &&
         w.finding.rule === 'drop-table' &&
         w.stake?.kind === 'table-rows' &&
         node?.behavior !== 'DROP_CASCADE' &&
         rules.has('drop-table-with-dependent-view')
       ) {
         const views = (await counter.dependentViews(w.stake.table)).filter(
-          (v) => !w.hit!.viewsDroppedBefore.includes(v)
+          (v) => !hit.viewsDroppedBefore.includes(v)
         )
         const already = works.some(
           (o) => o.finding.rule === 'drop-table-with-dependent-view' && o.finding.table === w.finding.table

@@ -4,6 +4,9 @@
  */
 export type Severity = 'error' | 'warning' | 'notice'
 
+/** Effective severity per rule id (input `rules`); a rule that is off is absent. */
+export type RuleSeverities = ReadonlyMap<string, Severity>
+
 export type RowsAtStake =
   | {
       count: number
