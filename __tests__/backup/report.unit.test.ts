@@ -1,14 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  formatBytes,
-  renderBackupFailure,
-  renderBackupReport,
-  renderDrillReport
-} from '../../src/backup/report.js'
+import { renderBackupFailure, renderBackupReport, renderDrillReport } from '../../src/render/backup-report.js'
+import { formatBytes } from '../../src/util/format.js'
 import { cell, code, fence, text } from '../../src/render/markdown.js'
 import { restoreCommand } from '../../src/backup/restore-command.js'
-import type { BackupResult } from '../../src/backup/run-backup.js'
-import type { DrillResult } from '../../src/backup/restore-drill.js'
+import type { BackupResult, DrillResult } from '../../src/backup/results.js'
 import type { BackupManifest } from '../../src/backup/manifest.js'
 
 const manifest = {

@@ -242,7 +242,7 @@ describe('a whole report of a hostile migration', () => {
   it('renders every name in a span, links nothing, and has no line but the first that looks like a marker', async () => {
     const { reviewMigrations } = await import('../../src/review/review.js')
     const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
-    const { renderCommentBody } = await import('../../src/render/migration-report.js')
+    const { renderCommentBody } = await import('../../src/render/migrate-summary.js')
     const review = await reviewMigrations({
       migrations: [{ name: '20260101000000_@octocat`x', file: 'prisma/migrations/m/migration.sql', script }],
       settings: { rules: defaultRuleSeverities() },

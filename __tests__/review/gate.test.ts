@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { failOnDecision, gateDecision } from '../../src/review/review.js'
+import { failOnDecision, gateDecision } from '../../src/review/gate.js'
 import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { reviewSql } from './helpers.js'
 

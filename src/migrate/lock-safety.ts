@@ -6,7 +6,7 @@
 import type pg from 'pg'
 import type { ConnectionSettings } from '../db/connection-url.js'
 import { BlockerMonitor, type BlockingSession } from './blockers.js'
-import type { AfterFailure, DatabaseErrorLike } from './errors.js'
+import type { AfterFailure, DatabaseErrorLike } from './prisma-errors.js'
 import { findInvalidIndexes } from './invalid-indexes.js'
 import type { BlockedAttempt, LockRetryPolicy } from './lock-retry.js'
 import { committedAfterFailure, scriptShape, type ScriptShape } from './script-shape.js'

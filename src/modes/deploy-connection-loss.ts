@@ -5,7 +5,7 @@ import {
   describeConnectionLoss,
   MigrationRunError,
   serverReason
-} from '../migrate/errors.js'
+} from '../migrate/prisma-errors.js'
 import type { MigrationsFolder } from '../migrate/migrations-dir.js'
 import { diagnose, type Diagnosis } from '../migrate/status.js'
 import type { MigrateDeploySettings } from '../settings/settings.js'

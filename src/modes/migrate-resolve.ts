@@ -4,16 +4,12 @@ import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { resolveApplied, resolveRolledBack } from '../migrate/resolve.js'
 import { diagnose } from '../migrate/status.js'
-import { renderMigrationReport } from '../render/migration-report.js'
+import { renderMigrationReport } from '../render/migrate-summary.js'
 import type { MigrateResolveSettings } from '../settings/settings.js'
-import {
-  loadMigrationsFolder,
-  migrateOutputs,
-  nextSteps,
-  openSession,
-  prismaScope,
-  statusRows
-} from './migrate-shared.js'
+import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { migrateOutputs } from './migrate-results.js'
+import { nextSteps } from '../render/next-steps.js'
+import { statusRows } from '../render/status-table.js'
 import type { ModeResult } from './types.js'
 import { code } from '../render/markdown.js'
 import { info } from '../util/log.js'

@@ -2,28 +2,24 @@ import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
-import { annotateFindings } from '../github/annotations.js'
+import { annotateFindings } from './annotate-findings.js'
 import { getPullRequestContext } from '../github/context.js'
-import { publishPullRequestComment } from '../github/publish.js'
+import { publishPullRequestComment } from './pull-request-comment.js'
 import { planId } from '../migrate/plan.js'
 import { diagnose, type Diagnosis } from '../migrate/status.js'
-import { renderMigrationReport } from '../render/migration-report.js'
-import { findChangedMigrations, reviewChangedMigrations } from '../review/offline.js'
-import { failOnDecision, reviewMigrations } from '../review/review.js'
+import { renderMigrationReport } from '../render/migrate-summary.js'
+import { findChangedMigrations } from '../github/changed-migrations.js'
+import { reviewChangedMigrations } from '../review/offline.js'
+import { reviewMigrations } from '../review/review.js'
+import { failOnDecision } from '../review/gate.js'
 import type { PullRequestScope, ReviewResult } from '../review/types.js'
-import { reviewJson, reviewOutputs } from '../review/json-report.js'
-import type { MigrateProject, MigrateStatusSettings } from '../settings/settings.js'
-import {
-  loadMigrationsFolder,
-  migrateOutputs,
-  nextSteps,
-  openSession,
-  pendingForReview,
-  prismaScope,
-  relativeSqlPath,
-  rulesDocsUrl,
-  statusRows
-} from './migrate-shared.js'
+import { reviewJson, reviewOutputs } from '../report/review-section.js'
+import type { MigrateStatusSettings } from '../settings/settings.js'
+import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
+import { nextSteps } from '../render/next-steps.js'
+import { rulesDocsUrl } from '../github/context.js'
+import { statusRows } from '../render/status-table.js'
 import type { ModeResult } from './types.js'
 import { describeFallback } from '../migrate/execute.js'
 import { info } from '../util/log.js'
@@ -142,15 +138,6 @@ export async function runMigrateStatus(settings: MigrateStatusSettings): Promise
     }
   } finally {
     await session.close()
-  }
-}
-
-export function prismaReport(project: MigrateProject): Record<string, unknown> {
-  const v = project.prisma.version
-  return {
-    version: v ? `${v.major}.${v.minor}.${v.patch}` : null,
-    source: project.prisma.source,
-    execution: project.prisma.execution
   }
 }
 

@@ -1,13 +1,14 @@
+import { formatCount } from '../util/format.js'
 import { code } from '../render/markdown.js'
 import type { Finding, ReviewResult, RowsAtStake } from './types.js'
-
-const fmt = (n: number): string => n.toLocaleString('en-US')
 
 /** "1,234 rows", "~1,200 rows, estimated", or undefined when nothing was counted. */
 export function stakeText(stake: RowsAtStake | undefined): string | undefined {
   if (!stake || 'error' in stake) return undefined
   const what = stake.what === 'non-null values' ? 'values' : stake.what
-  return stake.estimated ? `~${fmt(stake.count)} ${what}, estimated` : `${fmt(stake.count)} ${what}`
+  return stake.estimated
+    ? `~${formatCount(stake.count)} ${what}, estimated`
+    : `${formatCount(stake.count)} ${what}`
 }
 
 const tc = (f: Finding): string =>

@@ -16,7 +16,7 @@ import {
   typeOf
 } from './ast.js'
 import type { DataSource, Holdings } from './holdings.js'
-import type { StakeRequest } from './rules/rule.js'
+import type { StakeRequest } from './types.js'
 
 /** What the target database holds before the deploy, as far as the review needs it to name objects exactly. */
 export interface DatabaseCatalog {

@@ -2,6 +2,8 @@
  * The review's data model: what a rule reports, what the linter hands to the renderers, the gate and the
  * JSON report. Plain data only, so that renderers and decisions stay pure.
  */
+import type { RelationName, TypeInfo } from './ast.js'
+
 export type Severity = 'error' | 'warning' | 'notice'
 
 /** Effective severity per rule id (input `rules`); a rule that is off is absent. */
@@ -126,3 +128,19 @@ export interface MigrationInput {
   file: string
   script: string
 }
+
+/** What to count on the live database for one finding. */
+export type StakeRequest =
+  | { kind: 'table-rows'; table: RelationName }
+  | { kind: 'non-null'; table: RelationName; column: string }
+  | { kind: 'nulls'; table: RelationName; column: string }
+  | { kind: 'duplicates'; table: RelationName; columns: string[] }
+  | {
+      kind: 'enum-values'
+      typeName: RelationName
+      newValues: string[]
+      /** Known when the enum was created earlier in the pending set. */
+      oldValues?: string[]
+      usages: { table: RelationName; column: string }[]
+    }
+  | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }

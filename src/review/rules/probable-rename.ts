@@ -19,7 +19,7 @@ import {
   type StatementContext
 } from './rule.js'
 
-function normalize(name: string): string {
+function stem(name: string): string {
   return name
     .toLowerCase()
     .replace(/[_\-\s]/g, '')
@@ -28,8 +28,8 @@ function normalize(name: string): string {
 
 /** 1 for equal names up to case, underscores and a plural s; otherwise a Levenshtein ratio. */
 export function nameSimilarity(a: string, b: string): number {
-  const x = normalize(a)
-  const y = normalize(b)
+  const x = stem(a)
+  const y = stem(b)
   if (x === y) return 1
   const row = Array.from({ length: y.length + 1 }, (_, i) => i)
   for (let i = 1; i <= x.length; i++) {

@@ -1,24 +1,11 @@
 import type { ParsedScript, ParsedStatement } from '../../sql/parse.js'
-import type { AnyNode, RelationName, TypeInfo } from '../ast.js'
+import type { AnyNode, RelationName } from '../ast.js'
 import type { PendingModel } from '../model.js'
-import type { MigrationInput, Severity } from '../types.js'
+import type { MigrationInput, Severity, StakeRequest } from '../types.js'
 import { code } from '../../render/markdown.js'
 
-/** What to count on the live database for one finding. */
-export type StakeRequest =
-  | { kind: 'table-rows'; table: RelationName }
-  | { kind: 'non-null'; table: RelationName; column: string }
-  | { kind: 'nulls'; table: RelationName; column: string }
-  | { kind: 'duplicates'; table: RelationName; columns: string[] }
-  | {
-      kind: 'enum-values'
-      typeName: RelationName
-      newValues: string[]
-      /** Known when the enum was created earlier in the pending set. */
-      oldValues?: string[]
-      usages: { table: RelationName; column: string }[]
-    }
-  | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }
+// Kept here too for the stake counter (src/review/data-at-stake.ts), which answers what rules ask.
+export type { StakeRequest } from '../types.js'
 
 export interface RuleHit {
   message: string
