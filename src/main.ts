@@ -1,11 +1,12 @@
 import * as core from '@actions/core'
-import type { Mode } from './constants.js'
+import { MAX_SUMMARY_BYTES, type Mode } from './constants.js'
 import { ActionError, getErrorMessage } from './errors.js'
 import type { ModeResult } from './modes/types.js'
 import { buildReport, writeReport } from './report/run-report.js'
 import { getSettings, type ParseProgress } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
 import type { Settings } from './settings/settings.js'
+import { bytes, fitDocument } from './render/fit.js'
 import { inline, text } from './render/markdown.js'
 import { scrub } from './util/secrets.js'
 import { info } from './util/log.js'
@@ -44,7 +45,8 @@ async function writeSummary(markdown: string): Promise<void> {
     info(scrub(markdown))
     return
   }
-  await core.summary.addRaw(scrub(markdown), true).write()
+  // Whatever a mode rendered and whatever was appended to it: never over GitHub's limit for a job summary.
+  await core.summary.addRaw(fitDocument(scrub(markdown), MAX_SUMMARY_BYTES, bytes), true).write()
 }
 
 function failureMarkdown(mode: Mode | null, error: unknown): string {
