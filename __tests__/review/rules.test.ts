@@ -3,6 +3,8 @@ import { RULES } from '../../src/review/rules/index.js'
 import { nameSimilarity } from '../../src/review/rules/probable-rename.js'
 import { classifyTypeChange } from '../../src/review/type-change.js'
 import { reviewSql, rulesOf } from './helpers.js'
+import { expectGolden } from '../render/golden.js'
+import { FINDING_OBJECT_KEYS, type Finding } from '../../src/review/types.js'
 
 /** SQL given as several strings runs as consecutive pending migrations (the earlier ones create "new" tables). */
 type Sql = string | string[]
@@ -271,6 +273,28 @@ describe('rules', () => {
       )
     })
   }
+})
+
+/** A finding as squawk snapshots a violation: what it says, where, and about which objects. */
+function violation(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = { message: f.message, line: f.line }
+  if (f.endLine !== undefined && f.endLine !== f.line) out.endLine = f.endLine
+  for (const key of FINDING_OBJECT_KEYS) if (f[key] !== undefined) out[key] = f[key]
+  return out
+}
+
+describe('every trigger case, in full (__tests__/__outputs__/rule-violations.json)', () => {
+  it('reports the message, the line and the objects of each finding', async () => {
+    const snapshot: Record<string, { sql: Sql; findings: Record<string, unknown>[] }[]> = {}
+    for (const [id, { triggers }] of Object.entries(CASES)) {
+      snapshot[id] = []
+      for (const sql of triggers) {
+        const findings = (await reviewSql(sql)).findings.filter((f) => f.rule === id).map(violation)
+        snapshot[id].push({ sql, findings })
+      }
+    }
+    expectGolden('rule-violations.json', JSON.stringify(snapshot, null, 2) + '\n')
+  })
 })
 
 describe('finding details', () => {

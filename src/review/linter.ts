@@ -4,14 +4,12 @@ import { combineHoldings, type Holdings } from './holdings.js'
 import { type DatabaseCatalog, PendingModel } from './model.js'
 import { RULES } from './rules/index.js'
 import type { FileContext, RuleDefinition, RuleHit } from './rules/rule.js'
-import type { MigrationInput } from './types.js'
+import type { DatabaseLookup, MigrationInput } from './types.js'
 
 export interface LintHit {
   rule: RuleDefinition
   hit: RuleHit
   stmt: ParsedStatement
-  /** Views the pending set dropped before this statement (a live dependent-view check ignores them). */
-  viewsDroppedBefore: string[]
   /** For a destructive rule: what the objects it destroys hold at this point of the deploy. */
   holds?: Holdings
 }
@@ -52,6 +50,18 @@ function holdingsOf(hit: RuleHit, model: PendingModel): Holdings | undefined {
   return objects.length ? combineHoldings(objects.map((o) => model.holdings(o.table, o.column))) : undefined
 }
 
+/** A lookup under the database's names, ignoring the views the pending set dropped before the statement. */
+function lookupInDatabase(
+  lookup: DatabaseLookup,
+  model: PendingModel,
+  droppedViews: string[]
+): DatabaseLookup | undefined {
+  const mapped = model.stakeInDatabase({ kind: 'table-rows', table: lookup.table })
+  return mapped?.kind === 'table-rows'
+    ? { ...lookup, table: mapped.table, ignore: [...droppedViews] }
+    : undefined
+}
+
 /**
  * Runs every rule over the pending migrations in order, with one model of what the pending set creates, so that
  * a table created by an earlier pending migration (or earlier in the same file) counts as new. Every rule runs;
@@ -77,9 +87,14 @@ export function lintMigrations(
         if (enabled && !enabled.has(rule.id)) continue
         for (const hit of check({ stmt, node, file, model })) {
           if (hit.stake) hit.stake = model.stakeInDatabase(hit.stake)
+          if (hit.lookup) {
+            // A table the pending set created is not in the database: nothing to ask.
+            hit.lookup = lookupInDatabase(hit.lookup, model, droppedViews)
+            if (!hit.lookup) continue
+          }
           const holds =
             rule.destructive && !rule.lossUnknown && !hit.quiet ? holdingsOf(hit, model) : undefined
-          hits.push({ rule, hit, stmt, viewsDroppedBefore: [...droppedViews], holds })
+          hits.push({ rule, hit, stmt, holds })
         }
       }
       if (

@@ -1,10 +1,10 @@
 import { posix } from 'node:path'
 import type pg from 'pg'
 import { loadParser } from '../sql/parse.js'
-import { type AnyNode, displayType } from './ast.js'
+import { displayType } from './ast.js'
 import { readAcknowledgements } from './acknowledgements.js'
 import { calledFunctionNames, mentionedRelationNames, readCatalog } from './catalog.js'
-import type { StakeOptions } from './data-at-stake.js'
+import type { StakeAnswer, StakeOptions } from './data-at-stake.js'
 import { dataElsewhere, dataHere } from './holdings.js'
 import { type LintHit, type LintedMigration, lintMigrations, parseMigrations } from './linter.js'
 import type { DatabaseCatalog } from './model.js'
@@ -24,7 +24,8 @@ import type {
   Severity,
   StakeRequest
 } from './types.js'
-import { code, quote } from '../render/markdown.js'
+import { type DatabaseLookup, FINDING_OBJECT_KEYS } from './types.js'
+import { quote } from '../render/markdown.js'
 
 export interface ReviewInput {
   migrations: MigrationInput[]
@@ -60,6 +61,8 @@ interface Work {
   finding: Finding
   hit?: LintHit
   stake?: StakeRequest
+  /** Asked of the database; the finding stands only when the answer confirms it. */
+  lookup?: DatabaseLookup
 }
 
 function makeFinding(
@@ -92,10 +95,10 @@ function fromHit(migration: MigrationInput, h: LintHit): Work {
     why: hit.why ?? rule.why,
     fix: hit.fix ?? rule.fix
   })
-  for (const key of ['schema', 'table', 'column', 'columns', 'typeName', 'values'] as const) {
+  for (const key of FINDING_OBJECT_KEYS) {
     if (hit[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = hit[key]
   }
-  return { finding, hit: h, stake: hit.stake }
+  return { finding, hit: h, stake: hit.stake, lookup: hit.lookup }
 }
 
 /** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
@@ -122,7 +125,7 @@ function reviewFile(
   for (const warning of header.warnings) {
     // A line that is none of Prisma's templates (written by hand) names no change to look for.
     if (warning.kind === 'Unknown') continue
-    const hits = works.filter((w) => answers(warning, w.finding))
+    const hits = works.filter((w) => !w.lookup && answers(warning, w.finding))
     const reported = hits.filter((w) => !w.hit?.hit.quiet)
     for (const w of reported) {
       matched.add(w)
@@ -172,7 +175,10 @@ function reviewFile(
   }))
   for (const ack of acks.valid) {
     for (const rule of ack.rules) {
-      const covered = works.filter((w) => w.finding.rule === rule && w.hit?.stmt.index === ack.statementIndex)
+      // A finding only the database can confirm is not there yet to acknowledge.
+      const covered = works.filter(
+        (w) => !w.lookup && w.finding.rule === rule && w.hit?.stmt.index === ack.statementIndex
+      )
       for (const w of covered) w.finding.acknowledged = { by: 'comment', reason: ack.reason, line: ack.line }
       if (covered.length === 0)
         extra.push({
@@ -201,65 +207,42 @@ function applySettings(works: Work[], rules: ReadonlyMap<string, Severity>): Wor
   })
 }
 
-async function countStakes(
-  works: Work[],
-  client: pg.Client,
-  rules: ReadonlyMap<string, Severity>,
-  options?: StakeOptions
-): Promise<Work[]> {
+/** A count's answer on the finding: data at stake, the removed values, the current type; false withdraws it. */
+function applyStake(w: Work, answer: StakeAnswer): boolean {
+  if (answer.kind === 'safe-cast') return false
+  w.finding.rowsAtStake = answer.stake
+  if (answer.removedValues && !w.finding.values) w.finding.values = answer.removedValues
+  if (answer.oldType)
+    w.finding.message = w.finding.message.replace(
+      '(its current type is not known without the database)',
+      `(currently ${displayType(answer.oldType)})`
+    )
+  return true
+}
+
+/**
+ * Asks the database what the findings ask (counts of data at stake, lookups) in one read-only transaction, and
+ * withdraws the findings the answers clear: a cast the live type makes safe, a lookup that finds nothing.
+ */
+async function askDatabase(works: Work[], client: pg.Client, options?: StakeOptions): Promise<Work[]> {
   const withdrawn = new Set<Work>()
-  const added: Work[] = []
   // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
   const { StakeCounter } = await import('./data-at-stake.js')
   await new StakeCounter(client, options).run(async (counter) => {
     for (const w of works) {
-      if (w.stake) {
-        const answer = await counter.answer(w.stake)
-        if (answer.kind === 'safe-cast') {
-          withdrawn.add(w)
-          continue
-        }
-        w.finding.rowsAtStake = answer.stake
-        if (answer.removedValues && !w.finding.values) w.finding.values = answer.removedValues
-        if (answer.oldType)
-          w.finding.message = w.finding.message.replace(
-            '(its current type is not known without the database)',
-            `(currently ${displayType(answer.oldType)})`
-          )
-      }
-      const hit = w.hit
-      const node = hit ? (hit.stmt.node as AnyNode)[hit.stmt.kind] : undefined
-      if (
-        hit &&
-        w.finding.rule === 'drop-table' &&
-        w.stake?.kind === 'table-rows' &&
-        node?.behavior !== 'DROP_CASCADE' &&
-        rules.has('drop-table-with-dependent-view')
-      ) {
-        const views = (await counter.dependentViews(w.stake.table)).filter(
-          (v) => !hit.viewsDroppedBefore.includes(v)
-        )
-        const already = works.some(
-          (o) => o.finding.rule === 'drop-table-with-dependent-view' && o.finding.table === w.finding.table
-        )
-        if (views.length && !already) {
-          const f = makeFinding(
-            'drop-table-with-dependent-view',
-            { name: w.finding.migration, file: w.finding.file, script: '' },
-            w.finding.line,
-            `DROP TABLE ${code(w.finding.table ?? '?')} will fail: the view ${views.map((v) => code(v)).join(', ')} in the database reads it.`,
-            {
-              schema: w.finding.schema,
-              table: w.finding.table,
-              severity: rules.get('drop-table-with-dependent-view')
-            }
-          )
-          added.push({ finding: f, hit: w.hit })
-        }
+      if (w.stake && !applyStake(w, await counter.answer(w.stake))) withdrawn.add(w)
+      const lookup = w.lookup
+      if (!lookup || !w.hit) continue
+      const found = (await counter.dependentViews(lookup.table)).filter((v) => !lookup.ignore.includes(v))
+      const confirm = w.hit.rule.confirm
+      if (found.length === 0 || !confirm) withdrawn.add(w)
+      else {
+        w.finding.message = confirm(w.hit.hit, found)
+        w.lookup = undefined
       }
     }
   })
-  return [...works.filter((w) => !withdrawn.has(w)), ...added]
+  return works.filter((w) => !withdrawn.has(w))
 }
 
 /** Rules Prisma's header is checked against: they run even when disabled, so the cross-check stays complete. */
@@ -317,7 +300,7 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   if (input.client && catalogRead) {
     const all = perFile.flatMap((p) => p.works)
     try {
-      const counted = await countStakes(all, input.client, input.settings.rules, input.stakeOptions)
+      const counted = await askDatabase(all, input.client, input.stakeOptions)
       for (const p of perFile)
         p.works = counted.filter(
           (w) => w.finding.file === p.linted.input.file && w.finding.migration === p.linted.input.name
@@ -327,6 +310,8 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
       notes.push(`Data at stake could not be counted on the database: ${quote((error as Error).message)}`)
     }
   }
+  // What only the database could confirm, and it did not (or there is none): not reported.
+  for (const p of perFile) p.works = p.works.filter((w) => !w.lookup)
   const scope = input.pullRequest
   const added = new Set(scope?.known ? scope.added : [])
   const changedByPr = new Set([...added, ...(scope?.modified ?? [])])

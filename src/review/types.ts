@@ -35,7 +35,23 @@ export interface Acknowledgement {
   line?: number
 }
 
-export interface Finding {
+/** The objects a finding is about: what a rule reports (RuleHit) and the finding the review makes of it share them. */
+export interface FindingObjects {
+  schema?: string
+  table?: string
+  column?: string
+  /** Columns of a unique index or constraint. */
+  columns?: string[]
+  /** Enum type involved (enum-value-removal, enum-value-used-in-same-file). */
+  typeName?: string
+  /** Enum values removed or added. */
+  values?: string[]
+}
+
+/** The keys of FindingObjects, to copy them from a hit to its finding. */
+export const FINDING_OBJECT_KEYS = ['schema', 'table', 'column', 'columns', 'typeName', 'values'] as const
+
+export interface Finding extends FindingObjects {
   rule: string
   severity: Severity
   migration: string
@@ -48,15 +64,6 @@ export interface Finding {
   fix: string
   /** docs/rules.md#anchor, relative to the action's repository. */
   docs: string
-  schema?: string
-  table?: string
-  column?: string
-  /** Columns of a unique index or constraint. */
-  columns?: string[]
-  /** Enum type involved (enum-value-removal, enum-value-used-in-same-file). */
-  typeName?: string
-  /** Enum values removed or added. */
-  values?: string[]
   destructive: boolean
   rowsAtStake?: RowsAtStake
   acknowledged?: Acknowledgement
@@ -144,3 +151,14 @@ export type StakeRequest =
       usages: { table: RelationName; column: string }[]
     }
   | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }
+
+/**
+ * What a rule asks the live database besides counts: the views that read a table (DROP TABLE without CASCADE then
+ * fails). `ignore`: views the pending migrations drop before the statement. Answered by the stake counter
+ * (src/review/review.ts asks it); without a database the hit that asks is not reported.
+ */
+export interface DatabaseLookup {
+  kind: 'dependent-views'
+  table: RelationName
+  ignore: string[]
+}

@@ -1,5 +1,5 @@
 import { columnDefOf, relationOf } from '../ast.js'
-import { alterCommands, otherStatements, qualifiedColumn, type RuleDefinition } from './rule.js'
+import { alterCommands, otherStatements, qualifiedColumn, type RuleDefinition, labelObject } from './rule.js'
 
 /** Columns the same ALTER TABLE (or a later statement of the file) adds back under the same name. */
 export function readdedColumns(ctx: Parameters<NonNullable<RuleDefinition['check']>>[0]): Set<string> {
@@ -30,6 +30,8 @@ export const dropColumn: RuleDefinition = {
   title: 'DROP COLUMN deletes every value in the column',
   why: 'The values are gone once the migration commits. Code still deployed that selects or writes the column fails until the new release is out.',
   fix: 'Expand and contract: stop reading and writing the column in one release (Prisma: remove the field, or mark it `@ignore` first), back the values up, then drop it in a later migration. If the column was renamed, use `ALTER TABLE ... RENAME COLUMN` (and `@map` in schema.prisma) instead.',
+  example: 'ALTER TABLE "clients" DROP COLUMN "email";',
+  label: (f) => `DROP COLUMN ${labelObject(f)}`,
   check: (ctx) => {
     if (ctx.node.objtype !== 'OBJECT_TABLE') return []
     const table = relationOf(ctx.node.relation)

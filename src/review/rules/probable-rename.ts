@@ -124,5 +124,6 @@ export const probableRename: RuleDefinition = {
   title: 'A drop plus an add that look like a rename',
   why: 'Prisma cannot tell a renamed field or model from a deleted one plus a new one: it generates DROP + ADD (or DROP TABLE + CREATE TABLE), and the data of the old column or table is lost.',
   fix: 'Edit the migration to use `RENAME COLUMN` / `RENAME TO`, or keep the old database name with `@map` / `@@map` in schema.prisma.',
+  example: 'ALTER TABLE "User" DROP COLUMN "name",\nADD COLUMN     "fullName" TEXT NOT NULL;',
   check: (ctx) => (ctx.stmt.kind === 'DropStmt' ? tableRenames(ctx) : columnRenames(ctx))
 }
