@@ -7,7 +7,7 @@ import { getSettings, type ParseProgress } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
 import type { Settings } from './settings/settings.js'
 import { bytes, fitDocument } from './render/fit.js'
-import { inline, text } from './render/markdown.js'
+import { renderRunFailure, renderSinkFailures } from './render/run-failure.js'
 import { scrub } from './util/secrets.js'
 import { info } from './util/log.js'
 
@@ -50,14 +50,8 @@ async function writeSummary(markdown: string): Promise<void> {
 }
 
 function failureMarkdown(mode: Mode | null, error: unknown): string {
-  const code = error instanceof ActionError && error.code ? ` (${error.code})` : ''
-  // Messages quote names and server text: each line as inline markdown, so that none of it renders as markup.
-  const lines = getErrorMessage(error)
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => inline(line))
-  return [`### ❌ ${text(mode ?? 'prisma-postgres-ops')} failed${text(code)}`, ...lines].join('\n\n') + '\n'
+  const code = error instanceof ActionError && error.code ? error.code : undefined
+  return renderRunFailure(mode, getErrorMessage(error), code)
 }
 
 interface Sinks {
@@ -87,7 +81,7 @@ async function deliver(result: ModeResult, sinks: Sinks): Promise<void> {
   }
   const reportWritten = await attempt('the JSON report (report-path in RUNNER_TEMP)', sinks.report)
   await attempt('the step outputs (GITHUB_OUTPUT)', () => sinks.outputs(reportWritten))
-  const notes = failed.map((f) => `\n> ⚠️ ${f.replace(/</g, '&lt;').replace(/\r?\n/g, ' ')}\n`).join('')
+  const notes = renderSinkFailures(failed)
   await attempt('the job summary (GITHUB_STEP_SUMMARY)', () => sinks.summary(notes))
   if (!result.failure && failed.length === 0) return
   const parts: string[] = []

@@ -100,44 +100,55 @@ export async function runMigrateStatus(settings: MigrateStatusSettings): Promise
       migrationsDir,
       render: renderInput
     })
-    const id = planId(diagnosis.pending)
-    return {
-      outputs: {
-        ...migrateOutputs({
-          status: diagnosis.status,
-          pending: diagnosis.pending.map((m) => m.name),
-          failed: diagnosis.failed.map((f) => f.name)
-        }),
-        'plan-id': id,
-        ...reviewOutputs(review)
-      },
-      markdown,
-      report: {
-        target,
-        migrationsDir: { path: folder.path, reason: settings.project.migrationsDir.reason },
-        status: diagnosis.status,
-        prismaExitCode: diagnosis.prismaExitCode,
-        planId: id,
-        pending: diagnosis.pending.map((m) => ({
-          name: m.name,
-          file: relativeSqlPath(settings.workingDirectory, m.sqlPath),
-          checksum: m.checksum
-        })),
-        applied: [],
-        failed: diagnosis.failed,
-        edited: diagnosis.edited,
-        missingLocally: diagnosis.missingLocally,
-        unreadableApplied: diagnosis.unreadableApplied,
-        nonTransactional: diagnosis.nonTransactional,
-        prisma: prismaReport(settings.project),
-        migrations: diagnosis.migrations,
-        warnings: diagnosis.warnings,
-        review: reviewJson(review)
-      },
-      failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, settings.review.failOn)
-    }
+    return statusResult(settings, folder.path, diagnosis, review, markdown)
   } finally {
     await session.close()
+  }
+}
+
+function statusResult(
+  settings: MigrateStatusSettings,
+  folderPath: string,
+  diagnosis: Diagnosis,
+  review: ReviewResult,
+  markdown: string
+): ModeResult {
+  const id = planId(diagnosis.pending)
+  const target = settings.connection ? describeTarget(settings.connection) : null
+  return {
+    outputs: {
+      ...migrateOutputs({
+        status: diagnosis.status,
+        pending: diagnosis.pending.map((m) => m.name),
+        failed: diagnosis.failed.map((f) => f.name)
+      }),
+      'plan-id': id,
+      ...reviewOutputs(review)
+    },
+    markdown,
+    report: {
+      target,
+      migrationsDir: { path: folderPath, reason: settings.project.migrationsDir.reason },
+      status: diagnosis.status,
+      prismaExitCode: diagnosis.prismaExitCode,
+      planId: id,
+      pending: diagnosis.pending.map((m) => ({
+        name: m.name,
+        file: relativeSqlPath(settings.workingDirectory, m.sqlPath),
+        checksum: m.checksum
+      })),
+      applied: [],
+      failed: diagnosis.failed,
+      edited: diagnosis.edited,
+      missingLocally: diagnosis.missingLocally,
+      unreadableApplied: diagnosis.unreadableApplied,
+      nonTransactional: diagnosis.nonTransactional,
+      prisma: prismaReport(settings.project),
+      migrations: diagnosis.migrations,
+      warnings: diagnosis.warnings,
+      review: reviewJson(review)
+    },
+    failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, settings.review.failOn)
   }
 }
 

@@ -101,23 +101,17 @@ function fromHit(migration: MigrationInput, h: LintHit): Work {
   return { finding, hit: h, stake: hit.stake, lookup: hit.lookup }
 }
 
-/** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
-function reviewFile(
+/**
+ * Prisma's warnings header against the file's findings: each warning answered by a statement (the finding says
+ * so), a warning nothing answers, and (in a generated file) a destructive change the header does not mention.
+ * Returns the works without the rules' quiet hits, with the cross-check's own findings added.
+ */
+function crossCheckPrisma(
+  works: Work[],
   linted: LintedMigration,
   rules: ReadonlyMap<string, Severity>
 ): { works: Work[]; prismaWarnings: string[]; onNewTables: number } {
   const { input, parsed } = linted
-  let works = linted.hits.map((h) => fromHit(input, h))
-  if (parsed.error)
-    works.push({
-      finding: makeFinding(
-        'parse-error',
-        input,
-        parsed.error.line,
-        `Postgres cannot parse this file: ${quote(parsed.error.message)}.`
-      )
-    })
-
   const header = readPrismaHeader(parsed)
   const matched = new Set<Work>()
   const headerLine = parsed.comments.find((c) => c.kind === 'block')?.startLine ?? 1
@@ -144,14 +138,14 @@ function reviewFile(
         )
       })
   }
-  works = works.filter((w) => !w.hit?.hit.quiet)
+  let kept = works.filter((w) => !w.hit?.hit.quiet)
   // A type change whose old type is unknown: for a file Prisma generated, its silence means it found the cast safe.
-  works = works.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
+  kept = kept.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
   if (header.generated) {
-    for (const w of works.filter(
+    for (const w of kept.filter(
       (w) => w.finding.destructive && !matched.has(w) && rules.has(w.finding.rule)
     )) {
-      works.push({
+      kept.push({
         finding: makeFinding(
           'not-in-prisma-warnings',
           input,
@@ -162,8 +156,12 @@ function reviewFile(
       })
     }
   }
-  works = applySettings(works, rules)
+  return { works: kept, prismaWarnings: header.warnings.map((w) => w.text), onNewTables }
+}
 
+/** `-- pg-ops:allow` comments: mark what each one covers; report those that cannot apply or cover nothing. */
+function acknowledge(works: Work[], linted: LintedMigration): Work[] {
+  const { input, parsed } = linted
   const acks = readAcknowledgements(parsed, new Set(RULES_BY_ID.keys()))
   const extra: Work[] = acks.invalid.map((a) => ({
     finding: makeFinding(
@@ -191,11 +189,29 @@ function reviewFile(
         })
     }
   }
-  return {
-    works: [...works, ...applySettings(extra, rules)],
-    prismaWarnings: header.warnings.map((w) => w.text),
-    onNewTables
-  }
+  return extra
+}
+
+/** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
+function reviewFile(
+  linted: LintedMigration,
+  rules: ReadonlyMap<string, Severity>
+): { works: Work[]; prismaWarnings: string[]; onNewTables: number } {
+  const { input, parsed } = linted
+  const works = linted.hits.map((h) => fromHit(input, h))
+  if (parsed.error)
+    works.push({
+      finding: makeFinding(
+        'parse-error',
+        input,
+        parsed.error.line,
+        `Postgres cannot parse this file: ${quote(parsed.error.message)}.`
+      )
+    })
+  const checked = crossCheckPrisma(works, linted, rules)
+  const settled = applySettings(checked.works, rules)
+  const extra = acknowledge(settled, linted)
+  return { ...checked, works: [...settled, ...applySettings(extra, rules)] }
 }
 
 function applySettings(works: Work[], rules: ReadonlyMap<string, Severity>): Work[] {

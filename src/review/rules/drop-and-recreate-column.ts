@@ -1,5 +1,5 @@
-import { columnDefOf, displayType, relationOf } from '../ast.js'
-import { readdedColumns } from './drop-column.js'
+import { columnDefOf, displayType } from '../ast.js'
+import { droppedColumnsTarget } from './drop-column.js'
 import {
   alterCommands,
   otherStatements,
@@ -21,11 +21,9 @@ export const dropAndRecreateColumn: RuleDefinition = {
   example: 'ALTER TABLE "Alerts" DROP COLUMN "status",\nADD COLUMN     "status" "AlertStatus" NOT NULL;',
   label: (f) => `drop and re-add ${labelObject(f)}`,
   check: (ctx) => {
-    if (ctx.node.objtype !== 'OBJECT_TABLE') return []
-    const table = relationOf(ctx.node.relation)
-    if (!table) return []
-    const readded = readdedColumns(ctx)
-    const isNew = ctx.model.isNewTable(table)
+    const target = droppedColumnsTarget(ctx)
+    if (!target) return []
+    const { table, readded, isNew } = target
     const hits: RuleHit[] = []
     for (const cmd of alterCommands(ctx.node)) {
       if (cmd.subtype !== 'AT_DropColumn' || !readded.has(cmd.name)) continue
