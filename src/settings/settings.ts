@@ -13,6 +13,7 @@ import type { RuleSeverities } from '../review/types.js'
 
 /** What every run has: the mode and where things are. */
 export interface RunSettings {
+  /** `mode`. */
   mode: Mode
   /** GITHUB_WORKSPACE (or the process's cwd), absolute: every repository file the action reads lies inside it. */
   workspace: string
@@ -59,19 +60,25 @@ export interface MigrateStatusSettings extends RunSettings {
   mode: 'migrate-status'
   /** Parsed `database-url`; undefined when it is empty: the offline review of what the change adds. */
   connection?: ConnectionSettings
+  /** The Prisma project (`working-directory`, `migrations-dir`, `prisma-version`). */
   project: MigrateProject
   /** `fail-on-pending`: fail the step when migrations are pending. */
   failOnPending: boolean
+  /** `rules` and `fail-on`. */
   review: Pick<ReviewInputs, 'rules' | 'failOn'>
+  /** `comment`, `github-token`, `base-ref`. */
   pullRequest: PullRequestSettings
 }
 
 export interface MigrateDeploySettings extends RunSettings {
   mode: 'migrate-deploy'
+  /** Parsed `database-url`. */
   connection: ConnectionSettings
+  /** The Prisma project (`working-directory`, `migrations-dir`, `prisma-version`). */
   project: MigrateProject
   /** `expected-plan-id`: refuse unless the pending plan's id equals this (output `plan-id` of a reviewed status run). */
   expectedPlanId?: string
+  /** `rules` and `allow-destructive`. */
   review: Pick<ReviewInputs, 'rules' | 'allowDestructive'>
   /** `lock-timeout`, `statement-timeout`, `lock-retry-window`. */
   lockSafety: LockSafetySettings
@@ -81,7 +88,9 @@ export interface MigrateDeploySettings extends RunSettings {
 
 export interface MigrateResolveSettings extends RunSettings {
   mode: 'migrate-resolve'
+  /** Parsed `database-url`. */
   connection: ConnectionSettings
+  /** The Prisma project (`working-directory`, `migrations-dir`, `prisma-version`). */
   project: MigrateProject
   /** `resolve-applied` or `resolve-rolled-back` (exactly one): the migration and how to mark it. */
   resolve: { migration: string; as: 'applied' | 'rolled-back' }
@@ -89,7 +98,9 @@ export interface MigrateResolveSettings extends RunSettings {
 
 export interface BackupModeSettings extends RunSettings {
   mode: 'backup'
+  /** Parsed `database-url`: the database to back up. */
   connection: ConnectionSettings
+  /** `destination`, `format`, `encrypt-to`, `keep-last`… (src/backup/settings.ts). */
   backup: BackupSettings
 }
 
@@ -97,6 +108,7 @@ export interface RestoreDrillSettings extends RunSettings {
   mode: 'restore-drill'
   /** The source (`database-url`): its name selects `latest`, and the drill proves the target is not it. */
   connection: ConnectionSettings
+  /** `backup-uri`, `target-database-url`, `age-identity`… (src/backup/settings.ts). */
   drill: DrillSettings
 }
 
