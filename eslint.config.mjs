@@ -10,6 +10,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }],
+      // A value that may be missing is checked where it can be, or typed so that it cannot be (settings by mode).
+      '@typescript-eslint/no-non-null-assertion': 'error',
       // core.info writes raw: a line of a PR's, a database's or a backup's text could be a runner command.
       'no-restricted-syntax': [
         'error',
@@ -21,6 +23,8 @@ export default tseslint.config(
     }
   },
   { files: ['src/util/log.ts'], rules: { 'no-restricted-syntax': 'off' } },
+  // Being rewritten by issue 10 (the performance lane): its last `!` goes with the lead's split of diagnose().
+  { files: ['src/migrate/status.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' }

@@ -19,8 +19,8 @@ const N = Math.max(100, arg('--migrations', 2000))
 
 const ENTRY = `
 import { reviewMigrations } from ${JSON.stringify(join(root, 'src/review/review.ts'))}
-import { defaultRuleSeverities } from ${JSON.stringify(join(root, 'src/review/settings.ts'))}
-import { renderCommentBody, renderMigrationReport } from ${JSON.stringify(join(root, 'src/render/migration-report.ts'))}
+import { defaultRuleSeverities } from ${JSON.stringify(join(root, 'src/review/rule-settings.ts'))}
+import { renderCommentBody, renderMigrationReport } from ${JSON.stringify(join(root, 'src/render/migrate-summary.ts'))}
 
 export function migrations(n) {
   return Array.from({ length: n }, (_, i) => {

@@ -1,49 +1,39 @@
 import * as core from '@actions/core'
-import type { Mode } from './constants.js'
+import { MAX_SUMMARY_BYTES, type Mode } from './constants.js'
 import { ActionError, getErrorMessage } from './errors.js'
 import type { ModeResult } from './modes/types.js'
-import { buildReport, writeReport } from './report/report.js'
-import {
-  readCommonSettings,
-  readMigrateSettings,
-  readMode,
-  registerSecretInputs
-} from './settings/get-settings.js'
+import { buildReport, writeReport } from './report/run-report.js'
+import { getSettings, type ParseProgress } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
-import { checkUnknownInputs } from './settings/unknown-inputs.js'
-import type { CommonSettings } from './settings/settings.js'
-import { inline, text } from './render/markdown.js'
+import type { Settings } from './settings/settings.js'
+import { bytes, fitDocument } from './render/fit.js'
+import { renderRunFailure, renderSinkFailures } from './render/run-failure.js'
 import { scrub } from './util/secrets.js'
 import { info } from './util/log.js'
 
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
 // the AWS SDK. Start-up time counts against every run (see bench/).
-async function dispatch(common: CommonSettings, read: InputReader): Promise<ModeResult> {
-  switch (common.mode) {
+async function dispatch(settings: Settings): Promise<ModeResult> {
+  switch (settings.mode) {
     case 'migrate-status': {
       const { runMigrateStatus } = await import('./modes/migrate-status.js')
-      return runMigrateStatus(common, readMigrateSettings(read, common), read)
+      return runMigrateStatus(settings)
     }
     case 'migrate-deploy': {
       const { runMigrateDeploy } = await import('./modes/migrate-deploy.js')
-      return runMigrateDeploy(common, readMigrateSettings(read, common), read)
+      return runMigrateDeploy(settings)
     }
     case 'migrate-resolve': {
       const { runMigrateResolve } = await import('./modes/migrate-resolve.js')
-      return runMigrateResolve(common, readMigrateSettings(read, common))
+      return runMigrateResolve(settings)
     }
-    case 'backup':
+    case 'backup': {
+      const { runBackupMode } = await import('./modes/backup.js')
+      return runBackupMode(settings)
+    }
     case 'restore-drill': {
-      const [{ readBackupSettings }, modes] = await Promise.all([
-        import('./backup/settings.js'),
-        common.mode === 'backup' ? import('./modes/backup.js') : import('./modes/restore-drill.js')
-      ])
-      const context = {
-        connection: common.connection!,
-        workingDirectory: common.workingDirectory,
-        settings: readBackupSettings(read, common.mode)
-      }
-      return 'runBackupMode' in modes ? modes.runBackupMode(context) : modes.runRestoreDrillMode(context)
+      const { runRestoreDrillMode } = await import('./modes/restore-drill.js')
+      return runRestoreDrillMode(settings)
     }
   }
 }
@@ -55,18 +45,13 @@ async function writeSummary(markdown: string): Promise<void> {
     info(scrub(markdown))
     return
   }
-  await core.summary.addRaw(scrub(markdown), true).write()
+  // Whatever a mode rendered and whatever was appended to it: never over GitHub's limit for a job summary.
+  await core.summary.addRaw(fitDocument(scrub(markdown), MAX_SUMMARY_BYTES, bytes), true).write()
 }
 
 function failureMarkdown(mode: Mode | null, error: unknown): string {
-  const code = error instanceof ActionError && error.code ? ` (${error.code})` : ''
-  // Messages quote names and server text: each line as inline markdown, so that none of it renders as markup.
-  const lines = getErrorMessage(error)
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => inline(line))
-  return [`### ❌ ${text(mode ?? 'prisma-postgres-ops')} failed${text(code)}`, ...lines].join('\n\n') + '\n'
+  const code = error instanceof ActionError && error.code ? error.code : undefined
+  return renderRunFailure(mode, getErrorMessage(error), code)
 }
 
 interface Sinks {
@@ -96,7 +81,7 @@ async function deliver(result: ModeResult, sinks: Sinks): Promise<void> {
   }
   const reportWritten = await attempt('the JSON report (report-path in RUNNER_TEMP)', sinks.report)
   await attempt('the step outputs (GITHUB_OUTPUT)', () => sinks.outputs(reportWritten))
-  const notes = failed.map((f) => `\n> ⚠️ ${f.replace(/</g, '&lt;').replace(/\r?\n/g, ' ')}\n`).join('')
+  const notes = renderSinkFailures(failed)
   await attempt('the job summary (GITHUB_STEP_SUMMARY)', () => sinks.summary(notes))
   if (!result.failure && failed.length === 0) return
   const parts: string[] = []
@@ -108,16 +93,11 @@ async function deliver(result: ModeResult, sinks: Sinks): Promise<void> {
 /** The action's one entry point: the only try/catch around a whole run and the only `setFailed`. */
 export async function run(read: InputReader = (name) => core.getInput(name)): Promise<void> {
   const startedAt = new Date()
-  let mode: Mode | null = null
-  let reportPath: string | undefined
+  const known: ParseProgress = {}
   try {
-    registerSecretInputs(read)
-    checkUnknownInputs()
-    mode = readMode(read)
-    const common = readCommonSettings(read)
-    reportPath = common.reportPath
-    const result = await dispatch(common, read)
-    const path = reportPath
+    const settings = await getSettings(read, process.env, known)
+    const { mode, reportPath: path } = settings
+    const result = await dispatch(settings)
     await deliver(result, {
       report: () =>
         writeReport(path, buildReport({ mode, startedAt, sections: result.report, error: result.failure })),
@@ -129,10 +109,11 @@ export async function run(read: InputReader = (name) => core.getInput(name)): Pr
     })
   } catch (error) {
     const message = scrub(getErrorMessage(error))
+    const mode = known.mode ?? null
     try {
-      if (reportPath) {
-        writeReport(reportPath, buildReport({ mode, startedAt, sections: {}, error }))
-        core.setOutput('report-path', reportPath)
+      if (known.reportPath) {
+        writeReport(known.reportPath, buildReport({ mode, startedAt, sections: {}, error }))
+        core.setOutput('report-path', known.reportPath)
       }
       await writeSummary(failureMarkdown(mode, error))
     } catch (reportError) {

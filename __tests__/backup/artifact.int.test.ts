@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { generateX25519Identity, identityToRecipient } from 'age-encryption'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { runRestoreDrillMode } from '../../src/modes/restore-drill.js'
 import { parseManifest } from '../../src/backup/manifest.js'
 import { type ArtifactApi, startArtifactApi } from '../../__fixtures__/artifact-api.js'
@@ -64,7 +64,7 @@ describe('destination: artifact (stand-in of the artifact service on 127.0.0.1)'
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor(
+      drill: settingsFor(
         {
           'database-url': source.url,
           'backup-uri': result.uri,

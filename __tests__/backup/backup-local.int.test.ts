@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { parseManifest } from '../../src/backup/manifest.js'
 import { connectionOf, createRichDatabase, settingsFor, tempDir } from './helpers.js'
 

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
-import { runBackup } from '../../src/backup/run-backup.js'
+import type { BackupSettings } from '../../src/backup/settings.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { runBackupMode } from '../../src/modes/backup.js'
 import { createTestDatabase, query } from '../../__fixtures__/databases.js'
 import { type FaultProxy, isPut, startFaultProxy } from '../../__fixtures__/fault-proxy.js'
@@ -49,7 +50,7 @@ function fakePgDump(name: string, behaviour: string): string {
   )
 }
 
-function s3Settings(prefix: string, extra: Record<string, string> = {}): ReturnType<typeof settingsFor> {
+function s3Settings(prefix: string, extra: Record<string, string> = {}): BackupSettings {
   return settingsFor({
     destination: `s3://faults/${prefix}`,
     's3-endpoint': proxy.endpoint,
@@ -132,7 +133,7 @@ describe('pg_dump dies: the step fails and nothing becomes visible', () => {
     const result = await runBackupMode({
       connection: connectionOf(db.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor({
+      backup: settingsFor({
         destination: dir,
         'database-url': db.url,
         'pg-dump-path': fakePgDump('local-mid.sh', `"$REAL" "$@" | head -c ${2 * MiB}\nkill -9 $$`)

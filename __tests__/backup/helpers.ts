@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { readerFromMap } from '../../src/settings/input.js'
-import { type BackupSettings, readBackupSettings } from '../../src/backup/settings.js'
-import type { Mode } from '../../src/constants.js'
+import type { BackupSettings, DrillSettings } from '../../src/backup/settings.js'
+import { readBackupSettings, readDrillSettings } from '../../src/settings/backup-inputs.js'
 import { createTestDatabase, query } from '../../__fixtures__/databases.js'
 
 export const PG_BIN = process.env.PG_TEST_CLUSTER_BIN ?? '/usr/lib/postgresql/15/bin'
@@ -73,8 +73,15 @@ export function writeScript(dir: string, name: string, body: string): string {
   return path
 }
 
-export function settingsFor(inputs: Record<string, string>, mode: Mode = 'backup'): BackupSettings {
-  return readBackupSettings(readerFromMap(inputs), mode)
+/** The settings the action would parse from these inputs for mode backup, or for restore-drill. */
+export function settingsFor(inputs: Record<string, string>, mode?: 'backup'): BackupSettings
+export function settingsFor(inputs: Record<string, string>, mode: 'restore-drill'): DrillSettings
+export function settingsFor(
+  inputs: Record<string, string>,
+  mode: 'backup' | 'restore-drill' = 'backup'
+): BackupSettings | DrillSettings {
+  const read = readerFromMap(inputs)
+  return mode === 'backup' ? readBackupSettings(read) : readDrillSettings(read)
 }
 
 export const connectionOf = parseDatabaseUrl

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import {
   checkTargetIsNotSource,
   identityGuardSql,
@@ -57,7 +57,7 @@ async function drill(
   return runRestoreDrillMode({
     connection: connectionOf(sourceUrl),
     workingDirectory: process.cwd(),
-    settings: settingsFor({ 'database-url': sourceUrl, ...inputs }, 'restore-drill')
+    drill: settingsFor({ 'database-url': sourceUrl, ...inputs }, 'restore-drill')
   })
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { safeName, timestampName } from '../../src/backup/manifest.js'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { runBackupMode } from '../../src/modes/backup.js'
 import { ActionError } from '../../src/errors.js'
 import { createTestDatabase, query } from '../../__fixtures__/databases.js'
@@ -72,7 +72,7 @@ describe('retention that stops halfway', () => {
       runBackupMode({
         connection: connectionOf(db.url),
         workingDirectory: process.cwd(),
-        settings: settingsFor({ ...inputs, ...extra })
+        backup: settingsFor({ ...inputs, ...extra })
       })
     const oldest = await run()
     const middle = await run()

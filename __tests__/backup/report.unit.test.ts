@@ -1,14 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  formatBytes,
   renderBackupFailure,
   renderBackupReport,
-  renderDrillReport
-} from '../../src/backup/report.js'
+  renderDrillReport,
+  renderPreDeployBackup
+} from '../../src/render/backup-report.js'
+import { expectGolden } from '../render/golden.js'
+import { formatBytes } from '../../src/util/format.js'
 import { cell, code, fence, text } from '../../src/render/markdown.js'
 import { restoreCommand } from '../../src/backup/restore-command.js'
-import type { BackupResult } from '../../src/backup/run-backup.js'
-import type { DrillResult } from '../../src/backup/restore-drill.js'
+import type { BackupResult, DrillResult } from '../../src/backup/results.js'
 import type { BackupManifest } from '../../src/backup/manifest.js'
 
 const manifest = {
@@ -91,6 +92,10 @@ describe('renderBackupReport', () => {
       "aws s3 cp 's3://b/p/app/t.dump' - --endpoint-url 'http://127.0.0.1:9000' | pg_restore --clean --if-exists --no-owner --exit-on-error --dbname \"$DATABASE_URL\""
     )
     expect(md).not.toMatch(/<b>(?!`)/)
+    expectGolden('backup-report.md', md)
+    expectGolden('backup-before-deploy.md', renderPreDeployBackup(result))
+    // One spelling of durations in every report: minutes from 60 s on (the backup report used to switch at 120 s).
+    expect(renderBackupReport({ ...result, durationMs: 75_000 })).toContain('| Duration | 1 min 15 s ·')
   })
 })
 
@@ -106,6 +111,7 @@ describe('renderBackupFailure', () => {
     )
     expect(leftover).not.toContain('No backup object')
     expect(leftover).toContain('Left at the destination: `artifact://app__t.dump (without a manifest)`.')
+    expectGolden('backup-failure-leftover.md', leftover)
   })
 })
 
@@ -149,6 +155,7 @@ describe('renderDrillReport', () => {
     expect(md).toContain(
       '| Target identity | ✅ another server (system identifier `111`) than the source (system identifier `222`) |'
     )
+    expectGolden('restore-drill-mismatch.md', md)
   })
 
   it('says when the target is a database next to the source on its own server', () => {
@@ -184,6 +191,7 @@ describe('renderDrillReport', () => {
     expect(md).toContain(
       "| Target identity | ⚠️ database `drill` (oid 2) on the source's own server (started `2026-01-01T00:00:00.000001Z`), not the source database `app` (oid 1) |"
     )
+    expectGolden('restore-drill-same-server.md', md)
   })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { connectionOf, createRichDatabase, settingsFor, tempDir } from './helpers.js'
 
 describe('retention on a real destination', () => {

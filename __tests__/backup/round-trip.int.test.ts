@@ -32,7 +32,7 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor({ ...s3Inputs(), 'database-url': source.url })
+      backup: settingsFor({ ...s3Inputs(), 'database-url': source.url })
     })
     expect(backup.failure).toBeUndefined()
     expect(backup.outputs['backup-uri']).toMatch(
@@ -46,7 +46,7 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor(
+      drill: settingsFor(
         {
           ...s3Inputs(),
           'database-url': source.url,
@@ -73,7 +73,7 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor({
+      backup: settingsFor({
         ...s3Inputs(),
         'database-url': source.url,
         'encrypt-to': `${recipient}\n${other}`
@@ -107,14 +107,14 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const withoutKey = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: drillSettings({})
+      drill: drillSettings({})
     })
     expect(withoutKey.failure?.message).toMatch(/age-identity/)
 
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: drillSettings({ 'age-identity': identity })
+      drill: drillSettings({ 'age-identity': identity })
     })
     expect(drill.failure).toBeUndefined()
     expect(drill.outputs['backup-uri']).toBe(backup.outputs['backup-uri'])
@@ -128,7 +128,7 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor({
+      backup: settingsFor({
         destination: dir,
         format: 'plain',
         'pg-dump-args': '--no-owner --no-privileges',
@@ -140,7 +140,7 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const drill = await runRestoreDrillMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor(
+      drill: settingsFor(
         {
           'database-url': source.url,
           'backup-uri': backup.outputs['backup-uri'],
@@ -161,13 +161,13 @@ describe('backup → restore-drill round trip (real pg_dump, pg_restore, s3rver)
     const backup = await runBackupMode({
       connection: connectionOf(source.url),
       workingDirectory: process.cwd(),
-      settings: settingsFor({ destination: dir, 'database-url': source.url })
+      backup: settingsFor({ destination: dir, 'database-url': source.url })
     })
     const drillWith = (extra: Record<string, string>): ReturnType<typeof runRestoreDrillMode> =>
       runRestoreDrillMode({
         connection: connectionOf(source.url),
         workingDirectory: process.cwd(),
-        settings: settingsFor(
+        drill: settingsFor(
           {
             'database-url': source.url,
             'backup-uri': backup.outputs['backup-uri'],

@@ -64,13 +64,13 @@ describe('secret hygiene', () => {
       const backup = await runBackupMode({
         connection: connectionOf(source.url),
         workingDirectory: process.cwd(),
-        settings: settingsFor(inputs)
+        backup: settingsFor(inputs)
       })
       expect(backup.failure).toBeUndefined()
       const drill = await runRestoreDrillMode({
         connection: connectionOf(source.url),
         workingDirectory: process.cwd(),
-        settings: settingsFor(
+        drill: settingsFor(
           { ...inputs, 'backup-uri': 'latest', 'target-database-url': target.url, 'age-identity': identity },
           'restore-drill'
         )
@@ -80,7 +80,7 @@ describe('secret hygiene', () => {
       const failed = await runBackupMode({
         connection: connectionOf(source.url.replace(/\/[^/]+$/, '/no_such_db')),
         workingDirectory: process.cwd(),
-        settings: settingsFor(inputs)
+        backup: settingsFor(inputs)
       })
       expect(failed.failure).toBeDefined()
       const manifest = (

@@ -6,6 +6,10 @@ import { checkRecipients } from '../../src/backup/encryption.js'
 import { partSizeFor } from '../../src/backup/storage/s3.js'
 import { InputError } from '../../src/errors.js'
 import { resetSecrets, scrub } from '../../src/util/secrets.js'
+import type { PreDeployBackupPolicy } from '../../src/backup/settings.js'
+import { registerSecretInputs } from '../../src/settings/get-settings.js'
+import { readPreDeployBackup } from '../../src/settings/backup-inputs.js'
+import { readerFromMap } from '../../src/settings/input.js'
 import { settingsFor } from './helpers.js'
 
 const SOURCE = 'postgresql://app:s3cr3t-pw@db.example.com:5432/app'
@@ -20,21 +24,23 @@ describe('readBackupSettings', () => {
       installClient: false,
       s3ForcePathStyle: false,
       encryptTo: [],
-      pgDumpArgs: [],
-      backupBeforeDeploy: 'never',
-      targetClean: false
+      pgDumpArgs: []
     })
   })
 
   it('requires a destination for backup and for backup-before-deploy, but not for a plain deploy', () => {
     expect(() => settingsFor({})).toThrow(/Input `destination`: is required for mode backup/)
-    expect(() => settingsFor({ 'backup-before-deploy': 'destructive' }, 'migrate-deploy')).toThrow(
+    const deploy = (inputs: Record<string, string>): PreDeployBackupPolicy =>
+      readPreDeployBackup(readerFromMap(inputs))
+    expect(() => deploy({ 'backup-before-deploy': 'destructive' })).toThrow(
       /when backup-before-deploy is destructive/
     )
-    expect(settingsFor({}, 'migrate-deploy').backupBeforeDeploy).toBe('never')
-    expect(() => settingsFor({ 'backup-before-deploy': 'sometimes' }, 'migrate-deploy')).toThrow(
-      /never, always, destructive/
-    )
+    expect(deploy({})).toEqual({ when: 'never' })
+    expect(deploy({ 'backup-before-deploy': 'always', destination: '/tmp/x' })).toMatchObject({
+      when: 'always',
+      settings: { destination: { kind: 'local', directory: '/tmp/x' } }
+    })
+    expect(() => deploy({ 'backup-before-deploy': 'sometimes' })).toThrow(/never, always, destructive/)
   })
 
   it('refuses an unencrypted artifact unless allow-unencrypted, and keep-* for artifacts', async () => {
@@ -107,19 +113,19 @@ describe('readBackupSettings', () => {
       settingsFor(
         { 'database-url': SOURCE, 'backup-uri': 's3://b/k.dump', 'target-database-url': SOURCE },
         'restore-drill'
-      ).targetConnection
+      ).target
     ).toMatchObject({ host: 'db.example.com', database: 'app' })
-    const s = settingsFor(
-      {
-        'database-url': SOURCE,
-        'backup-uri': 's3://b/k.dump',
-        'target-database-url': 'postgresql://drill:tgt-Pw-2@127.0.0.1:5433/scratch',
-        'age-identity':
-          '# created: 2026\nAGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
-      },
-      'restore-drill'
-    )
-    expect(s.targetConnection).toMatchObject({ host: '127.0.0.1', port: 5433, database: 'scratch' })
+    const inputs = {
+      'database-url': SOURCE,
+      'backup-uri': 's3://b/k.dump',
+      'target-database-url': 'postgresql://drill:tgt-Pw-2@127.0.0.1:5433/scratch',
+      'age-identity':
+        '# created: 2026\nAGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ'
+    }
+    // Secrets are registered once, before any input is parsed (src/settings/get-settings.ts).
+    registerSecretInputs(readerFromMap(inputs))
+    const s = settingsFor(inputs, 'restore-drill')
+    expect(s.target).toMatchObject({ host: '127.0.0.1', port: 5433, database: 'scratch' })
     expect(
       scrub('pw tgt-Pw-2 key AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ')
     ).toBe('pw *** key ***')

@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream'
 import { runDumpPipeline } from '../../src/backup/dump-pipeline.js'
 import { makeDirectory } from '../../src/backup/fs-util.js'
 import { findClient } from '../../src/backup/pg-client.js'
-import { runBackup } from '../../src/backup/run-backup.js'
+import { runBackup } from '../../src/modes/backup.js'
 import { LocalStorage } from '../../src/backup/storage/local.js'
 import type { BackupStorage } from '../../src/backup/storage/types.js'
 import { InputError } from '../../src/errors.js'
@@ -217,7 +217,7 @@ afterAll(() => {
 
 describe('restore-drill checks its inputs before downloading anything', () => {
   const drill = async (identity: string): Promise<unknown> => {
-    const { runRestoreDrill } = await import('../../src/backup/restore-drill.js')
+    const { runRestoreDrill } = await import('../../src/modes/restore-drill.js')
     return runRestoreDrill({
       connection: connectionOf(db.url),
       workingDirectory: process.cwd(),

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { annotateFindings } from '../../src/github/annotations.js'
+import { annotateFindings } from '../../src/modes/annotate-findings.js'
 import type { Finding } from '../../src/review/types.js'
 
 const base: Finding = {

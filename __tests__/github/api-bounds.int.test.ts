@@ -16,7 +16,7 @@ import {
 } from '../../__fixtures__/github-api.js'
 import { ACTIONS_BOT_LOGIN, commentMarker, upsertStickyComment } from '../../src/github/comment.js'
 import { API_BOUNDS, createOctokit, type ApiBounds } from '../../src/github/octokit.js'
-import { findChangedMigrations } from '../../src/review/offline.js'
+import { findChangedMigrations } from '../../src/github/changed-migrations.js'
 
 const TOKEN = 'ghs_boundsTestToken0123456789'
 const marker = commentMarker('postgresql://***@db.example:5432/app', 'prisma/migrations')

@@ -8,7 +8,7 @@ import {
   isConnectionLost,
   MigrationRunError,
   serverReason
-} from '../../src/migrate/errors.js'
+} from '../../src/migrate/prisma-errors.js'
 
 const NAME = '20260102000000_audit'
 const killed = Object.assign(new Error('terminating connection due to administrator command'), {

@@ -3,10 +3,9 @@
  * waits, that the window is honoured exactly, and that blockers sampled during an attempt reach the caller.
  */
 import { describe, expect, it } from '@jest/globals'
-import type { BlockingSession } from '../../src/migrate/blockers.js'
+import type { BlockerWatcher, BlockingSession } from '../../src/migrate/blockers.js'
 import {
   type BlockedAttempt,
-  type BlockerWatcher,
   type LockRetryPolicy,
   LockRetriesExhausted,
   backoffDelay,

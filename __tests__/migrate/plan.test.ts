@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatPrismaTimestamp } from '../../src/migrate/errors.js'
+import { formatPrismaTimestamp } from '../../src/migrate/prisma-errors.js'
 import type { MigrationRow } from '../../src/migrate/history.js'
 import type { LocalMigration } from '../../src/migrate/migrations-dir.js'
 import { planId, unappliedMigrations } from '../../src/migrate/plan.js'

@@ -3,7 +3,7 @@
  * where earlier migrations ran, and migrations already on the base branch summarised in one place.
  */
 import { describe, expect, it } from '@jest/globals'
-import { renderMigrationReport } from '../../src/render/migration-report.js'
+import { renderMigrationReport } from '../../src/render/migrate-summary.js'
 import { headlineFor } from '../../src/review/headline.js'
 import { summarize } from '../../src/review/summary.js'
 import type { Finding, ReviewedMigration, ReviewResult } from '../../src/review/types.js'

@@ -241,8 +241,8 @@ describe('a whole report of a hostile migration', () => {
 
   it('renders every name in a span, links nothing, and has no line but the first that looks like a marker', async () => {
     const { reviewMigrations } = await import('../../src/review/review.js')
-    const { defaultRuleSeverities } = await import('../../src/review/settings.js')
-    const { renderCommentBody } = await import('../../src/render/migration-report.js')
+    const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
+    const { renderCommentBody } = await import('../../src/render/migrate-summary.js')
     const review = await reviewMigrations({
       migrations: [{ name: '20260101000000_@octocat`x', file: 'prisma/migrations/m/migration.sql', script }],
       settings: { rules: defaultRuleSeverities() },
@@ -273,5 +273,28 @@ describe('a whole report of a hostile migration', () => {
     const outside = read.text.replace(new RegExp(ZWSP, 'g'), '\u200b')
     expect(outside).not.toMatch(/<(?!\/?(details|summary|code)\b)[a-z!/]/i)
     for (const live of LIVE) expect(outside).not.toMatch(live)
+  })
+})
+
+describe('fitDocument: the last guard on a whole job summary', () => {
+  it('leaves a document that fits alone', async () => {
+    const { fitDocument, bytes } = await import('../../src/render/fit.js')
+    expect(fitDocument('# a\n\nb\n', 100, bytes)).toBe('# a\n\nb\n')
+  })
+
+  it('cuts at a line outside fences and <details>, within the limit, and says so', async () => {
+    const { fitDocument, bytes, DOCUMENT_CUT_NOTE } = await import('../../src/render/fit.js')
+    const fenced = ['```sql', ...Array.from({ length: 50 }, (_, i) => `SELECT ${i};`), '```'].join('\n')
+    const details = `<details><summary>x</summary>\n\n${'y\n'.repeat(40)}\n</details>`
+    const doc = ['# Report', 'intro line', fenced, 'between', details, 'tail'].join('\n') + '\n'
+    const size = bytes(doc)
+    for (const limit of [120, 300, Math.floor(size * 0.7), size - 1]) {
+      const out = fitDocument(doc, limit, bytes)
+      expect(bytes(out)).toBeLessThanOrEqual(limit)
+      expect(out.endsWith(`${DOCUMENT_CUT_NOTE}\n`)).toBe(true)
+      const kept = out.slice(0, out.length - DOCUMENT_CUT_NOTE.length - 1)
+      expect((kept.match(/^```/gm) ?? []).length % 2).toBe(0)
+      expect((kept.match(/<details/g) ?? []).length).toBe((kept.match(/<\/details>/g) ?? []).length)
+    }
   })
 })

@@ -6,16 +6,16 @@ import {
   renderCommentBody,
   renderMigrationReport,
   type MigrationReportInput
-} from '../../src/render/migration-report.js'
+} from '../../src/render/migrate-summary.js'
 import { cell, details, escapeHtml, fence, htmlText, inline } from '../../src/render/markdown.js'
 import { chars, fitLines } from '../../src/render/fit.js'
 import { renderStatusTable } from '../../src/render/status-table.js'
 import { commentMarker } from '../../src/github/comment.js'
 import { reviewMigrations } from '../../src/review/review.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import type { ReviewResult } from '../../src/review/types.js'
 import { headlineFor } from '../../src/review/headline.js'
-import { reviewOutputs } from '../../src/review/json-report.js'
+import { reviewOutputs } from '../../src/report/review-section.js'
 import { expectGolden } from './golden.js'
 
 const STORY = join(import.meta.dirname, '../data/story/migrations')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { createTestDatabase, dropTestDatabase, query } from '../../__fixtures__/databases.js'
 import { reviewMigrations } from '../../src/review/review.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import type { Finding, ReviewResult } from '../../src/review/types.js'
 
 const STORY = join(import.meta.dirname, '../data/story/migrations')
@@ -85,7 +85,19 @@ describe('data at stake, counted on a real Postgres', () => {
       'reps',
       'sales_report_entries'
     ])
-    expect(viewFindings[0].message).toContain('`sales_report_view`')
+    // The database half of the rule: asked of the database (a lookup the rule makes), worded by the rule.
+    expect(find(result, 'drop-table-with-dependent-view', 'clients')).toMatchObject({
+      message: 'DROP TABLE `clients` will fail: the view `sales_report_view` in the database reads it.',
+      line: find(result, 'drop-table', 'clients')?.line,
+      severity: 'error'
+    })
+    // Without a database nobody can tell: no finding, and no guess.
+    const offline = await reviewMigrations({
+      migrations: [{ name: M2, file: `prisma/migrations/${M2}/migration.sql`, script: read(M2) }],
+      settings: { rules },
+      allowDestructive: false
+    })
+    expect(offline.findings.filter((f) => f.rule === 'drop-table-with-dependent-view')).toEqual([])
     expect(result.headline).toContain('5 destructive changes: DROP TABLE `clients` (10 rows)')
     expect(result.headline).toContain('DROP TABLE `sales_report_entries` (1,234 rows)')
   })

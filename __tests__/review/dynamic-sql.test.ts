@@ -3,7 +3,7 @@
  * them, and the ordinary statements that must stay quiet.
  */
 import { describe, expect, it } from '@jest/globals'
-import { gateDecision } from '../../src/review/review.js'
+import { gateDecision } from '../../src/review/gate.js'
 import type { Finding } from '../../src/review/types.js'
 import { reviewSql } from './helpers.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { failOnDecision, gateDecision } from '../../src/review/review.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { failOnDecision, gateDecision } from '../../src/review/gate.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { reviewSql } from './helpers.js'
 
 const rules = defaultRuleSeverities()

@@ -8,10 +8,10 @@ import { createOctokit } from '../../src/github/octokit.js'
 import {
   findChangedMigrations,
   migrationName,
-  parseNameStatusZ,
-  reviewChangedMigrations
-} from '../../src/review/offline.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+  parseNameStatusZ
+} from '../../src/github/changed-migrations.js'
+import { reviewChangedMigrations } from '../../src/review/offline.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { RepositoryFiles } from '../../src/util/repo-files.js'
 
 const DIR = 'prisma/migrations'

@@ -3,7 +3,7 @@
  * rows to fail on), but the statement Prisma warned about is in the file, so the warning is answered.
  */
 import { describe, expect, it } from '@jest/globals'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { reviewSql, rulesOf } from './helpers.js'
 
 const rules = defaultRuleSeverities()

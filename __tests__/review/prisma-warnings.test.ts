@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { classifyWarning, RULES_FOR_KIND } from '../../src/review/prisma-warnings.js'
-import { defaultRuleSeverities } from '../../src/review/settings.js'
+import { defaultRuleSeverities } from '../../src/review/rule-settings.js'
 import { reviewSql } from './helpers.js'
 
 const DIR = join(import.meta.dirname, '../data/prisma-warnings')

@@ -3,7 +3,7 @@
  * what the deploy gate says about who allowed what.
  */
 import { describe, expect, it } from '@jest/globals'
-import { failOnDecision, gateDecision } from '../../src/review/review.js'
+import { failOnDecision, gateDecision } from '../../src/review/gate.js'
 import { summarize } from '../../src/review/summary.js'
 import type { Finding, ReviewedMigration } from '../../src/review/types.js'
 

@@ -3,6 +3,8 @@ import { RULES } from '../../src/review/rules/index.js'
 import { nameSimilarity } from '../../src/review/rules/probable-rename.js'
 import { classifyTypeChange } from '../../src/review/type-change.js'
 import { reviewSql, rulesOf } from './helpers.js'
+import { expectGolden } from '../render/golden.js'
+import { FINDING_OBJECT_KEYS, type Finding } from '../../src/review/types.js'
 
 /** SQL given as several strings runs as consecutive pending migrations (the earlier ones create "new" tables). */
 type Sql = string | string[]
@@ -273,6 +275,28 @@ describe('rules', () => {
   }
 })
 
+/** A finding as squawk snapshots a violation: what it says, where, and about which objects. */
+function violation(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = { message: f.message, line: f.line }
+  if (f.endLine !== undefined && f.endLine !== f.line) out.endLine = f.endLine
+  for (const key of FINDING_OBJECT_KEYS) if (f[key] !== undefined) out[key] = f[key]
+  return out
+}
+
+describe('every trigger case, in full (__tests__/__outputs__/rule-violations.json)', () => {
+  it('reports the message, the line and the objects of each finding', async () => {
+    const snapshot: Record<string, { sql: Sql; findings: Record<string, unknown>[] }[]> = {}
+    for (const [id, { triggers }] of Object.entries(CASES)) {
+      snapshot[id] = []
+      for (const sql of triggers) {
+        const findings = (await reviewSql(sql)).findings.filter((f) => f.rule === id).map(violation)
+        snapshot[id].push({ sql, findings })
+      }
+    }
+    expectGolden('rule-violations.json', JSON.stringify(snapshot, null, 2) + '\n')
+  })
+})
+
 describe('finding details', () => {
   it('names the objects, says why and what to do instead, and links to the docs', async () => {
     const result = await reviewSql('ALTER TABLE "clients" DROP COLUMN "email", DROP COLUMN "phone";')
@@ -307,7 +331,7 @@ describe('finding details', () => {
   })
 
   it('treats a table created earlier in the pending set as new: no lock findings, no data at stake', async () => {
-    const { defaultRuleSeverities } = await import('../../src/review/settings.js')
+    const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
     const result = await reviewSql(
       [
         'CREATE TABLE "t" ("id" SERIAL NOT NULL, "a" TEXT);',
@@ -333,7 +357,7 @@ describe('finding details', () => {
   })
 
   it('gives a stock Prisma "create tables" migration zero findings by default', async () => {
-    const { defaultRuleSeverities } = await import('../../src/review/settings.js')
+    const { defaultRuleSeverities } = await import('../../src/review/rule-settings.js')
     const sql = `-- CreateEnum\nCREATE TYPE "Role" AS ENUM ('USER', 'ADMIN');\n\n-- CreateTable\nCREATE TABLE "User" (\n    "id" SERIAL NOT NULL,\n    "email" TEXT NOT NULL,\n    "role" "Role" NOT NULL DEFAULT 'USER',\n    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,\n\n    CONSTRAINT "User_pkey" PRIMARY KEY ("id")\n);\n\n-- CreateTable\nCREATE TABLE "Post" (\n    "id" SERIAL NOT NULL,\n    "authorId" INTEGER NOT NULL,\n\n    CONSTRAINT "Post_pkey" PRIMARY KEY ("id")\n);\n\n-- CreateIndex\nCREATE UNIQUE INDEX "User_email_key" ON "User"("email");\n\n-- AddForeignKey\nALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;\n`
     expect((await reviewSql(sql, { rules: defaultRuleSeverities() })).findings).toEqual([])
   })

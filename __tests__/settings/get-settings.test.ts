@@ -3,108 +3,167 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../../src/errors.js'
-import { readCommonSettings, readMigrateSettings } from '../../src/settings/get-settings.js'
+import { getSettings, type ParseProgress } from '../../src/settings/get-settings.js'
 import { readerFromMap } from '../../src/settings/input.js'
+import type { Settings } from '../../src/settings/settings.js'
+import { resetSecrets, scrub } from '../../src/util/secrets.js'
 
 const ws = mkdtempSync(join(tmpdir(), 'ws-'))
 mkdirSync(join(ws, 'packages', 'platform-api'), { recursive: true })
 const env = { GITHUB_WORKSPACE: ws, RUNNER_TEMP: '/rt', GITHUB_RUN_ID: '7' }
+const URL = 'postgresql://u:p@h/db'
 
-function thrown(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof InputError) return error
-    throw error
-  }
-  throw new Error('expected an InputError')
+async function thrown(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  if (error instanceof InputError) return error
+  throw new Error(`expected an InputError, got ${String(error)}`)
 }
 
-describe('readCommonSettings', () => {
-  it('resolves the working directory against the workspace and puts the report in RUNNER_TEMP', () => {
-    const s = readCommonSettings(
+describe('getSettings: what every run has', () => {
+  it('resolves the working directory against the workspace and puts the report in RUNNER_TEMP', async () => {
+    const s = await getSettings(
       readerFromMap({
-        mode: 'migrate-deploy',
-        'database-url': 'postgresql://u:p@h/db',
+        mode: 'backup',
+        'database-url': URL,
+        destination: '/tmp/x',
         'working-directory': 'packages/platform-api'
       }),
       env
     )
     expect(s.workingDirectory).toBe(join(ws, 'packages', 'platform-api'))
-    expect(s.reportPath.startsWith('/rt/pg-ops-report-migrate-deploy-7-')).toBe(true)
-    expect(s.connection?.database).toBe('db')
+    expect(s.reportPath.startsWith('/rt/pg-ops-report-backup-7-')).toBe(true)
+    expect(s.mode === 'backup' && s.connection.database).toBe('db')
   })
 
-  it('lists the accepted modes for an unknown one', () => {
-    const error = thrown(() => readCommonSettings(readerFromMap({ mode: 'migrate-dev' }), env))
+  it('lists the accepted modes for an unknown one', async () => {
+    const error = await thrown(getSettings(readerFromMap({ mode: 'migrate-dev' }), env))
     expect(error.input).toBe('mode')
     expect(error.message).toContain('migrate-status, migrate-deploy, migrate-resolve, backup, restore-drill')
   })
 
-  it('requires database-url except for migrate-status (offline review)', () => {
-    expect(thrown(() => readCommonSettings(readerFromMap({ mode: 'backup' }), env)).input).toBe(
+  it('requires database-url except for migrate-status (offline review), and says how far it got', async () => {
+    const progress: ParseProgress = {}
+    expect((await thrown(getSettings(readerFromMap({ mode: 'backup' }), env, progress))).input).toBe(
       'database-url'
     )
-    expect(readCommonSettings(readerFromMap({ mode: 'migrate-status' }), env).connection).toBeUndefined()
+    // A run that fails on an input still names its mode and writes its report.
+    expect(progress.mode).toBe('backup')
+    expect(progress.reportPath?.startsWith('/rt/pg-ops-report-backup-')).toBe(true)
+  })
+
+  it('registers every secret input before anything is parsed, even when an input is wrong', async () => {
+    resetSecrets()
+    await thrown(
+      getSettings(
+        readerFromMap({
+          mode: 'backup',
+          'database-url': 'postgresql://u:Db-Secret-1@h/db',
+          'github-token': 'ghs_abcdefSECRET123',
+          'target-database-url': 'postgresql://t:Tgt-Secret-2@h/t',
+          'age-identity': '# c\nAGE-SECRET-KEY-1ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ',
+          format: 'tar'
+        }),
+        env
+      )
+    )
+    expect(
+      scrub(
+        'Db-Secret-1 ghs_abcdefSECRET123 Tgt-Secret-2 AGE-SECRET-KEY-1ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ'
+      )
+    ).toBe('*** *** *** ***')
+    resetSecrets()
   })
 })
 
-describe('readMigrateSettings', () => {
+describe('getSettings: the migrate modes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'settings-'))
   mkdirSync(join(dir, 'prisma', 'migrations'), { recursive: true })
   writeFileSync(join(dir, 'package.json'), '{}')
-  const common = (
-    mode: 'migrate-resolve' | 'migrate-status' | 'migrate-deploy'
-  ): ReturnType<typeof readCommonSettings> =>
-    readCommonSettings(readerFromMap({ mode, 'database-url': 'postgresql://u:p@h/db' }), {
-      ...env,
-      GITHUB_WORKSPACE: dir
-    })
+  const settings = (inputs: Record<string, string>): Promise<Settings> =>
+    getSettings(readerFromMap({ 'database-url': URL, ...inputs }), { ...env, GITHUB_WORKSPACE: dir })
 
-  it('needs exactly one of resolve-applied / resolve-rolled-back for migrate-resolve', () => {
-    expect(thrown(() => readMigrateSettings(readerFromMap({}), common('migrate-resolve'))).message).toContain(
+  it('needs exactly one of resolve-applied / resolve-rolled-back for migrate-resolve', async () => {
+    expect((await thrown(settings({ mode: 'migrate-resolve' }))).message).toContain(
       'is required for mode migrate-resolve'
     )
     expect(
-      thrown(() =>
-        readMigrateSettings(
-          readerFromMap({ 'resolve-applied': 'a', 'resolve-rolled-back': 'b' }),
-          common('migrate-resolve')
+      (
+        await thrown(
+          settings({ mode: 'migrate-resolve', 'resolve-applied': 'a', 'resolve-rolled-back': 'b' })
         )
       ).message
     ).toContain('exactly one')
-    expect(
-      readMigrateSettings(readerFromMap({ 'resolve-rolled-back': 'b' }), common('migrate-resolve'))
-        .resolveRolledBack
-    ).toBe('b')
+    expect(await settings({ mode: 'migrate-resolve', 'resolve-rolled-back': 'b' })).toMatchObject({
+      mode: 'migrate-resolve',
+      resolve: { migration: 'b', as: 'rolled-back' }
+    })
   })
 
-  it('refuses inputs that belong to another mode', () => {
-    expect(
-      thrown(() => readMigrateSettings(readerFromMap({ 'resolve-applied': 'a' }), common('migrate-status')))
-        .input
-    ).toBe('resolve-applied')
-    expect(
-      thrown(() => readMigrateSettings(readerFromMap({ 'expected-plan-id': 'x' }), common('migrate-status')))
-        .input
-    ).toBe('expected-plan-id')
+  it('refuses inputs that belong to another mode', async () => {
+    expect((await thrown(settings({ mode: 'migrate-status', 'resolve-applied': 'a' }))).input).toBe(
+      'resolve-applied'
+    )
+    expect((await thrown(settings({ mode: 'migrate-status', 'expected-plan-id': 'x' }))).input).toBe(
+      'expected-plan-id'
+    )
   })
 
-  it('parses fail-on-pending strictly', () => {
-    expect(
-      readMigrateSettings(readerFromMap({ 'fail-on-pending': 'true' }), common('migrate-status'))
-        .failOnPending
-    ).toBe(true)
-    expect(
-      thrown(() =>
-        readMigrateSettings(readerFromMap({ 'fail-on-pending': 'maybe' }), common('migrate-status'))
-      ).input
-    ).toBe('fail-on-pending')
+  it('parses fail-on-pending strictly', async () => {
+    const s = await settings({ mode: 'migrate-status', 'fail-on-pending': 'true' })
+    expect(s.mode === 'migrate-status' && s.failOnPending).toBe(true)
+    expect((await thrown(settings({ mode: 'migrate-status', 'fail-on-pending': 'maybe' }))).input).toBe(
+      'fail-on-pending'
+    )
   })
 
-  it('defaults the migrations folder to prisma/migrations and says why', () => {
-    const s = readMigrateSettings(readerFromMap({}), common('migrate-status'))
-    expect(s.migrationsDir.path).toBe(join(dir, 'prisma', 'migrations'))
-    expect(s.migrationsDir.reason.length).toBeGreaterThan(0)
+  it('defaults the migrations folder to prisma/migrations and says why', async () => {
+    const s = await settings({ mode: 'migrate-status' })
+    if (s.mode !== 'migrate-status') throw new Error(s.mode)
+    expect(s.project.migrationsDir.path).toBe(join(dir, 'prisma', 'migrations'))
+    expect(s.project.migrationsDir.reason.length).toBeGreaterThan(0)
+  })
+
+  it('sets the defaults of each mode, with only the fields that mode uses', async () => {
+    const status = await settings({ mode: 'migrate-status' })
+    expect(status).toMatchObject({
+      mode: 'migrate-status',
+      failOnPending: false,
+      review: { failOn: 'error' },
+      pullRequest: { comment: true, githubToken: '' }
+    })
+    expect(Object.keys(status).sort()).toEqual(
+      [
+        'connection',
+        'failOnPending',
+        'mode',
+        'project',
+        'pullRequest',
+        'reportPath',
+        'review',
+        'workingDirectory',
+        'workspace'
+      ].sort()
+    )
+    const deploy = await settings({ mode: 'migrate-deploy' })
+    expect(deploy).toMatchObject({
+      mode: 'migrate-deploy',
+      review: { allowDestructive: false },
+      lockSafety: { lockTimeoutMs: 1000, statementTimeoutMs: 0, retryWindowMs: 60_000 },
+      backup: { when: 'never' }
+    })
+    expect(Object.keys(deploy.mode === 'migrate-deploy' ? deploy.review : {}).sort()).toEqual([
+      'allowDestructive',
+      'rules'
+    ])
+  })
+
+  it('checks the review and backup inputs of migrate-deploy', async () => {
+    expect((await thrown(settings({ mode: 'migrate-deploy', 'fail-on': 'always' }))).input).toBe('fail-on')
+    expect((await thrown(settings({ mode: 'migrate-deploy', 'backup-before-deploy': 'always' }))).input).toBe(
+      'destination'
+    )
   })
 })

@@ -17,6 +17,12 @@ export interface RunningChild {
 const STDERR_LIMIT = 16 * 1024
 
 /** Spawn without a shell, keep a bounded tail of stderr for error messages. */
+/** The pipe of a child spawned with it (`stdio: 'pipe'`); node types it as possibly null. */
+export function pipeOf<T>(stream: T | null, what: string): T {
+  if (!stream) throw new Error(`${what} is not a pipe`)
+  return stream
+}
+
 export function spawnClient(
   path: string,
   args: string[],

@@ -73,7 +73,7 @@ export function backupDirectory(prefix: string, database: string): string {
   return joinKey(prefix, safeName(database))
 }
 
-export function objectKey(
+export function backupObjectKey(
   prefix: string,
   database: string,
   date: Date,
@@ -114,4 +114,69 @@ export function parseManifest(body: Buffer | string, expectedKey?: string): Back
   if (typeof m.createdAt !== 'string' || Number.isNaN(Date.parse(m.createdAt))) return undefined
   if (!m.dump || !m.verification || !m.rowCounts) return undefined
   return m as BackupManifest
+}
+
+/** What the manifest records about one backup run: the facts gathered along the way. */
+export interface ManifestFacts {
+  database: string
+  key: string
+  createdAt: Date
+  finishedAt: Date
+  format: 'custom' | 'plain'
+  contentType: string
+  extraArgs: string[]
+  /** The pipeline's measures: the plain dump, the stored bytes, the archive header, the verification. */
+  dump: {
+    plain: { bytes: number; sha256: string }
+    stored: { bytes: number; sha256: string }
+    header?: { tocEntries: number; archiveVersion: string }
+    verification: BackupManifest['verification']
+    durationMs: number
+  }
+  consistentSnapshot: boolean
+  server: BackupManifest['server']
+  pgDump: BackupManifest['pgDump']
+  rowCounts: BackupManifest['rowCounts']
+  recipients: RecipientInfo[]
+}
+
+/** Pure: the manifest of a backup from what the run measured. */
+export function buildManifest(facts: ManifestFacts): BackupManifest {
+  const { dump } = facts
+  return {
+    format: MANIFEST_FORMAT,
+    formatVersion: 1,
+    action: actionInfo(),
+    database: facts.database,
+    createdAt: facts.createdAt.toISOString(),
+    finishedAt: facts.finishedAt.toISOString(),
+    durationMs: dump.durationMs,
+    object: {
+      key: facts.key,
+      size: dump.stored.bytes,
+      sha256: dump.stored.sha256,
+      contentType: facts.contentType
+    },
+    dump: {
+      format: facts.format,
+      size: dump.plain.bytes,
+      sha256: dump.plain.sha256,
+      archiveEntries: dump.header?.tocEntries ?? null,
+      archiveVersion: dump.header?.archiveVersion ?? null,
+      extraArgs: facts.extraArgs,
+      consistentSnapshot: facts.consistentSnapshot
+    },
+    server: facts.server,
+    pgDump: facts.pgDump,
+    verification: dump.verification,
+    rowCounts: facts.rowCounts,
+    encryption:
+      facts.recipients.length > 0
+        ? {
+            scheme: 'age',
+            fingerprintMethod: 'sha256 of the recipient string (hex)',
+            recipients: facts.recipients
+          }
+        : null
+  }
 }

@@ -232,7 +232,7 @@ export async function findClient(
   )
 }
 
-function run(command: string, args: string[]): Promise<void> {
+function runInstaller(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] })
     child.on('error', reject)
@@ -257,9 +257,15 @@ export async function installClient(major: number): Promise<void> {
   await core.group(`Installing postgresql-client-${major} from apt.postgresql.org`, async () => {
     const script = '/usr/share/postgresql-common/pgdg/apt.postgresql.org.sh'
     try {
-      if (!existsSync(script)) await run('sudo', ['apt-get', 'install', '-y', 'postgresql-common'])
-      await run('sudo', [script, '-y'])
-      await run('sudo', ['apt-get', 'install', '-y', '--no-install-recommends', `postgresql-client-${major}`])
+      if (!existsSync(script)) await runInstaller('sudo', ['apt-get', 'install', '-y', 'postgresql-common'])
+      await runInstaller('sudo', [script, '-y'])
+      await runInstaller('sudo', [
+        'apt-get',
+        'install',
+        '-y',
+        '--no-install-recommends',
+        `postgresql-client-${major}`
+      ])
     } catch (error) {
       throw new ActionError(`Installing postgresql-client-${major} failed: ${(error as Error).message}`, {
         hint: howToGet(major, 'pg_dump')

@@ -7,7 +7,7 @@ export interface RestoreCommandInput {
   s3Endpoint?: string
 }
 
-function quote(text: string): string {
+function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`
 }
 
@@ -18,12 +18,12 @@ function quote(text: string): string {
 export function restoreCommand(input: RestoreCommandInput): string {
   let fetch: string
   if (input.uri.startsWith('s3://')) {
-    fetch = `aws s3 cp ${quote(input.uri)} -${input.s3Endpoint ? ` --endpoint-url ${quote(redactEndpoint(input.s3Endpoint))}` : ''}`
+    fetch = `aws s3 cp ${shellQuote(input.uri)} -${input.s3Endpoint ? ` --endpoint-url ${shellQuote(redactEndpoint(input.s3Endpoint))}` : ''}`
   } else if (input.uri.startsWith('artifact://')) {
     const name = input.uri.slice('artifact://'.length)
-    fetch = `gh run download "$RUN_ID" --name ${quote(name)} --dir backup && cat ${quote(`backup/${name}`)}`
+    fetch = `gh run download "$RUN_ID" --name ${shellQuote(name)} --dir backup && cat ${shellQuote(`backup/${name}`)}`
   } else {
-    fetch = `cat ${quote(input.uri)}`
+    fetch = `cat ${shellQuote(input.uri)}`
   }
   const decrypt = input.encrypted ? ' | age --decrypt -i age-key.txt' : ''
   const restore =

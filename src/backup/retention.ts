@@ -151,3 +151,17 @@ export async function applyRetention(
   }
   return { deleted, kept: decision.keep.length }
 }
+
+/**
+ * Pure: whether retention runs after a backup. Only a verified backup may let older ones go, and only where the
+ * destination can delete (artifacts expire by `retention-days` instead); no rule, no retention.
+ */
+export function retentionAfterBackup(
+  policy: RetentionPolicy,
+  backup: { verified: boolean; canDelete: boolean }
+): 'apply' | { skipped: string } | undefined {
+  if (policy.keepLast === undefined && policy.keepDays === undefined) return undefined
+  if (!backup.verified) return { skipped: 'retention runs only after a verified backup (`verify: true`)' }
+  if (!backup.canDelete) return { skipped: 'this destination cannot delete; use retention-days' }
+  return 'apply'
+}

@@ -109,11 +109,13 @@ export function secretsOfDatabaseUrl(raw: string): string[] {
   return secrets.filter((s) => s.length > 0)
 }
 
-export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSettings {
-  const text = raw.trim()
-  // Checked on the text before any part of it is shown: a password with an unencoded `/`, `?` or `#` makes every
-  // URL parser (Prisma's too) read the rest of it as host, port, path or query, and a target named from such
-  // parts would print pieces of the password.
+/**
+ * The URL as URL parsers (Prisma's too) will read it, refused when they would read it other than it is written:
+ * checked on the text before any part of it is shown, since a password with an unencoded `/`, `?` or `#` makes
+ * every parser read the rest of it as host, port, path or query, and a target named from such parts would print
+ * pieces of the password.
+ */
+function checkedUrl(text: string, inputName: string): URL {
   const { afterAuthority, pathSegments } = rawParts(text)
   if (text.includes('#'))
     throw new InputError(
@@ -151,6 +153,24 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
       `has the path segment "${dotSegment}", which URL parsers (Prisma's too) remove as a relative path step, so the database would not be the one named there.`,
       'Name the database as the only path segment, e.g. postgresql://USER:PASSWORD@HOST:5432/app. A database whose name is "." or ".." cannot be reached through a URL.'
     )
+  return url
+}
+
+/** `connect_timeout`: whole seconds, Prisma's default 5, 0 = none. */
+function connectTimeoutOf(params: URLSearchParams, inputName: string): number {
+  const connectTimeout = params.get('connect_timeout')
+  if (connectTimeout === null) return 5
+  const seconds = Number(connectTimeout)
+  if (!Number.isInteger(seconds) || seconds < 0)
+    throw new InputError(
+      inputName,
+      `has connect_timeout=${connectTimeout}; it must be a whole number of seconds (0 = none).`
+    )
+  return seconds
+}
+
+export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSettings {
+  const url = checkedUrl(raw.trim(), inputName)
   const params = url.searchParams
   // quaint: the host as the URL writes it (not decoded), unless `host=` names it.
   const host = params.get('host') ?? url.hostname.replace(/^\[(.*)\]$/, '$1')
@@ -166,17 +186,7 @@ export function parseDatabaseUrl(raw: string, inputName = INPUT): ConnectionSett
   const sslmode = sslmodeParam === 'disable' ? 'disable' : sslmodeParam === 'require' ? 'require' : 'prefer'
   // quaint: `accept_invalid_certs` is the default; any other value than that means strict.
   const sslaccept = params.get('sslaccept')
-  const connectTimeout = params.get('connect_timeout')
-  let connectTimeoutSec = 5
-  if (connectTimeout !== null) {
-    connectTimeoutSec = Number(connectTimeout)
-    if (!Number.isInteger(connectTimeoutSec) || connectTimeoutSec < 0) {
-      throw new InputError(
-        inputName,
-        `has connect_timeout=${connectTimeout}; it must be a whole number of seconds (0 = none).`
-      )
-    }
-  }
+  const connectTimeoutSec = connectTimeoutOf(params, inputName)
   return {
     host,
     port,

@@ -35,3 +35,13 @@ export function getPullRequestContext(env: NodeJS.ProcessEnv = process.env): Pul
     headSha: pr.head?.sha ?? env.GITHUB_SHA ?? ''
   }
 }
+
+/**
+ * Absolute links to the rule docs for the summary and the PR comment: the relative `docs/rules.md` would resolve
+ * in the user's repository. The runner names the action's own repository and ref (empty for `uses: ./`).
+ */
+export function rulesDocsUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const repository = env.GITHUB_ACTION_REPOSITORY
+  if (!repository) return undefined
+  return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}/blob/${env.GITHUB_ACTION_REF || 'main'}/docs/rules.md`
+}

@@ -43,11 +43,11 @@ export const API_BOUNDS: ApiBounds = {
 /** Rate limits are the throttling plugin's: the retry plugin leaves 429 to it (and 403, which may be one). */
 const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451]
 
-function seconds(ms: number): string {
+function secondsText(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`
 }
 
-function duration(sec: number): string {
+function waitText(sec: number): string {
   return sec < 120 ? `${Math.round(sec)} s` : `${Math.round(sec / 60)} min`
 }
 
@@ -64,7 +64,7 @@ export interface Deadline {
 export function startDeadline(totalMs: number): Deadline {
   const controller = new AbortController()
   const reason = new Error(
-    `GitHub API calls stopped after ${seconds(totalMs)}, the most this action waits for them`
+    `GitHub API calls stopped after ${secondsText(totalMs)}, the most this action waits for them`
   )
   reason.name = 'AbortError'
   setTimeout(() => controller.abort(reason), totalMs).unref()
@@ -100,7 +100,7 @@ function boundedFetch(base: typeof fetch, timeoutMs: number, deadline: Deadline)
       () =>
         controller.abort(
           new Error(
-            `the GitHub API did not answer ${init.method ?? 'GET'} ${url.pathname} within ${seconds(timeoutMs)}`
+            `the GitHub API did not answer ${init.method ?? 'GET'} ${url.pathname} within ${secondsText(timeoutMs)}`
           )
         ),
       timeoutMs
@@ -139,7 +139,7 @@ function onLimit(
     const inTime = Date.now() + retryAfter * 1000 < deadlineAt
     if (retryCount < retries && retryAfter <= bounds.maxRateLimitWaitSec && inTime) {
       core.warning(
-        `GitHub API ${kind} hit for ${options.method} ${options.url}; retrying after ${duration(retryAfter)}.`
+        `GitHub API ${kind} hit for ${options.method} ${options.url}; retrying after ${waitText(retryAfter)}.`
       )
       return true
     }
@@ -206,7 +206,7 @@ export function describeApiError(error: unknown): {
   return { status: e.status, rateLimited, resetInSec }
 }
 
-export { duration as formatWait }
+export { waitText as formatWait }
 
 /**
  * `work`, or the deadline's error as soon as it passes, whichever comes first: a retry back-off in progress cannot

@@ -11,7 +11,15 @@ import type pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
 import { openClient } from '../db/connect.js'
 import type { ConnectionSettings } from '../db/connection-url.js'
-import type { BlockerWatch, BlockerWatcher } from './lock-retry.js'
+
+/** Samples who blocks the session while an attempt runs; `stop` returns the latest non-empty sample. */
+export interface BlockerWatch {
+  stop: () => Promise<BlockingSession[]>
+}
+
+export interface BlockerWatcher {
+  watch: (onSample?: (blockers: BlockingSession[]) => void) => BlockerWatch
+}
 
 export interface BlockingSession {
   pid: number
@@ -109,7 +117,7 @@ export function dbText(value: string): string {
   return `\`${safe}\``
 }
 
-function seconds(value: number): string {
+function ageText(value: number): string {
   return value < 10 ? `${value.toFixed(1)} s` : `${Math.round(value)} s`
 }
 
@@ -132,7 +140,7 @@ export function describeSession(
     parts.push(
       session.transactionAgeSeconds === null
         ? 'no transaction open'
-        : `transaction open for ${seconds(session.transactionAgeSeconds)}`
+        : `transaction open for ${ageText(session.transactionAgeSeconds)}`
     )
   } else {
     if (session.sessionStartedAt) parts.push(`connected since ${session.sessionStartedAt}`)

@@ -16,7 +16,7 @@ import {
   failedMigrationsError,
   lockRetriesExhaustedError,
   missingScriptError
-} from './errors.js'
+} from './prisma-errors.js'
 import {
   type ExecutionPlan,
   type ExecutionProgress,
@@ -56,9 +56,9 @@ import { unappliedMigrations } from './plan.js'
 import { type ScriptShape, scriptShape } from './script-shape.js'
 import { serverVersionNum } from './server.js'
 
-export type { AppliedMigration } from './errors.js'
+export type { AppliedMigration } from './prisma-errors.js'
 export type { LockSafetyOptions } from './lock-safety.js'
-export { MigrationRunError } from './errors.js'
+export { MigrationRunError } from './prisma-errors.js'
 
 export interface DeployResult {
   applied: AppliedMigration[]

@@ -18,9 +18,10 @@
  * Every unit (the whole file, or one statement) goes through `runUnit`, so that anything wrapping the execution of
  * a unit (timeouts, retries) wraps exactly what Prisma sends as one query.
  */
+import { shortenSql } from '../util/format.js'
 import type pg from 'pg'
 import { loadParser, parseScript, type ParsedScript, type ParsedStatement } from '../sql/parse.js'
-import { type CommittedStatements, shorten } from './script-shape.js'
+import type { CommittedStatements } from './script-shape.js'
 
 export type ExecutionMode = 'whole-file' | 'per-statement'
 
@@ -339,7 +340,7 @@ export function committedStatements(progress: ExecutionProgress, error: unknown)
     return progress.plan.ownTransactionControl ? 'unknown' : 'none'
   }
   if (progress.committed.length === 0) return 'none'
-  return progress.committed.map((unit) => ({ line: unit.startLine, text: shorten(unit.text) }))
+  return progress.committed.map((unit) => ({ line: unit.startLine, text: shortenSql(unit.text) }))
 }
 
 /** For `_prisma_migrations.logs` and log lines: the committed statements as text. */

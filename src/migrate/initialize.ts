@@ -3,7 +3,7 @@
  * an empty database, refuse a non-empty one without history (P3005).
  */
 import type pg from 'pg'
-import { nonEmptyDatabaseError } from './errors.js'
+import { nonEmptyDatabaseError } from './prisma-errors.js'
 import { MIGRATIONS_TABLE, createMigrationsTable, listTables } from './history.js'
 import type { MigrationsFolder } from './migrations-dir.js'
 

@@ -3,14 +3,11 @@
  * sessions in the way, the sessions a migration waits for when it has no lock_timeout, and what a failed
  * migration left (committed statements, INVALID indexes).
  */
+import { formatMs } from '../util/format.js'
 import { type BlockingSession, dbText, describeSessions } from './blockers.js'
-import type { AfterFailure } from './errors.js'
+import type { AfterFailure } from './prisma-errors.js'
 import type { BlockedAttempt } from './lock-retry.js'
-import type { LockSafetySettings } from '../settings/lock-settings.js'
-
-function duration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
-}
+import type { LockSafetySettings } from './lock-safety.js'
 
 /** The blocked attempts of one migration, as the report keeps them. */
 export interface LockWait {
@@ -47,10 +44,10 @@ export class LockWaitLog {
         : 'the sessions it waited for were gone before they could be named'
     const next =
       event.retryInMs === undefined
-        ? `no time is left in lock-retry-window (${duration(this.settings.retryWindowMs)})`
-        : `attempt ${event.attempt + 1} in ${duration(event.retryInMs)}`
+        ? `no time is left in lock-retry-window (${formatMs(this.settings.retryWindowMs)})`
+        : `attempt ${event.attempt + 1} in ${formatMs(event.retryInMs)}`
     this.log(
-      `⏳ \`${migration}\`: attempt ${event.attempt} cancelled at lock_timeout${this.settings.lockTimeoutMs > 0 ? ` (${duration(this.settings.lockTimeoutMs)})` : ''}, nothing applied; ${who}; ${next}.`
+      `⏳ \`${migration}\`: attempt ${event.attempt} cancelled at lock_timeout${this.settings.lockTimeoutMs > 0 ? ` (${formatMs(this.settings.lockTimeoutMs)})` : ''}, nothing applied; ${who}; ${next}.`
     )
   }
 
@@ -76,14 +73,10 @@ export class LockWaitLog {
       if (!wait) return []
       const who = wait.blockers.length > 0 ? ` It waited for ${describeSessions(wait.blockers)}.` : ''
       return [
-        `⏳ \`${name}\` was applied on attempt ${wait.blockedAttempts + 1}: ${wait.blockedAttempts} attempt${wait.blockedAttempts === 1 ? ' was' : 's were'} cancelled at lock_timeout first (nothing applied, no row left), over ${duration(wait.waitedMs)}.${who}`
+        `⏳ \`${name}\` was applied on attempt ${wait.blockedAttempts + 1}: ${wait.blockedAttempts} attempt${wait.blockedAttempts === 1 ? ' was' : 's were'} cancelled at lock_timeout first (nothing applied, no row left), over ${formatMs(wait.waitedMs)}.${who}`
       ]
     })
   }
-}
-
-function code(text: string): string {
-  return dbText(text)
 }
 
 /** Summary lines about what a failed migration left behind. */
@@ -103,15 +96,15 @@ export function afterFailureNotes(after: AfterFailure): string[] {
       `Committed statements of \`${after.migration}\`: unknown. The file does not run as one transaction (its own COMMIT, or a lone statement that commits as it goes), so part of it may be committed: inspect the database before resolving.`
     )
   } else {
-    const list = committed.map((s) => `line ${s.line} ${code(s.text)}`).join('; ')
+    const list = committed.map((s) => `line ${s.line} ${dbText(s.text)}`).join('; ')
     notes.push(
       `Committed statements of \`${after.migration}\`: ${committed.length === 0 ? 'none' : list}. ${committed.length === 0 ? '' : after.execution === 'per-statement' ? 'They stay applied; the failing statement and the ones after it did not run.' : 'They stay applied; the rest was rolled back.'}`.trimEnd()
     )
   }
   for (const index of after.invalidIndexes) {
     notes.push(
-      `⚠️ Line ${index.line} (${code(index.statement)}) left the INVALID index ${code(`${index.schema}.${index.name}`)} on ${code(index.table)}: queries do not use it, writes still maintain it, and re-running the migration fails with "already exists". ` +
-        `Fix: run ${code(index.dropSql)} (with psql: it cannot run inside a transaction), then \`mode: migrate-resolve\` with \`resolve-rolled-back: ${after.migration}\`, then deploy again.`
+      `⚠️ Line ${index.line} (${dbText(index.statement)}) left the INVALID index ${dbText(`${index.schema}.${index.name}`)} on ${dbText(index.table)}: queries do not use it, writes still maintain it, and re-running the migration fails with "already exists". ` +
+        `Fix: run ${dbText(index.dropSql)} (with psql: it cannot run inside a transaction), then \`mode: migrate-resolve\` with \`resolve-rolled-back: ${after.migration}\`, then deploy again.`
     )
   }
   return notes

@@ -10,7 +10,7 @@
  * cancelled attempt applied nothing (and removes its own traces, such as a `_prisma_migrations` row) before it
  * rethrows the 55P03; this function decides whether and when to try again, and who was in the way.
  */
-import type { BlockingSession } from './blockers.js'
+import type { BlockerWatcher, BlockingSession } from './blockers.js'
 
 export const LOCK_NOT_AVAILABLE = '55P03'
 
@@ -47,15 +47,6 @@ export interface BlockedAttempt {
   elapsedMs: number
   /** When the next attempt starts; undefined when there is none. */
   retryInMs?: number
-}
-
-/** Samples who blocks the session while an attempt runs; `stop` returns the latest non-empty sample. */
-export interface BlockerWatch {
-  stop: () => Promise<BlockingSession[]>
-}
-
-export interface BlockerWatcher {
-  watch: (onSample?: (blockers: BlockingSession[]) => void) => BlockerWatch
 }
 
 export interface LockRetryOptions {

@@ -6,10 +6,20 @@
 import type pg from 'pg'
 import type { ConnectionSettings } from '../db/connection-url.js'
 import { BlockerMonitor, type BlockingSession } from './blockers.js'
-import type { AfterFailure, DatabaseErrorLike } from './errors.js'
+import type { AfterFailure, DatabaseErrorLike } from './prisma-errors.js'
 import { findInvalidIndexes } from './invalid-indexes.js'
 import type { BlockedAttempt, LockRetryPolicy } from './lock-retry.js'
 import { committedAfterFailure, scriptShape, type ScriptShape } from './script-shape.js'
+
+/** The lock-safety inputs of `migrate-deploy` (src/settings/lock-settings.ts parses them). */
+export interface LockSafetySettings {
+  /** ms; 0 = the action sets none (the server's setting applies, by default: wait as long as it takes). */
+  lockTimeoutMs: number
+  /** ms; 0 = the action sets none. */
+  statementTimeoutMs: number
+  /** ms; how long after a migration's first blocked attempt a new attempt may start. 0 = no retry. */
+  retryWindowMs: number
+}
 
 /**
  * Lock safety for the migrations themselves. The session's lock_timeout/statement_timeout are set at connect

@@ -5,7 +5,7 @@
 import type pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY, PRISMA_ADVISORY_LOCK_TIMEOUT_MS } from '../constants.js'
 import { advisoryLockHolders, type BlockingSession } from './blockers.js'
-import { lockTimeoutError } from './errors.js'
+import { lockTimeoutError } from './prisma-errors.js'
 import { isLockTimeout } from './lock-retry.js'
 
 /** Prisma's switch, forwarded to its engine: any value but '' or '0' disables the lock. */

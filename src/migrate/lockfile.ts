@@ -2,7 +2,7 @@
  * `migration_lock.toml`, read with the schema engine's literal parser (prisma-migrate-compat.md §3.3): not TOML,
  * just the first line starting with `provider`, with `provider = ` and surrounding quotes trimmed.
  */
-import { providerSwitchedError } from './errors.js'
+import { providerSwitchedError } from './prisma-errors.js'
 
 export const LOCKFILE_NAME = 'migration_lock.toml'
 export const PROVIDER_NOT_FOUND = '<PROVIDER NOT FOUND>'

@@ -4,6 +4,7 @@
  * the file's only statement; mixed with others the migration fails with 25001 after its row is written.
  * Found on the real parser's AST, never by matching text.
  */
+import { shortenSql } from '../util/format.js'
 import { loadParser, parseScript, type ParsedStatement } from '../sql/parse.js'
 
 export interface NonTransactionalStatement {
@@ -100,11 +101,6 @@ export function nonTransactionalReason(
   }
 }
 
-function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine
-}
-
 /** Statements of a parsed file that would make it fail; empty when the file has only one statement. */
 export function nonTransactionalStatements(
   statements: ParsedStatement[],
@@ -118,7 +114,7 @@ export function nonTransactionalStatements(
       statement.node as unknown as AstNode,
       serverVersionNum
     )
-    if (reason) found.push({ line: statement.startLine, statement: shorten(statement.text), reason })
+    if (reason) found.push({ line: statement.startLine, statement: shortenSql(statement.text), reason })
   }
   return found
 }

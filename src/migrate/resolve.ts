@@ -5,7 +5,12 @@
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import { ActionError } from '../errors.js'
-import { alreadyAppliedError, migrationNotFoundError, neverAppliedError, notFailedError } from './errors.js'
+import {
+  alreadyAppliedError,
+  migrationNotFoundError,
+  neverAppliedError,
+  notFailedError
+} from './prisma-errors.js'
 import {
   createMigrationsTable,
   insertResolvedAppliedRow,

@@ -4,6 +4,7 @@
  * own transaction control (a COMMIT before the end commits what came before it), and a lone statement that cannot
  * run in a transaction (CREATE INDEX CONCURRENTLY...) runs on its own. Decided on the real parser's AST.
  */
+import { shortenSql } from '../util/format.js'
 import { quoteIdent } from '../db/connect.js'
 import { loadParser, parseScript, type ParsedStatement } from '../sql/parse.js'
 import { nonTransactionalReason } from './non-transactional.js'
@@ -37,13 +38,8 @@ function transactionKind(statement: ParsedStatement): string | undefined {
 }
 
 /** A statement on one line, at most 160 characters: how summaries and reports show it. */
-export function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim()
-  return oneLine.length > 160 ? `${oneLine.slice(0, 157)}...` : oneLine
-}
-
 export function statementRef(statement: ParsedStatement): StatementRef {
-  return { line: statement.startLine, text: shorten(statement.text) }
+  return { line: statement.startLine, text: shortenSql(statement.text) }
 }
 
 /** A relation an index statement works on, for the INVALID-index check after a failure. */
@@ -94,7 +90,7 @@ function indexTarget(statement: ParsedStatement): IndexTarget | undefined {
       relationIsIndex: false,
       indexName: body.idxname,
       line: statement.startLine,
-      statement: shorten(statement.text)
+      statement: shortenSql(statement.text)
     }
   }
   if (statement.kind === 'ReindexStmt') {
@@ -110,7 +106,7 @@ function indexTarget(statement: ParsedStatement): IndexTarget | undefined {
       relation,
       relationIsIndex: body.kind === 'REINDEX_OBJECT_INDEX',
       line: statement.startLine,
-      statement: shorten(statement.text)
+      statement: shortenSql(statement.text)
     }
   }
   return undefined
@@ -148,7 +144,7 @@ export async function scriptShape(script: string, serverVersionNum = 0): Promise
   const early = statements.slice(0, -1).find((s) => ENDS_TRANSACTION.has(transactionKind(s) ?? ''))
   if (early) {
     shape.atomic = false
-    shape.reason = `line ${early.startLine} ends a transaction (\`${shorten(early.text)}\`), so the statements before it commit on their own`
+    shape.reason = `line ${early.startLine} ends a transaction (\`${shortenSql(early.text)}\`), so the statements before it commit on their own`
   }
   return shape
 }

@@ -5,10 +5,10 @@ import {
   describeConnectionLoss,
   MigrationRunError,
   serverReason
-} from '../migrate/errors.js'
+} from '../migrate/prisma-errors.js'
 import type { MigrationsFolder } from '../migrate/migrations-dir.js'
 import { diagnose, type Diagnosis } from '../migrate/status.js'
-import type { CommonSettings } from '../settings/settings.js'
+import type { MigrateDeploySettings } from '../settings/settings.js'
 
 export interface AfterConnectionLoss {
   /** The state read again on a new connection; undefined when no new connection could read it. */
@@ -23,13 +23,13 @@ export interface AfterConnectionLoss {
  * the script may still commit). Never throws: what cannot be read is said to be unknown.
  */
 export async function afterConnectionLoss(opts: {
-  common: CommonSettings
+  settings: Pick<MigrateDeploySettings, 'connection' | 'workingDirectory'>
   folder: MigrationsFolder
   failure: MigrationRunError
   /** Backend pid of the lost session. */
   pid?: number
 }): Promise<AfterConnectionLoss> {
-  const { common, folder, failure, pid } = opts
+  const { settings, folder, failure, pid } = opts
   const name = failure.failedMigration
   const facts: ConnectionLossFacts = {
     migration: name,
@@ -40,8 +40,8 @@ export async function afterConnectionLoss(opts: {
   }
   let diagnosis: Diagnosis | undefined
   try {
-    const session = await connect(common.connection!, {
-      baseDir: common.workingDirectory,
+    const session = await connect(settings.connection, {
+      baseDir: settings.workingDirectory,
       ensureSchema: false,
       attempts: 2,
       baseDelayMs: 500

@@ -1,42 +1,59 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import { backupBeforeDeploy } from '../backup/pre-deploy.js'
-import { readBackupSettings } from '../backup/settings.js'
+import type { DbSession } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
-import { ActionError } from '../errors.js'
-import { annotateFindings } from '../github/annotations.js'
+import type { ActionError } from '../errors.js'
+import { annotateFindings } from './annotate-findings.js'
+import { rulesDocsUrl } from '../github/context.js'
 import { deploy, MigrationRunError, type AppliedMigration } from '../migrate/deploy.js'
+import { isConnectionLost } from '../migrate/prisma-errors.js'
+import { describeFallback } from '../migrate/execute.js'
 import { DEFAULT_BACKOFF } from '../migrate/lock-retry.js'
 import { LockWaitLog, afterFailureNotes, lockSafetyReport } from '../migrate/lock-report.js'
-import { isConnectionLost } from '../migrate/errors.js'
+import type { MigrationsFolder } from '../migrate/migrations-dir.js'
 import { planId } from '../migrate/plan.js'
 import { type Diagnosis, diagnose } from '../migrate/status.js'
-import { renderMigrationReport } from '../render/migration-report.js'
-import { gateDecision, reviewMigrations } from '../review/review.js'
-import { readReviewSettings } from '../review/settings.js'
-import { reviewJson, reviewOutputs } from '../review/json-report.js'
-import type { InputReader } from '../settings/input.js'
-import { readLockSafetySettings, sessionTimeouts } from '../settings/lock-settings.js'
-import { info } from '../util/log.js'
-import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
-import {
-  loadMigrationsFolder,
-  migrateOutputs,
-  nextSteps,
-  openSession,
-  pendingForReview,
-  prismaScope,
-  relativeSqlPath,
-  rulesDocsUrl,
-  statusRows
-} from './migrate-shared.js'
-import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
-import type { ModeResult } from './types.js'
 import { code, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
-import { describeFallback } from '../migrate/execute.js'
-import { prismaReport } from './migrate-status.js'
+import { renderMigrationReport } from '../render/migrate-summary.js'
+import { nextSteps } from '../render/next-steps.js'
+import { statusRows } from '../render/status-table.js'
+import { type GateDecision, gateDecision } from '../review/gate.js'
+import { reviewJson, reviewOutputs } from '../report/review-section.js'
+import { reviewMigrations } from '../review/review.js'
+import type { ReviewResult } from '../review/types.js'
+import { sessionTimeouts } from '../settings/lock-settings.js'
+import type { MigrateDeploySettings } from '../settings/settings.js'
+import { info } from '../util/log.js'
+import { backupBeforeDeploy, type PreDeployBackup } from './backup.js'
+import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
+import { decideDeploy } from './deploy-decision.js'
+import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
+import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import type { ModeResult } from './types.js'
 
-function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
+/** One deploy's state as it goes: what was found before, what the review said, what ran. */
+interface DeployRun {
+  settings: MigrateDeploySettings
+  session: DbSession
+  folder: MigrationsFolder
+  lockWaits: LockWaitLog
+  before: Diagnosis
+  planId: string
+  review: ReviewResult
+  gate: GateDecision
+  backup?: PreDeployBackup
+  applied: AppliedMigration[]
+  failure?: ActionError
+}
+
+/** What the run knows after applying: the state read again, or (after a lost connection) what it can tell. */
+interface DeployOutcome {
+  after?: Diagnosis
+  known: Diagnosis
+  failedNow?: string
+}
+
+function gateNotes(gate: GateDecision): string[] {
   const harmless = gate.allowedBy.filter((a) => a.by === 'database').length
   const notes = gate.allowedBy
     .filter((a) => a.by !== 'database')
@@ -51,225 +68,245 @@ function gateNotes(gate: ReturnType<typeof gateDecision>): string[] {
   return notes
 }
 
+/** Compare with `_prisma_migrations`, review what is pending, and judge it. */
+async function reviewPending(
+  settings: MigrateDeploySettings,
+  session: DbSession,
+  folder: MigrationsFolder
+): Promise<Pick<DeployRun, 'before' | 'planId' | 'review' | 'gate'>> {
+  const before = await core.group('Compare with _prisma_migrations', () =>
+    diagnose(session.client, folder, prismaScope(settings))
+  )
+  const review = await core.group('Review pending SQL', () =>
+    reviewMigrations({
+      migrations: pendingForReview(before, settings.workingDirectory),
+      settings: settings.review,
+      client: session.client,
+      execution: settings.project.prisma.execution,
+      allowDestructive: settings.review.allowDestructive
+    })
+  )
+  info(review.headline)
+  annotateFindings(review.findings)
+  const gate = gateDecision(review, settings.review.allowDestructive)
+  return { before, planId: planId(before.pending), review, gate }
+}
+
+/** Apply the pending migrations exactly as `prisma migrate deploy`; a migration's failure is kept, not thrown. */
+async function applyPending(run: DeployRun): Promise<void> {
+  const { settings, lockWaits } = run
+  try {
+    const result = await core.group('Apply migrations', () =>
+      deploy(run.session.client, run.folder, {
+        ...prismaScope(settings),
+        connection: settings.connection,
+        onApplying: (name) => info(`Applying migration ${code(name)}`),
+        onFallback: (name, fallback) =>
+          info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
+        lockSafety: {
+          policy: {
+            lockTimeoutMs: settings.lockSafety.lockTimeoutMs,
+            retryWindowMs: settings.lockSafety.retryWindowMs,
+            ...DEFAULT_BACKOFF
+          },
+          baseDir: settings.workingDirectory,
+          onBlocked: (name, event) => lockWaits.blocked(name, event),
+          onSample: (name, blockers) => lockWaits.sample(name, blockers)
+        }
+      })
+    )
+    run.applied = result.applied
+    info(
+      run.applied.length > 0
+        ? `All migrations have been successfully applied (${run.applied.length}).`
+        : 'No pending migrations to apply.'
+    )
+  } catch (error) {
+    if (!(error instanceof MigrationRunError)) throw error
+    run.applied = error.applied
+    run.failure = error
+  }
+}
+
+/** A broken connection cannot read the state again: a new one does, or the report says what this run knows. */
+async function readOutcome(run: DeployRun, pid: number | undefined): Promise<DeployOutcome> {
+  let after: Diagnosis | undefined
+  const failure = run.failure
+  if (failure instanceof MigrationRunError && isConnectionLost(failure)) {
+    const recovered = await core.group('Read the state again after the lost connection', () =>
+      afterConnectionLoss({ settings: run.settings, folder: run.folder, failure, pid })
+    )
+    run.failure = recovered.failure
+    after = recovered.diagnosis
+  } else after = await diagnose(run.session.client, run.folder, prismaScope(run.settings))
+  const failedNow = run.failure instanceof MigrationRunError ? run.failure.failedMigration : undefined
+  const appliedNames = new Set(run.applied.map((m) => m.name))
+  const known = after ?? {
+    ...run.before,
+    pending: run.before.pending.filter((m) => !appliedNames.has(m.name) && m.name !== failedNow),
+    failed: [],
+    migrations: knownMigrations(run.before.migrations, appliedNames, failedNow)
+  }
+  return { after, known, failedNow }
+}
+
+/** The lines under the report's title: the outcome, what a failure left, lock waits, the gate, the backup. */
+function deployNotes(run: DeployRun, outcome: DeployOutcome): string[] {
+  const { failure, applied, backup } = run
+  const afterFailure = failure instanceof MigrationRunError ? failure.afterFailure : undefined
+  return [
+    ...(failure
+      ? [`❌ ${failure.describe()}`]
+      : applied.length > 0
+        ? [`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`]
+        : []),
+    ...(afterFailure ? afterFailureNotes(afterFailure) : []),
+    ...run.lockWaits.appliedNotes(applied.map((m) => m.name)),
+    ...gateNotes(run.gate),
+    ...(backup
+      ? [
+          `Backup taken before the deploy: ${code(backup.uri, MAX_PROSE_CHARS)} (SHA-256 ${code(backup.sha256)}). Restore with: ${code(backup.restoreCommand, MAX_PROSE_CHARS)}`
+        ]
+      : []),
+    ...(outcome.after ? nextSteps(outcome.after) : [])
+  ]
+}
+
+function deployOutputs(run: DeployRun, outcome: DeployOutcome): Record<string, string> {
+  const { after, known, failedNow } = outcome
+  const backup = run.backup
+  return {
+    ...migrateOutputs({
+      status: after?.status ?? 'unknown',
+      pending: known.pending.map((m) => m.name),
+      applied: run.applied.map((m) => m.name),
+      failed: after ? after.failed.map((f) => f.name) : failedNow ? [failedNow] : []
+    }),
+    'plan-id': run.planId,
+    ...reviewOutputs(run.review),
+    ...(backup
+      ? {
+          'backup-uri': backup.uri,
+          'manifest-uri': backup.manifestUri,
+          'backup-sha256': backup.sha256,
+          'backup-size': String(backup.size)
+        }
+      : {})
+  }
+}
+
+function deployReport(run: DeployRun, outcome: DeployOutcome, target: string): Record<string, unknown> {
+  const { settings, gate, backup, failure } = run
+  const { after, known, failedNow } = outcome
+  return {
+    target,
+    migrationsDir: { path: run.folder.path, reason: settings.project.migrationsDir.reason },
+    status: after?.status ?? 'unknown',
+    planId: run.planId,
+    expectedPlanId: settings.expectedPlanId ?? null,
+    pending: known.pending.map((m) => ({
+      name: m.name,
+      file: relativeSqlPath(settings.workingDirectory, m.sqlPath),
+      checksum: m.checksum
+    })),
+    applied: run.applied,
+    failed: after ? after.failed : failedNow ? [{ name: failedNow }] : [],
+    lockSafety: lockSafetyReport(settings.lockSafety, run.lockWaits.all),
+    prisma: prismaReport(settings.project),
+    // What the migration that failed in this run left: committed statements (per statement with Prisma 7.4+),
+    // INVALID indexes, blockers.
+    afterFailure: (failure instanceof MigrationRunError ? failure.afterFailure : undefined) ?? null,
+    edited: known.edited,
+    missingLocally: known.missingLocally,
+    migrations: known.migrations,
+    gate: {
+      allowed: gate.allowed,
+      reason: gate.reason,
+      allowedBy: gate.allowedBy.map((a) => ({
+        rule: a.finding.rule,
+        migration: a.finding.migration,
+        line: a.finding.line,
+        by: a.by,
+        reason: a.reason
+      }))
+    },
+    backup: backup
+      ? {
+          uri: backup.uri,
+          manifestUri: backup.manifestUri,
+          sha256: backup.sha256,
+          size: backup.size,
+          restoreCommand: backup.restoreCommand
+        }
+      : null,
+    review: reviewJson(run.review)
+  }
+}
+
+function deployResult(run: DeployRun, outcome: DeployOutcome): ModeResult {
+  const { settings } = run
+  const target = describeTarget(settings.connection)
+  return {
+    outputs: deployOutputs(run, outcome),
+    markdown: renderMigrationReport({
+      mode: settings.mode,
+      target,
+      migrationsDir: relative(settings.workingDirectory, run.folder.path) || '.',
+      rows: statusRows(outcome.known, run.applied, outcome.failedNow),
+      nextSteps: deployNotes(run, outcome),
+      review: run.review,
+      docsBaseUrl: rulesDocsUrl(),
+      appendix: run.backup ? [run.backup.markdown] : undefined
+    }),
+    report: deployReport(run, outcome, target),
+    failure: run.failure
+  }
+}
+
 /**
  * Review → gate → optional backup → apply, in that order: nothing is applied (and the advisory lock is not even
  * taken) when the plan changed since it was reviewed, when a file cannot run as Prisma runs it, or when the
- * review finds unacknowledged destructive changes.
+ * review finds unacknowledged destructive changes (src/modes/deploy-decision.ts decides).
  */
-export async function runMigrateDeploy(
-  common: CommonSettings,
-  settings: MigrateSettings,
-  read: InputReader
-): Promise<ModeResult> {
-  const reviewSettings = readReviewSettings(read)
-  const backupSettings = readBackupSettings(read, 'migrate-deploy')
-  const lockSettings = readLockSafetySettings(read)
-  const folder = await loadMigrationsFolder(settings, common)
+export async function runMigrateDeploy(settings: MigrateDeploySettings): Promise<ModeResult> {
+  const folder = await loadMigrationsFolder(settings)
   // lock_timeout / statement_timeout for this session only, sent with the connection request.
-  const session = await openSession(common, sessionTimeouts(lockSettings))
-  const lockWaits = new LockWaitLog(lockSettings, info)
-  const target = describeTarget(common.connection!)
-  const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
-  let applied: AppliedMigration[] = []
-  let failure: ActionError | undefined
-  let backup: Awaited<ReturnType<typeof backupBeforeDeploy>> | undefined
-  let gate: ReturnType<typeof gateDecision> | undefined
+  const session = await openSession(
+    settings.connection,
+    settings.workingDirectory,
+    sessionTimeouts(settings.lockSafety)
+  )
   try {
-    const scope = prismaScope(common, settings)
-    const before = await core.group('Compare with _prisma_migrations', () =>
-      diagnose(session.client, folder, scope)
-    )
-    const id = planId(before.pending)
-    const review = await core.group('Review pending SQL', () =>
-      reviewMigrations({
-        migrations: pendingForReview(before, common.workingDirectory),
-        settings: reviewSettings,
-        client: session.client,
-        execution: settings.prisma.execution,
-        allowDestructive: reviewSettings.allowDestructive
-      })
-    )
-    info(review.headline)
-    annotateFindings(review.findings)
-    gate = gateDecision(review, reviewSettings.allowDestructive)
-    if (settings.expectedPlanId && settings.expectedPlanId !== id) {
-      failure = new ActionError(
-        `The pending migrations changed since they were reviewed: plan ${id} is pending now, but expected-plan-id is ${settings.expectedPlanId}. Nothing was applied.`,
-        {
-          hint: 'Run the review (migrate-status) again and approve the new plan; pass its plan-id output to expected-plan-id.'
-        }
+    const reviewed = await reviewPending(settings, session, folder)
+    const lockWaits = new LockWaitLog(settings.lockSafety, info)
+    const run: DeployRun = { settings, session, folder, lockWaits, ...reviewed, applied: [] }
+    const policy = settings.backup
+    const decision = decideDeploy({
+      planId: run.planId,
+      expectedPlanId: settings.expectedPlanId,
+      nonTransactional: run.before.nonTransactional,
+      fallbacks: run.before.fallbacks,
+      gate: run.gate,
+      pendingCount: run.before.pending.length,
+      failedCount: run.before.failed.length,
+      destructiveCount: run.review.destructiveCount,
+      backupBeforeDeploy: policy.when
+    })
+    run.failure = decision.refusal
+    if (decision.backup && policy.when !== 'never') {
+      const backupSettings = policy.settings
+      run.backup = await core.group('Backup before deploy', () =>
+        backupBeforeDeploy({
+          connection: settings.connection,
+          workingDirectory: settings.workingDirectory,
+          settings: backupSettings
+        })
       )
-    } else if (before.nonTransactional.length > 0) {
-      const first = before.nonTransactional[0]
-      const fallback = before.fallbacks.find((f) => f.migration === first.migration)
-      const why = fallback
-        ? `Prisma 7.4+ sends this file as one batch (one transaction) because ${describeFallback(fallback.fallback)}`
-        : 'Prisma runs a migration file as one transaction'
-      failure = new ActionError(
-        `Migration ${code(first.migration)} line ${first.line} has ${code(first.statement)}, which cannot run inside a transaction, together with other statements; ${why}, so it would fail (SQLSTATE 25001). Nothing was applied.`,
-        { hint: 'Move the statement into a migration directory of its own, as its only statement.' }
-      )
-    } else if (!gate.allowed) {
-      failure = new ActionError(`Deploy refused: ${gate.reason} Nothing was applied.`, {
-        hint: 'Read the findings in the job summary. To go ahead, acknowledge each finding in the migration file (a comment line directly above the statement naming the rule and a reason), or re-run with allow-destructive: true.'
-      })
-    }
-    if (!failure && before.pending.length > 0 && before.failed.length === 0) {
-      const wanted = backupSettings.backupBeforeDeploy
-      if (wanted === 'always' || (wanted === 'destructive' && review.destructiveCount > 0)) {
-        backup = await core.group('Backup before deploy', () =>
-          backupBeforeDeploy({
-            connection: common.connection!,
-            workingDirectory: common.workingDirectory,
-            settings: backupSettings
-          })
-        )
-      }
     }
     // The backend's pid, to tell later whether a session whose connection broke is still running on the server.
     const pid = (session.client as unknown as { processID?: number }).processID
-    if (!failure) {
-      try {
-        const result = await core.group('Apply migrations', () =>
-          deploy(session.client, folder, {
-            ...scope,
-            connection: common.connection!,
-            onApplying: (name) => info(`Applying migration ${code(name)}`),
-            onFallback: (name, fallback) =>
-              info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
-            lockSafety: {
-              policy: {
-                lockTimeoutMs: lockSettings.lockTimeoutMs,
-                retryWindowMs: lockSettings.retryWindowMs,
-                ...DEFAULT_BACKOFF
-              },
-              baseDir: common.workingDirectory,
-              onBlocked: (name, event) => lockWaits.blocked(name, event),
-              onSample: (name, blockers) => lockWaits.sample(name, blockers)
-            }
-          })
-        )
-        applied = result.applied
-        info(
-          applied.length > 0
-            ? `All migrations have been successfully applied (${applied.length}).`
-            : 'No pending migrations to apply.'
-        )
-      } catch (error) {
-        if (!(error instanceof MigrationRunError)) throw error
-        applied = error.applied
-        failure = error
-      }
-    }
-    // A broken connection cannot read the state again: a new one does, or the report says what this run knows.
-    let after: Diagnosis | undefined
-    if (failure instanceof MigrationRunError && isConnectionLost(failure)) {
-      const lost = failure
-      const recovered = await core.group('Read the state again after the lost connection', () =>
-        afterConnectionLoss({ common, folder, failure: lost, pid })
-      )
-      failure = recovered.failure
-      after = recovered.diagnosis
-    } else after = await diagnose(session.client, folder, scope)
-    const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
-    const appliedNames = new Set(applied.map((m) => m.name))
-    const known = after ?? {
-      ...before,
-      pending: before.pending.filter((m) => !appliedNames.has(m.name) && m.name !== failedNow),
-      failed: [],
-      migrations: knownMigrations(before.migrations, appliedNames, failedNow)
-    }
-    const afterFailure = failure instanceof MigrationRunError ? failure.afterFailure : undefined
-    const notes = [
-      ...(failure
-        ? [`❌ ${failure.describe()}`]
-        : applied.length > 0
-          ? [`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'}.`]
-          : []),
-      ...(afterFailure ? afterFailureNotes(afterFailure) : []),
-      ...lockWaits.appliedNotes(applied.map((m) => m.name)),
-      ...gateNotes(gate),
-      ...(backup
-        ? [
-            `Backup taken before the deploy: ${code(backup.uri, MAX_PROSE_CHARS)} (SHA-256 ${code(backup.sha256)}). Restore with: ${code(backup.restoreCommand, MAX_PROSE_CHARS)}`
-          ]
-        : []),
-      ...(after ? nextSteps(after) : [])
-    ]
-    const renderInput = {
-      mode: common.mode,
-      target,
-      migrationsDir,
-      rows: statusRows(known, applied, failedNow),
-      nextSteps: notes,
-      review,
-      docsBaseUrl: rulesDocsUrl()
-    }
-    return {
-      outputs: {
-        ...migrateOutputs({
-          status: after?.status ?? 'unknown',
-          pending: known.pending.map((m) => m.name),
-          applied: applied.map((m) => m.name),
-          failed: after ? after.failed.map((f) => f.name) : failedNow ? [failedNow] : []
-        }),
-        'plan-id': id,
-        ...reviewOutputs(review),
-        ...(backup
-          ? {
-              'backup-uri': backup.uri,
-              'manifest-uri': backup.manifestUri,
-              'backup-sha256': backup.sha256,
-              'backup-size': String(backup.size)
-            }
-          : {})
-      },
-      markdown: renderMigrationReport({ ...renderInput, appendix: backup ? [backup.markdown] : undefined }),
-      report: {
-        target,
-        migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
-        status: after?.status ?? 'unknown',
-        planId: id,
-        expectedPlanId: settings.expectedPlanId ?? null,
-        pending: known.pending.map((m) => ({
-          name: m.name,
-          file: relativeSqlPath(common.workingDirectory, m.sqlPath),
-          checksum: m.checksum
-        })),
-        applied,
-        failed: after ? after.failed : failedNow ? [{ name: failedNow }] : [],
-        lockSafety: lockSafetyReport(lockSettings, lockWaits.all),
-        prisma: prismaReport(settings),
-        // What the migration that failed in this run left: committed statements (per statement with Prisma 7.4+),
-        // INVALID indexes, blockers.
-        afterFailure: afterFailure ?? null,
-        edited: known.edited,
-        missingLocally: known.missingLocally,
-        migrations: known.migrations,
-        gate: {
-          allowed: gate.allowed,
-          reason: gate.reason,
-          allowedBy: gate.allowedBy.map((a) => ({
-            rule: a.finding.rule,
-            migration: a.finding.migration,
-            line: a.finding.line,
-            by: a.by,
-            reason: a.reason
-          }))
-        },
-        backup: backup
-          ? {
-              uri: backup.uri,
-              manifestUri: backup.manifestUri,
-              sha256: backup.sha256,
-              size: backup.size,
-              restoreCommand: backup.restoreCommand
-            }
-          : null,
-        review: reviewJson(review)
-      },
-      failure
-    }
+    if (!run.failure) await applyPending(run)
+    return deployResult(run, await readOutcome(run, pid))
   } finally {
     await session.close()
   }

@@ -4,38 +4,31 @@ import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { resolveApplied, resolveRolledBack } from '../migrate/resolve.js'
 import { diagnose } from '../migrate/status.js'
-import { renderMigrationReport } from '../render/migration-report.js'
-import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
-import {
-  loadMigrationsFolder,
-  migrateOutputs,
-  nextSteps,
-  openSession,
-  prismaScope,
-  statusRows
-} from './migrate-shared.js'
+import { renderMigrationReport } from '../render/migrate-summary.js'
+import type { MigrateResolveSettings } from '../settings/settings.js'
+import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { migrateOutputs } from './migrate-results.js'
+import { nextSteps } from '../render/next-steps.js'
+import { statusRows } from '../render/status-table.js'
 import type { ModeResult } from './types.js'
 import { code } from '../render/markdown.js'
 import { info } from '../util/log.js'
 
-export async function runMigrateResolve(
-  common: CommonSettings,
-  settings: MigrateSettings
-): Promise<ModeResult> {
-  const folder = await loadMigrationsFolder(settings, common)
-  const session = await openSession(common)
+export async function runMigrateResolve(settings: MigrateResolveSettings): Promise<ModeResult> {
+  const folder = await loadMigrationsFolder(settings)
+  const session = await openSession(settings.connection, settings.workingDirectory)
   try {
-    const name = (settings.resolveApplied ?? settings.resolveRolledBack) as string
-    const how = settings.resolveApplied ? 'applied' : 'rolled back'
+    const name = settings.resolve.migration
+    const how = settings.resolve.as === 'applied' ? 'applied' : 'rolled back'
     await core.group(`Mark ${name} as ${how}`, async () => {
-      if (settings.resolveApplied) await resolveApplied(session.client, folder, name)
+      if (settings.resolve.as === 'applied') await resolveApplied(session.client, folder, name)
       else await resolveRolledBack(session.client, folder, name)
       info(`Migration ${name} marked as ${how}.`)
     })
-    const target = describeTarget(common.connection!)
+    const target = describeTarget(settings.connection)
     let after
     try {
-      after = await diagnose(session.client, folder, prismaScope(common, settings))
+      after = await diagnose(session.client, folder, prismaScope(settings))
     } catch (error) {
       // resolve --rolled-back does not check migration_lock.toml (Prisma neither); the status that follows does.
       if (!(error instanceof ActionError) || error.code !== 'P3019') throw error
@@ -45,14 +38,14 @@ export async function runMigrateResolve(
       return {
         outputs: migrateOutputs({ status: 'unknown', pending: [] }),
         markdown: renderMigrationReport({
-          mode: common.mode,
+          mode: settings.mode,
           target,
-          migrationsDir: relative(common.workingDirectory, folder.path) || '.',
+          migrationsDir: relative(settings.workingDirectory, folder.path) || '.',
           nextSteps: [`Migration \`${name}\` marked as ${how}.`, `Status not shown: ${error.describe()}`]
         }),
         report: {
           target,
-          resolved: { migration: name, as: settings.resolveApplied ? 'applied' : 'rolled-back' },
+          resolved: { migration: name, as: settings.resolve.as },
           status: 'unknown'
         }
       }
@@ -64,15 +57,15 @@ export async function runMigrateResolve(
         failed: after.failed.map((f) => f.name)
       }),
       markdown: renderMigrationReport({
-        mode: common.mode,
+        mode: settings.mode,
         target,
-        migrationsDir: relative(common.workingDirectory, folder.path) || '.',
+        migrationsDir: relative(settings.workingDirectory, folder.path) || '.',
         rows: statusRows(after),
         nextSteps: [`Migration ${code(name)} marked as ${how}.`, ...nextSteps(after)]
       }),
       report: {
         target,
-        resolved: { migration: name, as: settings.resolveApplied ? 'applied' : 'rolled-back' },
+        resolved: { migration: name, as: settings.resolve.as },
         status: after.status,
         pending: after.pending.map((m) => m.name),
         failed: after.failed,

@@ -2,36 +2,30 @@ import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
-import { annotateFindings } from '../github/annotations.js'
+import { annotateFindings } from './annotate-findings.js'
 import { getPullRequestContext } from '../github/context.js'
-import { publishPullRequestComment } from '../github/publish.js'
+import { publishPullRequestComment } from './pull-request-comment.js'
 import { planId } from '../migrate/plan.js'
 import { diagnose, type Diagnosis } from '../migrate/status.js'
-import { renderMigrationReport } from '../render/migration-report.js'
-import { findChangedMigrations, reviewChangedMigrations } from '../review/offline.js'
-import { failOnDecision, reviewMigrations } from '../review/review.js'
-import { readReviewSettings, type ReviewSettings } from '../review/settings.js'
+import { renderMigrationReport } from '../render/migrate-summary.js'
+import { findChangedMigrations } from '../github/changed-migrations.js'
+import { reviewChangedMigrations } from '../review/offline.js'
+import { reviewMigrations } from '../review/review.js'
+import { failOnDecision } from '../review/gate.js'
 import type { PullRequestScope, ReviewResult } from '../review/types.js'
-import { reviewJson, reviewOutputs } from '../review/json-report.js'
-import type { InputReader } from '../settings/input.js'
-import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
-import {
-  loadMigrationsFolder,
-  migrateOutputs,
-  nextSteps,
-  openSession,
-  pendingForReview,
-  prismaScope,
-  relativeSqlPath,
-  rulesDocsUrl,
-  statusRows
-} from './migrate-shared.js'
+import { reviewJson, reviewOutputs } from '../report/review-section.js'
+import type { MigrateStatusSettings } from '../settings/settings.js'
+import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
+import { nextSteps } from '../render/next-steps.js'
+import { rulesDocsUrl } from '../github/context.js'
+import { statusRows } from '../render/status-table.js'
 import type { ModeResult } from './types.js'
 import { describeFallback } from '../migrate/execute.js'
 import { info } from '../util/log.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 
-function statusFailure(diagnosis: Diagnosis, settings: MigrateSettings): ActionError | undefined {
+function statusFailure(diagnosis: Diagnosis, settings: MigrateStatusSettings): ActionError | undefined {
   // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
   if (diagnosis.prismaStatusError) return diagnosis.prismaStatusError
   if (diagnosis.failed.length > 0 && diagnosis.status === 'failed') {
@@ -60,31 +54,27 @@ function reviewFailure(review: ReviewResult, failOn: 'error' | 'warning' | 'neve
   })
 }
 
-export async function runMigrateStatus(
-  common: CommonSettings,
-  settings: MigrateSettings,
-  read: InputReader
-): Promise<ModeResult> {
-  const reviewSettings = readReviewSettings(read)
-  if (!common.connection) return runOfflineReview(common, settings, reviewSettings)
-  const folder = await loadMigrationsFolder(settings, common)
-  const session = await openSession(common)
+export async function runMigrateStatus(settings: MigrateStatusSettings): Promise<ModeResult> {
+  const connection = settings.connection
+  if (!connection) return runOfflineReview(settings)
+  const folder = await loadMigrationsFolder(settings)
+  const session = await openSession(connection, settings.workingDirectory)
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
-      const d = await diagnose(session.client, folder, prismaScope(common, settings))
+      const d = await diagnose(session.client, folder, prismaScope(settings))
       info(d.prismaMessage)
       for (const f of d.fallbacks)
         info(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${describeFallback(f.fallback)}.`)
       for (const warning of d.warnings) core.warning(warning)
       return d
     })
-    const pullRequest = await pullRequestScope(common, settings, reviewSettings, diagnosis)
+    const pullRequest = await pullRequestScope(settings, diagnosis)
     const review = await core.group('Review pending SQL', () =>
       reviewMigrations({
-        migrations: pendingForReview(diagnosis, common.workingDirectory),
-        settings: reviewSettings,
+        migrations: pendingForReview(diagnosis, settings.workingDirectory),
+        settings: settings.review,
         client: session.client,
-        execution: settings.prisma.execution,
+        execution: settings.project.prisma.execution,
         allowDestructive: false,
         pullRequest
       })
@@ -92,10 +82,10 @@ export async function runMigrateStatus(
     info(review.headline)
     const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name))
     annotateFindings(review.findings.filter((f) => !onBase.has(f.migration)))
-    const target = describeTarget(common.connection)
-    const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
+    const target = describeTarget(connection)
+    const migrationsDir = relative(settings.workingDirectory, folder.path) || '.'
     const renderInput = {
-      mode: common.mode,
+      mode: settings.mode,
       target,
       migrationsDir,
       rows: statusRows(diagnosis),
@@ -104,54 +94,61 @@ export async function runMigrateStatus(
       docsBaseUrl: rulesDocsUrl()
     }
     const markdown = renderMigrationReport(renderInput)
-    await publishPullRequestComment({ settings: reviewSettings, target, migrationsDir, render: renderInput })
-    const id = planId(diagnosis.pending)
-    return {
-      outputs: {
-        ...migrateOutputs({
-          status: diagnosis.status,
-          pending: diagnosis.pending.map((m) => m.name),
-          failed: diagnosis.failed.map((f) => f.name)
-        }),
-        'plan-id': id,
-        ...reviewOutputs(review)
-      },
-      markdown,
-      report: {
-        target,
-        migrationsDir: { path: folder.path, reason: settings.migrationsDir.reason },
-        status: diagnosis.status,
-        prismaExitCode: diagnosis.prismaExitCode,
-        planId: id,
-        pending: diagnosis.pending.map((m) => ({
-          name: m.name,
-          file: relativeSqlPath(common.workingDirectory, m.sqlPath),
-          checksum: m.checksum
-        })),
-        applied: [],
-        failed: diagnosis.failed,
-        edited: diagnosis.edited,
-        missingLocally: diagnosis.missingLocally,
-        unreadableApplied: diagnosis.unreadableApplied,
-        nonTransactional: diagnosis.nonTransactional,
-        prisma: prismaReport(settings),
-        migrations: diagnosis.migrations,
-        warnings: diagnosis.warnings,
-        review: reviewJson(review)
-      },
-      failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, reviewSettings.failOn)
-    }
+    await publishPullRequestComment({
+      settings: settings.pullRequest,
+      target,
+      migrationsDir,
+      render: renderInput
+    })
+    return statusResult(settings, folder.path, diagnosis, review, markdown)
   } finally {
     await session.close()
   }
 }
 
-export function prismaReport(settings: MigrateSettings): Record<string, unknown> {
-  const v = settings.prisma.version
+function statusResult(
+  settings: MigrateStatusSettings,
+  folderPath: string,
+  diagnosis: Diagnosis,
+  review: ReviewResult,
+  markdown: string
+): ModeResult {
+  const id = planId(diagnosis.pending)
+  const target = settings.connection ? describeTarget(settings.connection) : null
   return {
-    version: v ? `${v.major}.${v.minor}.${v.patch}` : null,
-    source: settings.prisma.source,
-    execution: settings.prisma.execution
+    outputs: {
+      ...migrateOutputs({
+        status: diagnosis.status,
+        pending: diagnosis.pending.map((m) => m.name),
+        failed: diagnosis.failed.map((f) => f.name)
+      }),
+      'plan-id': id,
+      ...reviewOutputs(review)
+    },
+    markdown,
+    report: {
+      target,
+      migrationsDir: { path: folderPath, reason: settings.project.migrationsDir.reason },
+      status: diagnosis.status,
+      prismaExitCode: diagnosis.prismaExitCode,
+      planId: id,
+      pending: diagnosis.pending.map((m) => ({
+        name: m.name,
+        file: relativeSqlPath(settings.workingDirectory, m.sqlPath),
+        checksum: m.checksum
+      })),
+      applied: [],
+      failed: diagnosis.failed,
+      edited: diagnosis.edited,
+      missingLocally: diagnosis.missingLocally,
+      unreadableApplied: diagnosis.unreadableApplied,
+      nonTransactional: diagnosis.nonTransactional,
+      prisma: prismaReport(settings.project),
+      migrations: diagnosis.migrations,
+      warnings: diagnosis.warnings,
+      review: reviewJson(review)
+    },
+    failure: statusFailure(diagnosis, settings) ?? reviewFailure(review, settings.review.failOn)
   }
 }
 
@@ -161,9 +158,7 @@ export function prismaReport(settings: MigrateSettings): Record<string, unknown>
  * summarise those. When it cannot be told, every pending migration is reviewed as the PR's (the safe side).
  */
 async function pullRequestScope(
-  common: CommonSettings,
-  settings: MigrateSettings,
-  reviewSettings: ReviewSettings,
+  settings: MigrateStatusSettings,
   diagnosis: Diagnosis
 ): Promise<PullRequestScope | undefined> {
   const pr = getPullRequestContext()
@@ -171,10 +166,10 @@ async function pullRequestScope(
   return core.group('Find the migrations this pull request adds', async () => {
     try {
       const changed = await findChangedMigrations({
-        workingDirectory: common.workingDirectory,
-        migrationsDir: relative(common.workingDirectory, settings.migrationsDir.path) || '.',
-        baseRef: reviewSettings.baseRef,
-        token: reviewSettings.githubToken
+        workingDirectory: settings.workingDirectory,
+        migrationsDir: relative(settings.workingDirectory, settings.project.migrationsDir.path) || '.',
+        baseRef: settings.pullRequest.baseRef,
+        token: settings.pullRequest.githubToken
       })
       const pending = new Set(diagnosis.pending.map((m) => m.name))
       const added = changed.added.filter((name) => pending.has(name))
@@ -192,38 +187,35 @@ async function pullRequestScope(
 }
 
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
-async function runOfflineReview(
-  common: CommonSettings,
-  settings: MigrateSettings,
-  reviewSettings: ReviewSettings
-): Promise<ModeResult> {
-  const migrationsDir = relative(common.workingDirectory, settings.migrationsDir.path) || '.'
+async function runOfflineReview(settings: MigrateStatusSettings): Promise<ModeResult> {
+  const { project } = settings
+  const migrationsDir = relative(settings.workingDirectory, project.migrationsDir.path) || '.'
   info(
-    `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${settings.migrationsDir.reason}), without a database.`
+    `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${project.migrationsDir.reason}), without a database.`
   )
   const changed = await core.group('Find changed migrations', () =>
     findChangedMigrations({
-      workingDirectory: common.workingDirectory,
-      migrationsDir: settings.migrationsDir.path,
-      baseRef: reviewSettings.baseRef,
-      token: reviewSettings.githubToken
+      workingDirectory: settings.workingDirectory,
+      migrationsDir: project.migrationsDir.path,
+      baseRef: settings.pullRequest.baseRef,
+      token: settings.pullRequest.githubToken
     })
   )
   const review = await core.group('Review changed SQL', () =>
     reviewChangedMigrations({
-      workingDirectory: common.workingDirectory,
-      migrationsDir: settings.migrationsDir.path,
+      workingDirectory: settings.workingDirectory,
+      migrationsDir: project.migrationsDir.path,
       changed,
-      settings: reviewSettings,
-      execution: settings.prisma.execution,
-      files: new RepositoryFiles(common.workspace)
+      settings: settings.review,
+      execution: project.prisma.execution,
+      files: new RepositoryFiles(settings.workspace)
     })
   )
   info(review.headline)
   annotateFindings(review.findings)
   const reviewed = [...new Set([...changed.added, ...changed.modified])].sort()
   const renderInput = {
-    mode: common.mode,
+    mode: settings.mode,
     target: 'no database (offline review)',
     migrationsDir,
     review,
@@ -231,7 +223,7 @@ async function runOfflineReview(
   }
   const markdown = renderMigrationReport(renderInput)
   await publishPullRequestComment({
-    settings: reviewSettings,
+    settings: settings.pullRequest,
     target: 'offline',
     migrationsDir,
     render: renderInput
@@ -245,10 +237,10 @@ async function runOfflineReview(
     report: {
       target: null,
       databaseCompared: false,
-      migrationsDir: { path: settings.migrationsDir.path, reason: settings.migrationsDir.reason },
+      migrationsDir: { path: project.migrationsDir.path, reason: project.migrationsDir.reason },
       changed,
       review: reviewJson(review)
     },
-    failure: reviewFailure(review, reviewSettings.failOn)
+    failure: reviewFailure(review, settings.review.failOn)
   }
 }

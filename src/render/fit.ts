@@ -69,3 +69,36 @@ export function fitLines(
     omitted
   }
 }
+
+/** The note that closes a document cut by `fitDocument`. */
+export const DOCUMENT_CUT_NOTE =
+  "> ✂️ Cut to fit GitHub's size limit: the rest of this report is in the JSON report (the `report-path` output)."
+
+/**
+ * The last guard on a whole document (the job summary as written, whatever the mode put together): within
+ * `limit`, cut at a line boundary outside code fences and `<details>` blocks, with a closing note. A document that
+ * fits comes back unchanged; the renderers fit their own parts first, so this cuts only what they could not see
+ * (notes appended after rendering).
+ */
+export function fitDocument(markdown: string, limit: number, measure: Measure): string {
+  if (measure(markdown) <= limit) return markdown
+  const budget = limit - measure(`\n${DOCUMENT_CUT_NOTE}\n`)
+  const lines = markdown.split('\n')
+  let used = 0
+  let safe = 0
+  let fence: string | undefined
+  let openDetails = 0
+  for (let i = 0; i < lines.length; i++) {
+    const size = measure(lines[i]) + 1
+    if (used + size > budget) break
+    used += size
+    const marks = /^\s*(`{3,}|~{3,})/.exec(lines[i])?.[1]
+    if (marks && (!fence || (marks[0] === fence[0] && marks.length >= fence.length)))
+      fence = fence ? undefined : marks
+    else if (!fence)
+      openDetails +=
+        (lines[i].match(/<details/g) ?? []).length - (lines[i].match(/<\/details>/g) ?? []).length
+    if (!fence && openDetails <= 0) safe = i + 1
+  }
+  return `${lines.slice(0, safe).join('\n')}\n${DOCUMENT_CUT_NOTE}\n`
+}

@@ -118,7 +118,7 @@ function segments(markdown: string): Segment[] {
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i]
     if (open.start < textStart) continue
-    const same = byLength.get(open.length)!
+    const same = byLength.get(open.length) ?? []
     let k = cursor.get(open.length) ?? 0
     while (k < same.length && same[k] <= i) k++
     cursor.set(open.length, k)

@@ -1,3 +1,6 @@
+import type { AppliedMigration } from '../migrate/deploy.js'
+import type { Diagnosis } from '../migrate/status.js'
+import { formatDuration } from '../util/format.js'
 import { code, table, tableHead, tableRow } from './markdown.js'
 
 export type MigrationState =
@@ -21,13 +24,6 @@ const STATE_LABEL: Record<MigrationState, string> = {
   'missing-locally': '⚠️ not in the migrations directory',
   'applied-now': '🆕 applied now',
   'failed-now': '❌ failed now'
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
-  const m = Math.floor(ms / 60_000)
-  return `${m} min ${Math.round((ms % 60_000) / 1000)} s`
 }
 
 function when(d: Date | undefined): string {
@@ -57,4 +53,32 @@ export function renderStatusTable(rows: StatusRow[]): string {
 /** The same table as a head and one line per row, for the fitter to cut. */
 export function statusTableParts(rows: StatusRow[]): { head: string; rows: string[] } {
   return { head: tableHead(COLUMNS), rows: rows.map((r) => tableRow(cells(r))) }
+}
+
+/** The summary's migrations table: the diagnosis after the run, with what this run applied or failed marked. */
+export function statusRows(
+  diagnosis: Diagnosis,
+  appliedNow: AppliedMigration[] = [],
+  failedNow?: string
+): StatusRow[] {
+  const applied = new Map(appliedNow.map((m) => [m.name, m]))
+  return diagnosis.migrations.map((m) => {
+    const now = applied.get(m.name)
+    if (now)
+      return {
+        name: m.name,
+        state: 'applied-now',
+        edited: m.edited,
+        startedAt: now.startedAt,
+        finishedAt: now.finishedAt,
+        durationMs: now.durationMs
+      }
+    return {
+      name: m.name,
+      state: m.name === failedNow && m.state === 'failed' ? 'failed-now' : m.state,
+      edited: m.edited,
+      startedAt: m.startedAt,
+      finishedAt: m.finishedAt
+    }
+  })
 }

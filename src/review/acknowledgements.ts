@@ -55,8 +55,8 @@ export function readAcknowledgements(
                 : gap
                   ? 'a blank line separates it from the next statement'
                   : undefined
-    if (problem) invalid.push({ line: c.startLine, problem })
-    else valid.push({ line: c.startLine, rules, reason, statementIndex: next!.index })
+    if (problem || !next) invalid.push({ line: c.startLine, problem: problem ?? 'no statement follows it' })
+    else valid.push({ line: c.startLine, rules, reason, statementIndex: next.index })
   }
   return { valid, invalid }
 }

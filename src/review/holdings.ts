@@ -33,12 +33,12 @@ export interface DataHere {
   reason: string
 }
 
-const code = (s: string): string => `\`${s}\``
+const backticked = (s: string): string => `\`${s}\``
 
 function risk(source: DataSource): string | undefined {
-  if (source.kind === 'existing') return `filled from ${code(source.name)}, which existed before it`
+  if (source.kind === 'existing') return `filled from ${backticked(source.name)}, which existed before it`
   if (source.kind === 'opaque')
-    return `${code(source.migration)} line ${source.line} (${source.what}) may have filled it`
+    return `${backticked(source.migration)} line ${source.line} (${source.what}) may have filled it`
   return undefined
 }
 
@@ -54,19 +54,22 @@ export function dataHere(holds: Holdings | undefined): DataHere {
   if (holds.kind === 'existing')
     return {
       destroys: true,
-      reason: `${code(holds.name)} existed before this deploy${holds.databaseName ? ` (as ${code(holds.databaseName)})` : ''}`
+      reason: `${backticked(holds.name)} existed before this deploy${holds.databaseName ? ` (as ${backticked(holds.databaseName)})` : ''}`
     }
   if (holds.kind === 'absent')
     return {
       destroys: true,
-      reason: `${code(holds.name)} is not in this database and no earlier statement of this deploy creates it: counted as destructive`
+      reason: `${backticked(holds.name)} is not in this database and no earlier statement of this deploy creates it: counted as destructive`
     }
   const risks = [...new Set(holds.sources.map(risk).filter((r): r is string => r !== undefined))]
   if (risks.length === 0)
-    return { destroys: false, reason: `created by ${code(holds.by)} in this deploy; nothing to lose here` }
+    return {
+      destroys: false,
+      reason: `created by ${backticked(holds.by)} in this deploy; nothing to lose here`
+    }
   return {
     destroys: true,
-    reason: `created by ${code(holds.by)} in this deploy, but ${risks.join(', ')}: it can hold data that existed before the deploy`
+    reason: `created by ${backticked(holds.by)} in this deploy, but ${risks.join(', ')}: it can hold data that existed before the deploy`
   }
 }
 
@@ -80,10 +83,10 @@ export function dataElsewhere(holds: Holdings | undefined, added: ReadonlySet<st
   if (holds?.kind !== 'created') return undefined
   // A temporary table never outlives the session that created it: elsewhere only what it copies matters.
   if (!holds.temporary && !added.has(holds.by))
-    return `destroys data in environments where ${code(holds.by)} already ran`
+    return `destroys data in environments where ${backticked(holds.by)} already ran`
   const from = holds.sources.find((s) => s.kind === 'created' && !added.has(s.by))
   if (from?.kind === 'created')
-    return `destroys data from ${code(from.name)} in environments where ${code(from.by)} already ran`
+    return `destroys data from ${backticked(from.name)} in environments where ${backticked(from.by)} already ran`
   return undefined
 }
 

@@ -4,14 +4,12 @@ import { combineHoldings, type Holdings } from './holdings.js'
 import { type DatabaseCatalog, PendingModel } from './model.js'
 import { RULES } from './rules/index.js'
 import type { FileContext, RuleDefinition, RuleHit } from './rules/rule.js'
-import type { MigrationInput } from './types.js'
+import type { DatabaseLookup, MigrationInput } from './types.js'
 
 export interface LintHit {
   rule: RuleDefinition
   hit: RuleHit
   stmt: ParsedStatement
-  /** Views the pending set dropped before this statement (a live dependent-view check ignores them). */
-  viewsDroppedBefore: string[]
   /** For a destructive rule: what the objects it destroys hold at this point of the deploy. */
   holds?: Holdings
 }
@@ -25,12 +23,19 @@ export interface LintedMigration extends ParsedMigration {
   hits: LintHit[]
 }
 
-const BY_KIND = new Map<string, RuleDefinition[]>()
-const ANY_KIND: RuleDefinition[] = []
+/** A rule that looks at statements, with its check (the review's own findings have none). */
+interface CheckingRule {
+  rule: RuleDefinition
+  check: NonNullable<RuleDefinition['check']>
+}
+
+const BY_KIND = new Map<string, CheckingRule[]>()
+const ANY_KIND: CheckingRule[] = []
 for (const rule of RULES) {
   if (!rule.check) continue
-  if (!rule.kinds) ANY_KIND.push(rule)
-  else for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), rule])
+  const checking = { rule, check: rule.check }
+  if (!rule.kinds) ANY_KIND.push(checking)
+  else for (const kind of rule.kinds) BY_KIND.set(kind, [...(BY_KIND.get(kind) ?? []), checking])
 }
 
 /** Requires `await loadParser()`. */
@@ -43,6 +48,18 @@ function holdingsOf(hit: RuleHit, model: PendingModel): Holdings | undefined {
     hit.objects ??
     (hit.table === undefined ? [] : [{ table: { schema: hit.schema, name: hit.table }, column: hit.column }])
   return objects.length ? combineHoldings(objects.map((o) => model.holdings(o.table, o.column))) : undefined
+}
+
+/** A lookup under the database's names, ignoring the views the pending set dropped before the statement. */
+function lookupInDatabase(
+  lookup: DatabaseLookup,
+  model: PendingModel,
+  droppedViews: string[]
+): DatabaseLookup | undefined {
+  const mapped = model.stakeInDatabase({ kind: 'table-rows', table: lookup.table })
+  return mapped?.kind === 'table-rows'
+    ? { ...lookup, table: mapped.table, ignore: [...droppedViews] }
+    : undefined
 }
 
 /**
@@ -66,13 +83,18 @@ export function lintMigrations(
     for (const stmt of parsed.statements) {
       const node = (stmt.node as AnyNode)[stmt.kind]
       const rules = [...(BY_KIND.get(stmt.kind) ?? []), ...ANY_KIND]
-      for (const rule of rules) {
+      for (const { rule, check } of rules) {
         if (enabled && !enabled.has(rule.id)) continue
-        for (const hit of rule.check!({ stmt, node, file, model })) {
+        for (const hit of check({ stmt, node, file, model })) {
           if (hit.stake) hit.stake = model.stakeInDatabase(hit.stake)
+          if (hit.lookup) {
+            // A table the pending set created is not in the database: nothing to ask.
+            hit.lookup = lookupInDatabase(hit.lookup, model, droppedViews)
+            if (!hit.lookup) continue
+          }
           const holds =
             rule.destructive && !rule.lossUnknown && !hit.quiet ? holdingsOf(hit, model) : undefined
-          hits.push({ rule, hit, stmt, viewsDroppedBefore: [...droppedViews], holds })
+          hits.push({ rule, hit, stmt, holds })
         }
       }
       if (

@@ -16,7 +16,7 @@ import {
   typeOf
 } from './ast.js'
 import type { DataSource, Holdings } from './holdings.js'
-import type { StakeRequest } from './rules/rule.js'
+import type { StakeRequest } from './types.js'
 
 /** What the target database holds before the deploy, as far as the review needs it to name objects exactly. */
 export interface DatabaseCatalog {
@@ -177,8 +177,8 @@ export class PendingModel {
     if (!this.catalog) return { kind: 'unknown' }
     if (state?.databaseName || found.inDatabase) {
       const col = column === undefined ? undefined : state?.columns.get(column)
-      if (col?.createdBy)
-        return { kind: 'created', by: col.createdBy, name: label(state!), sources: col.sources }
+      if (state && col?.createdBy)
+        return { kind: 'created', by: col.createdBy, name: label(state), sources: col.sources }
       const database = state?.databaseName ?? split(found.key)
       const databaseColumn = col?.databaseName ?? column
       const here = label(state ?? database)
@@ -212,7 +212,7 @@ export class PendingModel {
       case 'nulls':
       case 'cast': {
         const m = map(stake.table, stake.column)
-        return m ? { ...stake, table: m.table, column: m.column! } : undefined
+        return m ? { ...stake, table: m.table, column: m.column ?? stake.column } : undefined
       }
       case 'duplicates': {
         const m = map(stake.table)
@@ -233,48 +233,18 @@ export class PendingModel {
   apply(stmt: ParsedStatement): void {
     const node = (stmt.node as AnyNode)[stmt.kind]
     switch (stmt.kind) {
-      case 'CreateStmt': {
-        const rel = relationOf(node.relation)
-        if (!rel) return
-        if (node.if_not_exists && this.exists(rel)) return
-        const columns = new Map<string, ColumnState>()
-        for (const elt of node.tableElts ?? []) {
-          const col = columnDefOf(elt)
-          if (col) columns.set(col.name, { type: col.type, sources: [] })
-        }
-        this.create(rel, node.relation, columns, [])
-        return
-      }
+      case 'CreateStmt':
+        return this.applyCreate(node)
       case 'CreateTableAsStmt':
         return this.createAs(node.into?.rel, node.if_not_exists, node.query, stmt)
       case 'SelectStmt':
         if (node.intoClause)
           return this.createAs(node.intoClause.rel, false, { ...node, intoClause: undefined }, stmt)
         return this.opaqueIfCalling(node, stmt, 'a function that is not built in')
-      case 'ViewStmt': {
-        const rel = relationOf(node.view)
-        if (rel)
-          this.views.set(objectKey(rel), {
-            name: rel,
-            reads: collectRelations(node.query).map(objectKey),
-            query: node.query
-          })
-        return
-      }
-      case 'InsertStmt': {
-        const target = relationOf(node.relation)
-        if (!target) return
-        const columns = (node.cols ?? [])
-          .map((c: AnyNode) => c?.ResTarget?.name)
-          .filter((n: unknown): n is string => typeof n === 'string')
-        this.fill(
-          target,
-          this.readSources(withoutTarget(node), stmt),
-          columns.length ? columns : undefined,
-          stmt
-        )
-        return
-      }
+      case 'ViewStmt':
+        return this.applyView(node)
+      case 'InsertStmt':
+        return this.applyInsert(node, stmt)
       case 'UpdateStmt':
         return this.applyUpdate(node, stmt)
       case 'MergeStmt': {
@@ -282,12 +252,8 @@ export class PendingModel {
         if (target) this.fill(target, this.readSources(withoutTarget(node), stmt), undefined, stmt)
         return
       }
-      case 'DeleteStmt': {
-        const target = relationOf(node.relation)
-        if (target && this.triggered.has(this.lookup(target).key))
-          this.opaqueAll(stmt, 'a trigger this deploy created')
-        return this.opaqueIfCalling(node, stmt, 'a function that is not built in')
-      }
+      case 'DeleteStmt':
+        return this.applyDelete(node, stmt)
       case 'CopyStmt': {
         const target = relationOf(node.relation)
         if (target && node.is_from) this.fill(target, [this.opaque(stmt, 'COPY ... FROM')], undefined, stmt)
@@ -297,21 +263,16 @@ export class PendingModel {
         return this.opaqueAll(stmt, 'a DO block')
       case 'CallStmt':
         return this.opaqueAll(stmt, 'a procedure call')
-      case 'CreateFunctionStmt': {
-        const name = stringsOf(node.funcname).pop()
-        if (!name) return
-        this.functions.add(name)
-        const returns = stringsOf(node.returnType?.names ?? []).pop()
-        this.routines.set(name, {
-          name,
-          kind: node.is_procedure ? 'procedure' : 'function',
-          migration: this.migration,
-          line: stmt.startLine,
-          replaces: node.replace === true,
-          trigger: returns === 'trigger' || returns === 'event_trigger'
-        })
-        return
-      }
+      default:
+        return this.applyDefinition(stmt.kind, node, stmt)
+    }
+  }
+
+  /** Statements that define or rename things rather than move data. */
+  private applyDefinition(kind: string, node: AnyNode, stmt: ParsedStatement): void {
+    switch (kind) {
+      case 'CreateFunctionStmt':
+        return this.applyCreateFunction(node, stmt)
       case 'CreateTrigStmt': {
         const rel = relationOf(node.relation)
         if (rel) this.triggered.add(this.lookup(rel).key)
@@ -340,6 +301,59 @@ export class PendingModel {
         return
       }
     }
+  }
+
+  private applyCreate(node: AnyNode): void {
+    const rel = relationOf(node.relation)
+    if (!rel) return
+    if (node.if_not_exists && this.exists(rel)) return
+    const columns = new Map<string, ColumnState>()
+    for (const elt of node.tableElts ?? []) {
+      const col = columnDefOf(elt)
+      if (col) columns.set(col.name, { type: col.type, sources: [] })
+    }
+    this.create(rel, node.relation, columns, [])
+  }
+
+  private applyView(node: AnyNode): void {
+    const rel = relationOf(node.view)
+    if (rel)
+      this.views.set(objectKey(rel), {
+        name: rel,
+        reads: collectRelations(node.query).map(objectKey),
+        query: node.query
+      })
+  }
+
+  private applyInsert(node: AnyNode, stmt: ParsedStatement): void {
+    const target = relationOf(node.relation)
+    if (!target) return
+    const columns = (node.cols ?? [])
+      .map((c: AnyNode) => c?.ResTarget?.name)
+      .filter((n: unknown): n is string => typeof n === 'string')
+    this.fill(target, this.readSources(withoutTarget(node), stmt), columns.length ? columns : undefined, stmt)
+  }
+
+  private applyDelete(node: AnyNode, stmt: ParsedStatement): void {
+    const target = relationOf(node.relation)
+    if (target && this.triggered.has(this.lookup(target).key))
+      this.opaqueAll(stmt, 'a trigger this deploy created')
+    return this.opaqueIfCalling(node, stmt, 'a function that is not built in')
+  }
+
+  private applyCreateFunction(node: AnyNode, stmt: ParsedStatement): void {
+    const name = stringsOf(node.funcname).pop()
+    if (!name) return
+    this.functions.add(name)
+    const returns = stringsOf(node.returnType?.names ?? []).pop()
+    this.routines.set(name, {
+      name,
+      kind: node.is_procedure ? 'procedure' : 'function',
+      migration: this.migration,
+      line: stmt.startLine,
+      replaces: node.replace === true,
+      trigger: returns === 'trigger' || returns === 'event_trigger'
+    })
   }
 
   /** The relation a name refers to now, as Postgres resolves it: temporary tables, then the search path. */

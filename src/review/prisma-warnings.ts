@@ -115,7 +115,7 @@ export const RULES_FOR_KIND: Record<PrismaWarningKind, string[]> = {
   Unknown: []
 }
 
-const list = (s: string): string[] =>
+const splitList = (s: string): string[] =>
   s
     .split(',')
     .map((v) => v.trim())
@@ -127,7 +127,7 @@ export function classifyWarning(text: string): PrismaWarning {
     if (!m) continue
     const w: PrismaWarning = { text, kind: p.kind }
     p.fields.forEach((field, i) => {
-      if (field === 'columns' || field === 'values') w[field] = list(m[i + 1])
+      if (field === 'columns' || field === 'values') w[field] = splitList(m[i + 1])
       else w[field] = m[i + 1]
     })
     return w

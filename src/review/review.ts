@@ -1,34 +1,35 @@
 import { posix } from 'node:path'
 import type pg from 'pg'
 import { loadParser } from '../sql/parse.js'
-import { type AnyNode, displayType } from './ast.js'
+import { displayType } from './ast.js'
 import { readAcknowledgements } from './acknowledgements.js'
 import { calledFunctionNames, mentionedRelationNames, readCatalog } from './catalog.js'
-import type { StakeOptions } from './data-at-stake.js'
+import type { StakeAnswer, StakeOptions } from './data-at-stake.js'
 import { dataElsewhere, dataHere } from './holdings.js'
 import { type LintHit, type LintedMigration, lintMigrations, parseMigrations } from './linter.js'
 import type { DatabaseCatalog } from './model.js'
 import { answers, readPrismaHeader, RULES_FOR_KIND } from './prisma-warnings.js'
 import { RULES_BY_ID, ruleById } from './rules/index.js'
-import { docsAnchor, type StakeRequest } from './rules/rule.js'
+import { docsAnchor } from './rules/rule.js'
 import { withModifiedMigrations } from './modified.js'
-import type { ReviewSettings } from './settings.js'
 import { type ExecutionStrategy, describeFallback, planWithLoadedParser } from '../migrate/execute.js'
 import { summarize } from './summary.js'
 import type {
-  Acknowledgement,
   Finding,
   MigrationInput,
   PullRequestScope,
   ReviewedMigration,
   ReviewResult,
-  Severity
+  RuleSeverities,
+  Severity,
+  StakeRequest
 } from './types.js'
-import { code, quote } from '../render/markdown.js'
+import { type DatabaseLookup, FINDING_OBJECT_KEYS } from './types.js'
+import { quote } from '../render/markdown.js'
 
 export interface ReviewInput {
   migrations: MigrationInput[]
-  settings: Pick<ReviewSettings, 'rules'>
+  settings: { rules: RuleSeverities }
   /** A live connection to the target database: data at stake is counted on it, read-only. */
   client?: pg.Client
   allowDestructive: boolean
@@ -60,6 +61,8 @@ interface Work {
   finding: Finding
   hit?: LintHit
   stake?: StakeRequest
+  /** Asked of the database; the finding stands only when the answer confirms it. */
+  lookup?: DatabaseLookup
 }
 
 function makeFinding(
@@ -92,29 +95,23 @@ function fromHit(migration: MigrationInput, h: LintHit): Work {
     why: hit.why ?? rule.why,
     fix: hit.fix ?? rule.fix
   })
-  for (const key of ['schema', 'table', 'column', 'columns', 'typeName', 'values'] as const) {
+  for (const key of FINDING_OBJECT_KEYS) {
     if (hit[key] !== undefined) (finding as unknown as Record<string, unknown>)[key] = hit[key]
   }
-  return { finding, hit: h, stake: hit.stake }
+  return { finding, hit: h, stake: hit.stake, lookup: hit.lookup }
 }
 
-/** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
-function reviewFile(
+/**
+ * Prisma's warnings header against the file's findings: each warning answered by a statement (the finding says
+ * so), a warning nothing answers, and (in a generated file) a destructive change the header does not mention.
+ * Returns the works without the rules' quiet hits, with the cross-check's own findings added.
+ */
+function crossCheckPrisma(
+  works: Work[],
   linted: LintedMigration,
   rules: ReadonlyMap<string, Severity>
 ): { works: Work[]; prismaWarnings: string[]; onNewTables: number } {
   const { input, parsed } = linted
-  let works = linted.hits.map((h) => fromHit(input, h))
-  if (parsed.error)
-    works.push({
-      finding: makeFinding(
-        'parse-error',
-        input,
-        parsed.error.line,
-        `Postgres cannot parse this file: ${quote(parsed.error.message)}.`
-      )
-    })
-
   const header = readPrismaHeader(parsed)
   const matched = new Set<Work>()
   const headerLine = parsed.comments.find((c) => c.kind === 'block')?.startLine ?? 1
@@ -122,7 +119,7 @@ function reviewFile(
   for (const warning of header.warnings) {
     // A line that is none of Prisma's templates (written by hand) names no change to look for.
     if (warning.kind === 'Unknown') continue
-    const hits = works.filter((w) => answers(warning, w.finding))
+    const hits = works.filter((w) => !w.lookup && answers(warning, w.finding))
     const reported = hits.filter((w) => !w.hit?.hit.quiet)
     for (const w of reported) {
       matched.add(w)
@@ -141,14 +138,14 @@ function reviewFile(
         )
       })
   }
-  works = works.filter((w) => !w.hit?.hit.quiet)
+  let kept = works.filter((w) => !w.hit?.hit.quiet)
   // A type change whose old type is unknown: for a file Prisma generated, its silence means it found the cast safe.
-  works = works.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
+  kept = kept.filter((w) => w.hit?.hit.certain !== false || matched.has(w) || !header.generated)
   if (header.generated) {
-    for (const w of works.filter(
+    for (const w of kept.filter(
       (w) => w.finding.destructive && !matched.has(w) && rules.has(w.finding.rule)
     )) {
-      works.push({
+      kept.push({
         finding: makeFinding(
           'not-in-prisma-warnings',
           input,
@@ -159,8 +156,12 @@ function reviewFile(
       })
     }
   }
-  works = applySettings(works, rules)
+  return { works: kept, prismaWarnings: header.warnings.map((w) => w.text), onNewTables }
+}
 
+/** `-- pg-ops:allow` comments: mark what each one covers; report those that cannot apply or cover nothing. */
+function acknowledge(works: Work[], linted: LintedMigration): Work[] {
+  const { input, parsed } = linted
   const acks = readAcknowledgements(parsed, new Set(RULES_BY_ID.keys()))
   const extra: Work[] = acks.invalid.map((a) => ({
     finding: makeFinding(
@@ -172,7 +173,10 @@ function reviewFile(
   }))
   for (const ack of acks.valid) {
     for (const rule of ack.rules) {
-      const covered = works.filter((w) => w.finding.rule === rule && w.hit?.stmt.index === ack.statementIndex)
+      // A finding only the database can confirm is not there yet to acknowledge.
+      const covered = works.filter(
+        (w) => !w.lookup && w.finding.rule === rule && w.hit?.stmt.index === ack.statementIndex
+      )
       for (const w of covered) w.finding.acknowledged = { by: 'comment', reason: ack.reason, line: ack.line }
       if (covered.length === 0)
         extra.push({
@@ -185,11 +189,29 @@ function reviewFile(
         })
     }
   }
-  return {
-    works: [...works, ...applySettings(extra, rules)],
-    prismaWarnings: header.warnings.map((w) => w.text),
-    onNewTables
-  }
+  return extra
+}
+
+/** Parse, lint, cross-check with Prisma's header, apply settings and acknowledgements: everything but the database. */
+function reviewFile(
+  linted: LintedMigration,
+  rules: ReadonlyMap<string, Severity>
+): { works: Work[]; prismaWarnings: string[]; onNewTables: number } {
+  const { input, parsed } = linted
+  const works = linted.hits.map((h) => fromHit(input, h))
+  if (parsed.error)
+    works.push({
+      finding: makeFinding(
+        'parse-error',
+        input,
+        parsed.error.line,
+        `Postgres cannot parse this file: ${quote(parsed.error.message)}.`
+      )
+    })
+  const checked = crossCheckPrisma(works, linted, rules)
+  const settled = applySettings(checked.works, rules)
+  const extra = acknowledge(settled, linted)
+  return { ...checked, works: [...settled, ...applySettings(extra, rules)] }
 }
 
 function applySettings(works: Work[], rules: ReadonlyMap<string, Severity>): Work[] {
@@ -201,63 +223,42 @@ function applySettings(works: Work[], rules: ReadonlyMap<string, Severity>): Wor
   })
 }
 
-async function countStakes(
-  works: Work[],
-  client: pg.Client,
-  rules: ReadonlyMap<string, Severity>,
-  options?: StakeOptions
-): Promise<Work[]> {
+/** A count's answer on the finding: data at stake, the removed values, the current type; false withdraws it. */
+function applyStake(w: Work, answer: StakeAnswer): boolean {
+  if (answer.kind === 'safe-cast') return false
+  w.finding.rowsAtStake = answer.stake
+  if (answer.removedValues && !w.finding.values) w.finding.values = answer.removedValues
+  if (answer.oldType)
+    w.finding.message = w.finding.message.replace(
+      '(its current type is not known without the database)',
+      `(currently ${displayType(answer.oldType)})`
+    )
+  return true
+}
+
+/**
+ * Asks the database what the findings ask (counts of data at stake, lookups) in one read-only transaction, and
+ * withdraws the findings the answers clear: a cast the live type makes safe, a lookup that finds nothing.
+ */
+async function askDatabase(works: Work[], client: pg.Client, options?: StakeOptions): Promise<Work[]> {
   const withdrawn = new Set<Work>()
-  const added: Work[] = []
   // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
   const { StakeCounter } = await import('./data-at-stake.js')
   await new StakeCounter(client, options).run(async (counter) => {
     for (const w of works) {
-      if (w.stake) {
-        const answer = await counter.answer(w.stake)
-        if (answer.kind === 'safe-cast') {
-          withdrawn.add(w)
-          continue
-        }
-        w.finding.rowsAtStake = answer.stake
-        if (answer.removedValues && !w.finding.values) w.finding.values = answer.removedValues
-        if (answer.oldType)
-          w.finding.message = w.finding.message.replace(
-            '(its current type is not known without the database)',
-            `(currently ${displayType(answer.oldType)})`
-          )
-      }
-      const node = w.hit ? (w.hit.stmt.node as AnyNode)[w.hit.stmt.kind] : undefined
-      if (
-        w.finding.rule === 'drop-table' &&
-        w.stake?.kind === 'table-rows' &&
-        node?.behavior !== 'DROP_CASCADE' &&
-        rules.has('drop-table-with-dependent-view')
-      ) {
-        const views = (await counter.dependentViews(w.stake.table)).filter(
-          (v) => !w.hit!.viewsDroppedBefore.includes(v)
-        )
-        const already = works.some(
-          (o) => o.finding.rule === 'drop-table-with-dependent-view' && o.finding.table === w.finding.table
-        )
-        if (views.length && !already) {
-          const f = makeFinding(
-            'drop-table-with-dependent-view',
-            { name: w.finding.migration, file: w.finding.file, script: '' },
-            w.finding.line,
-            `DROP TABLE ${code(w.finding.table ?? '?')} will fail: the view ${views.map((v) => code(v)).join(', ')} in the database reads it.`,
-            {
-              schema: w.finding.schema,
-              table: w.finding.table,
-              severity: rules.get('drop-table-with-dependent-view')
-            }
-          )
-          added.push({ finding: f, hit: w.hit })
-        }
+      if (w.stake && !applyStake(w, await counter.answer(w.stake))) withdrawn.add(w)
+      const lookup = w.lookup
+      if (!lookup || !w.hit) continue
+      const found = (await counter.dependentViews(lookup.table)).filter((v) => !lookup.ignore.includes(v))
+      const confirm = w.hit.rule.confirm
+      if (found.length === 0 || !confirm) withdrawn.add(w)
+      else {
+        w.finding.message = confirm(w.hit.hit, found)
+        w.lookup = undefined
       }
     }
   })
-  return [...works.filter((w) => !withdrawn.has(w)), ...added]
+  return works.filter((w) => !withdrawn.has(w))
 }
 
 /** Rules Prisma's header is checked against: they run even when disabled, so the cross-check stays complete. */
@@ -315,7 +316,7 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   if (input.client && catalogRead) {
     const all = perFile.flatMap((p) => p.works)
     try {
-      const counted = await countStakes(all, input.client, input.settings.rules, input.stakeOptions)
+      const counted = await askDatabase(all, input.client, input.stakeOptions)
       for (const p of perFile)
         p.works = counted.filter(
           (w) => w.finding.file === p.linted.input.file && w.finding.migration === p.linted.input.name
@@ -325,6 +326,8 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
       notes.push(`Data at stake could not be counted on the database: ${quote((error as Error).message)}`)
     }
   }
+  // What only the database could confirm, and it did not (or there is none): not reported.
+  for (const p of perFile) p.works = p.works.filter((w) => !w.lookup)
   const scope = input.pullRequest
   const added = new Set(scope?.known ? scope.added : [])
   const changedByPr = new Set([...added, ...(scope?.modified ?? [])])
@@ -379,76 +382,4 @@ function judgeDataHere(works: Work[], added: ReadonlySet<string> | undefined, on
     if (elsewhere) finding.elsewhere = elsewhere
     else finding.acknowledged = { by: 'database', reason: here.reason }
   }
-}
-
-export interface GateDecision {
-  allowed: boolean
-  reason: string
-  allowedBy: { finding: Finding; by: Acknowledgement['by']; reason?: string }[]
-}
-
-/** "52 destroy nothing in this database (...), 1 acknowledged in the migration file": who allowed what. */
-function allowedSummary(findings: Finding[]): string {
-  const count = (by: Acknowledgement['by']): number =>
-    findings.filter((f) => f.acknowledged?.by === by).length
-  const parts: string[] = []
-  if (count('database'))
-    parts.push(
-      `${count('database')} destroy nothing in this database (each works on an object created earlier in this deploy)`
-    )
-  if (count('comment')) parts.push(`${count('comment')} acknowledged in the migration file`)
-  if (count('input')) parts.push(`${count('input')} allowed by \`allow-destructive: true\``)
-  return parts.join(', ')
-}
-
-/** Whether migrate-deploy may apply the reviewed migrations. Decide before taking the advisory lock. */
-export function gateDecision(result: ReviewResult, allowDestructive: boolean): GateDecision {
-  const errors = result.findings.filter((f) => f.severity === 'error')
-  const allowedBy = errors
-    .filter((f) => f.acknowledged || allowDestructive)
-    .map((f) => ({
-      finding: f,
-      by: f.acknowledged?.by ?? ('input' as const),
-      reason: f.acknowledged?.reason ?? 'allow-destructive: true'
-    }))
-  const blocking = errors.filter((f) => !f.acknowledged)
-  if (blocking.length === 0)
-    return {
-      allowed: true,
-      reason: errors.length
-        ? `No error-level finding blocks the deploy: ${allowedSummary(errors)}.`
-        : 'No error-level findings.',
-      allowedBy
-    }
-  if (allowDestructive)
-    return {
-      allowed: true,
-      reason: `${blocking.length} error-level finding(s) allowed by \`allow-destructive: true\`.`,
-      allowedBy
-    }
-  const list = blocking
-    .slice(0, 5)
-    .map(
-      (f) =>
-        `${f.rule} in ${f.migration} line ${f.line}${f.dataHere?.destroys ? ` (${f.dataHere.reason})` : ''}`
-    )
-    .join('; ')
-  const others = allowedSummary(errors)
-  return {
-    allowed: false,
-    reason: `Refusing to apply: ${blocking.length} error-level finding(s) are not acknowledged (${list}${blocking.length > 5 ? '; ...' : ''}).${others ? ` Of the others, ${others}.` : ''} Acknowledge each with a \`-- pg-ops:allow <rule> <reason>\` line directly above the statement, or set \`allow-destructive: true\`.`,
-    allowedBy
-  }
-}
-
-/**
- * Whether migrate-status fails the check for these findings. Acknowledged findings do not count, nor do those of
- * migrations a pull request review summarises as already on the base branch.
- */
-export function failOnDecision(result: ReviewResult, failOn: 'error' | 'warning' | 'never'): boolean {
-  if (failOn === 'never') return false
-  const onBase = new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
-  const open = result.findings.filter((f) => !f.acknowledged && !onBase.has(f.migration))
-  if (failOn === 'warning') return open.some((f) => f.severity === 'error' || f.severity === 'warning')
-  return open.some((f) => f.severity === 'error')
 }

@@ -2,7 +2,12 @@
  * The review's data model: what a rule reports, what the linter hands to the renderers, the gate and the
  * JSON report. Plain data only, so that renderers and decisions stay pure.
  */
+import type { RelationName, TypeInfo } from './ast.js'
+
 export type Severity = 'error' | 'warning' | 'notice'
+
+/** Effective severity per rule id (input `rules`); a rule that is off is absent. */
+export type RuleSeverities = ReadonlyMap<string, Severity>
 
 export type RowsAtStake =
   | {
@@ -30,7 +35,23 @@ export interface Acknowledgement {
   line?: number
 }
 
-export interface Finding {
+/** The objects a finding is about: what a rule reports (RuleHit) and the finding the review makes of it share them. */
+export interface FindingObjects {
+  schema?: string
+  table?: string
+  column?: string
+  /** Columns of a unique index or constraint. */
+  columns?: string[]
+  /** Enum type involved (enum-value-removal, enum-value-used-in-same-file). */
+  typeName?: string
+  /** Enum values removed or added. */
+  values?: string[]
+}
+
+/** The keys of FindingObjects, to copy them from a hit to its finding. */
+export const FINDING_OBJECT_KEYS = ['schema', 'table', 'column', 'columns', 'typeName', 'values'] as const
+
+export interface Finding extends FindingObjects {
   rule: string
   severity: Severity
   migration: string
@@ -43,15 +64,6 @@ export interface Finding {
   fix: string
   /** docs/rules.md#anchor, relative to the action's repository. */
   docs: string
-  schema?: string
-  table?: string
-  column?: string
-  /** Columns of a unique index or constraint. */
-  columns?: string[]
-  /** Enum type involved (enum-value-removal, enum-value-used-in-same-file). */
-  typeName?: string
-  /** Enum values removed or added. */
-  values?: string[]
   destructive: boolean
   rowsAtStake?: RowsAtStake
   acknowledged?: Acknowledgement
@@ -122,4 +134,31 @@ export interface MigrationInput {
   /** Path relative to the working directory. */
   file: string
   script: string
+}
+
+/** What to count on the live database for one finding. */
+export type StakeRequest =
+  | { kind: 'table-rows'; table: RelationName }
+  | { kind: 'non-null'; table: RelationName; column: string }
+  | { kind: 'nulls'; table: RelationName; column: string }
+  | { kind: 'duplicates'; table: RelationName; columns: string[] }
+  | {
+      kind: 'enum-values'
+      typeName: RelationName
+      newValues: string[]
+      /** Known when the enum was created earlier in the pending set. */
+      oldValues?: string[]
+      usages: { table: RelationName; column: string }[]
+    }
+  | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }
+
+/**
+ * What a rule asks the live database besides counts: the views that read a table (DROP TABLE without CASCADE then
+ * fails). `ignore`: views the pending migrations drop before the statement. Answered by the stake counter
+ * (src/review/review.ts asks it); without a database the hit that asks is not reported.
+ */
+export interface DatabaseLookup {
+  kind: 'dependent-views'
+  table: RelationName
+  ignore: string[]
 }

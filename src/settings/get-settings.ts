@@ -1,21 +1,21 @@
-import { isAbsolute, join, relative, resolve } from 'node:path'
+/**
+ * The one place that reads the action's inputs (actions/checkout's input-helper is the model): `getSettings`
+ * registers every secret, refuses unknown inputs, then parses and checks what the mode uses into its member of
+ * the `Settings` union. Backup and review inputs are loaded only by the modes that use them (start-up time).
+ */
+import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { MODES, type Mode } from '../constants.js'
-import { parseDatabaseUrl, secretsOfDatabaseUrl } from '../db/connection-url.js'
+import { type ConnectionSettings, parseDatabaseUrl, secretsOfDatabaseUrl } from '../db/connection-url.js'
 import { InputError } from '../errors.js'
-import { resolveProjectLayout } from '../migrate/migrations-dir.js'
-import { findDatasource } from '../migrate/prisma-schema.js'
-import {
-  detectPrismaVersion,
-  executionFor,
-  hasPrisma7ConfigNames,
-  isPrisma7,
-  readVersionInput
-} from '../migrate/prisma-version.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 import { registerSecret } from '../util/secrets.js'
-import { type InputReader, parseBool } from './input.js'
-import type { CommonSettings, MigrateSettings } from './settings.js'
+import type { InputReader } from './input.js'
+import { parseBool } from './input.js'
+import { readLockSafetySettings } from './lock-settings.js'
+import { readMigrateProject, readResolveTarget } from './migrate-project.js'
+import type { MigrateModeSettings, RunSettings, Settings } from './settings.js'
+import { checkUnknownInputs } from './unknown-inputs.js'
 
 export function readMode(read: InputReader): Mode {
   const raw = read('mode')
@@ -27,19 +27,39 @@ export function readMode(read: InputReader): Mode {
 }
 
 /**
- * Registers every secret input before anything else happens, so that no later log line, error or report can
- * show one. Called first thing in `run()`.
+ * Registers every secret input, in each form it can appear in, before anything else happens, so that no later
+ * log line, error or report can show one.
  */
 export function registerSecretInputs(read: InputReader): void {
   for (const name of ['database-url', 'target-database-url']) {
     const raw = read(name)
     if (raw) for (const secret of secretsOfDatabaseUrl(raw)) registerSecret(secret)
   }
-  for (const name of ['github-token', 'age-identity']) registerSecret(read(name))
+  registerSecret(read('github-token'))
+  const ageIdentity = read('age-identity')
+  registerSecret(ageIdentity)
+  for (const line of ageIdentity.split(/\r?\n/)) registerSecret(line.trim())
 }
 
-export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): CommonSettings {
+/** What is known of the run while its inputs are parsed: a run that fails on an input still names its mode and writes its report. */
+export interface ParseProgress {
+  mode?: Mode
+  reportPath?: string
+}
+
+/**
+ * Secrets registered, unknown inputs refused, then the inputs every run has: the mode, the working directory and
+ * where the report goes.
+ */
+export function readRunSettings(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env,
+  progress: ParseProgress = {}
+): RunSettings {
+  registerSecretInputs(read)
+  checkUnknownInputs(env)
   const mode = readMode(read)
+  progress.mode = mode
   const files = RepositoryFiles.forWorkspace(env)
   const workingDirectory = resolve(files.root, read('working-directory') || '.')
   // Outside the workspace, through a link or into .git: refused, naming the input.
@@ -50,6 +70,14 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
       'Set it to the folder of the Prisma project (the one with package.json or prisma.config.ts), relative to the repository root, and check out the repository first (actions/checkout).'
     )
   }
+  const runnerTemp = env.RUNNER_TEMP || tmpdir()
+  const reportName = `pg-ops-report-${mode}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}.json`
+  progress.reportPath = join(runnerTemp, reportName)
+  return { mode, workspace: files.root, workingDirectory, reportPath: progress.reportPath }
+}
+
+/** `database-url`, required by every mode but migrate-status (which reviews offline without it). */
+function readConnection(read: InputReader, mode: Mode): ConnectionSettings | undefined {
   const databaseUrl = read('database-url')
   if (!databaseUrl && mode !== 'migrate-status') {
     throw new InputError(
@@ -58,115 +86,91 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
       'Pass the database URL from a secret, e.g. `database-url: ${{ secrets.DATABASE_URL }}` (on Railway: the DATABASE_PUBLIC_URL of the Postgres service).'
     )
   }
-  const runnerTemp = env.RUNNER_TEMP || tmpdir()
-  const reportName = `pg-ops-report-${mode}-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${process.pid}.json`
+  return databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined
+}
+
+function required(connection: ConnectionSettings | undefined): ConnectionSettings {
+  if (!connection) throw new InputError('database-url', 'is required.')
+  return connection
+}
+
+/** An input that only one mode reads, given to another: refused rather than ignored. */
+function onlyFor(read: InputReader, name: string, mode: Mode, used: Mode, hint: string): string | undefined {
+  const value = read(name) || undefined
+  if (value && mode !== used)
+    throw new InputError(name, `is only used by mode ${used}, but mode is ${mode}.`, hint)
+  return value
+}
+
+async function readMigrateModeSettings(
+  read: InputReader,
+  run: RunSettings,
+  connection: ConnectionSettings | undefined
+): Promise<MigrateModeSettings> {
+  const project = readMigrateProject(read, run)
+  const resolveTarget = readResolveTarget(read, run.mode)
+  const expectedPlanId = onlyFor(
+    read,
+    'expected-plan-id',
+    run.mode,
+    'migrate-deploy',
+    'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
+  )
+  const failOnPending = parseBool(read, 'fail-on-pending', false)
+  if (run.mode === 'migrate-resolve' && resolveTarget)
+    return { ...run, mode: run.mode, connection: required(connection), project, resolve: resolveTarget }
+  const { readReviewInputs } = await import('./review-inputs.js')
+  const review = readReviewInputs(read)
+  if (run.mode === 'migrate-status') {
+    const { rules, failOn, comment, githubToken, baseRef } = review
+    return {
+      ...run,
+      mode: run.mode,
+      connection,
+      project,
+      failOnPending,
+      review: { rules, failOn },
+      pullRequest: { comment, githubToken, baseRef }
+    }
+  }
+  const { readPreDeployBackup } = await import('./backup-inputs.js')
+  const backup = readPreDeployBackup(read)
   return {
-    mode,
-    workspace: files.root,
-    workingDirectory,
-    databaseUrl,
-    connection: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined,
-    reportPath: join(runnerTemp, reportName)
+    ...run,
+    mode: 'migrate-deploy',
+    connection: required(connection),
+    project,
+    expectedPlanId,
+    review: { rules: review.rules, allowDestructive: review.allowDestructive },
+    lockSafety: readLockSafetySettings(read),
+    backup
   }
 }
 
-export function readMigrateSettings(read: InputReader, common: CommonSettings): MigrateSettings {
-  const prisma = detectPrismaVersion(
-    common.workingDirectory,
-    common.workspace,
-    readVersionInput(read('prisma-version'))
-  )
-  const explicit = read('migrations-dir')
-  const explicitPath = explicit
-    ? isAbsolute(explicit)
-      ? explicit
-      : resolve(common.workingDirectory, explicit)
-    : undefined
-  const files = new RepositoryFiles(common.workspace)
-  if (explicitPath) {
-    // Prisma treats a missing folder as "no migrations"; a folder the user named explicitly must exist.
-    const kind = files.inspect(explicitPath, { input: 'migrations-dir' })
-    if (kind === 'missing')
-      throw new InputError(
-        'migrations-dir',
-        `"${explicit}" does not exist (${explicitPath}).`,
-        'Set it relative to `working-directory`, e.g. prisma/migrations, or leave it empty to find it the way Prisma does.'
-      )
-    if (kind === 'file')
-      throw new InputError(
-        'migrations-dir',
-        `"${explicit}" is a file, not a folder.`,
-        'Point it at the folder that holds the <timestamp>_<name>/migration.sql directories.'
-      )
-  }
-  const layout = resolveProjectLayout(common.workingDirectory, explicitPath, files, {
-    prisma7: isPrisma7(prisma.version),
-    prisma7ConfigNames: hasPrisma7ConfigNames(prisma.version)
-  })
-  const migrationsDir = layout.migrationsDir
-  const layoutNotes: string[] = []
-  let schemas: string[] | undefined
-  if (layout.schema) {
-    const datasource = findDatasource(layout.schema.path, files)
-    const shown = relative(common.workingDirectory, datasource?.file ?? layout.schema.path) || '.'
-    if (!datasource) layoutNotes.push(`Schema: ${layout.schema.reason}; no datasource block found in it.`)
-    else if (datasource.schemasUnreadable)
-      layoutNotes.push(
-        `Datasource in ${shown}: \`schemas\` is not a list of string literals and is not used.`
-      )
-    else if (datasource.schemas) {
-      schemas = datasource.schemas
-      layoutNotes.push(`Datasource in ${shown}: schemas ${datasource.schemas.join(', ')} (multiSchema).`)
+/** The mode's own inputs, parsed and checked, on top of `run` (from readRunSettings). */
+export async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
+  const connection = readConnection(read, run.mode)
+  switch (run.mode) {
+    case 'migrate-status':
+    case 'migrate-deploy':
+    case 'migrate-resolve':
+      return readMigrateModeSettings(read, run, connection)
+    case 'backup': {
+      const { readBackupSettings } = await import('./backup-inputs.js')
+      return { ...run, mode: run.mode, connection: required(connection), backup: readBackupSettings(read) }
+    }
+    case 'restore-drill': {
+      const { readDrillSettings } = await import('./backup-inputs.js')
+      return { ...run, mode: run.mode, connection: required(connection), drill: readDrillSettings(read) }
     }
   }
-  if (layout.externalTables?.length)
-    layoutNotes.push(
-      `tables.external in ${relative(common.workingDirectory, layout.configFile ?? '')}: ${layout.externalTables.join(', ')}.`
-    )
-  layoutNotes.push(
-    ...layout.notes.filter((note) => !migrationsDir.reason.includes(note)).map((note) => `Note: ${note}.`)
-  )
-  const resolveApplied = read('resolve-applied') || undefined
-  const resolveRolledBack = read('resolve-rolled-back') || undefined
-  if (common.mode === 'migrate-resolve') {
-    if (resolveApplied && resolveRolledBack) {
-      throw new InputError(
-        'resolve-applied',
-        'and `resolve-rolled-back` are both set; pass exactly one of them.',
-        'Use resolve-rolled-back after undoing a failed migration by hand, resolve-applied after finishing it by hand or to baseline.'
-      )
-    }
-    if (!resolveApplied && !resolveRolledBack) {
-      throw new InputError(
-        'resolve-applied',
-        'or `resolve-rolled-back` is required for mode migrate-resolve.',
-        'Set one of them to the full migration directory name, e.g. resolve-rolled-back: 20240102000000_add_post.'
-      )
-    }
-  } else if (resolveApplied || resolveRolledBack) {
-    throw new InputError(
-      resolveApplied ? 'resolve-applied' : 'resolve-rolled-back',
-      `is only used by mode migrate-resolve, but mode is ${common.mode}.`,
-      'Remove it, or set mode: migrate-resolve.'
-    )
-  }
-  const expectedPlanId = read('expected-plan-id') || undefined
-  if (expectedPlanId && common.mode !== 'migrate-deploy') {
-    throw new InputError(
-      'expected-plan-id',
-      `is only used by mode migrate-deploy, but mode is ${common.mode}.`,
-      'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
-    )
-  }
-  return {
-    migrationsDir,
-    failOnPending: parseBool(read, 'fail-on-pending', false),
-    resolveApplied,
-    resolveRolledBack,
-    expectedPlanId,
-    prisma: { ...prisma, execution: executionFor(prisma.version) },
-    schemas,
-    externalTables: layout.externalTables,
-    layoutNotes
-  }
+}
+
+/** Every input, parsed once: the settings of this run's mode. `progress` says how far it got (for failures). */
+export async function getSettings(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env,
+  progress: ParseProgress = {}
+): Promise<Settings> {
+  return readModeSettings(read, readRunSettings(read, env, progress))
 }

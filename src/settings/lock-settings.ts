@@ -3,16 +3,8 @@
  * Durations are written as PostgreSQL writes them (`500ms`, `1s`, `2min`, `1h`; a bare number is milliseconds).
  */
 import { InputError } from '../errors.js'
+import type { LockSafetySettings } from '../migrate/lock-safety.js'
 import type { InputReader } from './input.js'
-
-export interface LockSafetySettings {
-  /** ms; 0 = the action sets none (the server's setting applies, by default: wait as long as it takes). */
-  lockTimeoutMs: number
-  /** ms; 0 = the action sets none. */
-  statementTimeoutMs: number
-  /** ms; how long after a migration's first blocked attempt a new attempt may start. 0 = no retry. */
-  retryWindowMs: number
-}
 
 export const DEFAULT_LOCK_TIMEOUT = '1s'
 export const DEFAULT_LOCK_RETRY_WINDOW = '60s'

@@ -6,7 +6,7 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-const normalize = (name: string): string => name.toLowerCase().replace(/[_ ]/g, '-')
+const canonicalName = (name: string): string => name.toLowerCase().replace(/[_ ]/g, '-')
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -25,11 +25,11 @@ function editDistance(a: string, b: string): number {
 
 /** The declared input an unknown name most likely meant. */
 export function closestInput(name: string, declared: readonly string[] = DECLARED_INPUTS): string {
-  const wanted = normalize(name)
+  const wanted = canonicalName(name)
   let best = declared[0]
   let bestDistance = Infinity
   for (const candidate of declared) {
-    const distance = editDistance(wanted, normalize(candidate))
+    const distance = editDistance(wanted, canonicalName(candidate))
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
   }
   return best

@@ -10,6 +10,7 @@ export const addRequiredColumnWithoutDefault: RuleDefinition = {
   title: 'Adding a NOT NULL column without a default fails on a table with rows',
   why: 'Every existing row would get NULL in the new column, which NOT NULL forbids, so the statement fails as soon as the table has one row. A Prisma-level default (`@default(cuid())`, `@updatedAt`) does not help: it is not in the database.',
   fix: 'Add the column as nullable (or with a database DEFAULT), backfill it, then `SET NOT NULL` in a later migration. For a constant, `ADD COLUMN ... NOT NULL DEFAULT <value>` is instant on Postgres 11+.',
+  example: 'ALTER TABLE "users" ADD COLUMN     "typeOfUserId" SMALLINT NOT NULL;',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
     if (!table) return []

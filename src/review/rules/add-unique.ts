@@ -10,6 +10,7 @@ export const addUnique: RuleDefinition = {
   title: 'A new unique index or constraint fails on duplicate values',
   why: 'Building the unique index fails on the first duplicate, which aborts the whole migration. Without CONCURRENTLY it also blocks writes to the table while it builds.',
   fix: 'Find and resolve the duplicates first (the review counts them when it can reach the database). On a large table build the index with `CREATE UNIQUE INDEX CONCURRENTLY` in its own migration, then attach it with `ADD CONSTRAINT ... UNIQUE USING INDEX`.',
+  example: 'CREATE UNIQUE INDEX "User_email_key" ON "User"("email");',
   check: ({ stmt, node, model }) => {
     const table = relationOf(node.relation)
     if (!table) return []

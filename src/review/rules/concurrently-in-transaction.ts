@@ -22,6 +22,8 @@ export const concurrentlyInTransaction: RuleDefinition = {
   title: 'CONCURRENTLY in a migration file with other statements fails',
   why: 'Prisma up to 7.3 (and this action for such projects) runs a migration file as one transaction, and CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY and DETACH PARTITION CONCURRENTLY refuse to run inside a transaction block: the migration fails and is recorded as failed. Prisma 7.4+ runs each statement on its own, so the finding is only raised where it still sends the file as one batch (its SQL parser cannot split it, e.g. DROP INDEX CONCURRENTLY or a DO block).',
   fix: 'Move the CONCURRENTLY statement into a migration file of its own, with no other statement in it.',
+  example:
+    'CREATE INDEX CONCURRENTLY "clients_email_idx" ON "clients"("email");\nALTER TABLE "clients" ADD COLUMN "note" TEXT;',
   check: ({ stmt, node, file }) => {
     if (!isConcurrent(stmt.kind, node) || file.parsed.statements.length <= 1) return []
     const table = relationOf(node.relation)

@@ -1,6 +1,13 @@
-import { columnDefOf, displayType, relationOf } from '../ast.js'
-import { readdedColumns } from './drop-column.js'
-import { alterCommands, otherStatements, qualifiedColumn, type RuleDefinition, type RuleHit } from './rule.js'
+import { columnDefOf, displayType } from '../ast.js'
+import { droppedColumnsTarget } from './drop-column.js'
+import {
+  alterCommands,
+  otherStatements,
+  qualifiedColumn,
+  type RuleDefinition,
+  type RuleHit,
+  labelObject
+} from './rule.js'
 
 export const dropAndRecreateColumn: RuleDefinition = {
   id: 'drop-and-recreate-column',
@@ -11,12 +18,12 @@ export const dropAndRecreateColumn: RuleDefinition = {
   title: 'A column dropped and added again under the same name loses all its values',
   why: 'Prisma renders a type change it cannot cast as `DROP COLUMN x, ADD COLUMN x <new type>`: the column keeps its name but every value is replaced by NULL or the default. If the new column is NOT NULL without a default, the statement fails on a non-empty table.',
   fix: 'Edit the migration to convert the values instead: `ALTER COLUMN x TYPE <new type> USING <expression>`, or add a new column, backfill it, and drop the old one in a later release.',
+  example: 'ALTER TABLE "Alerts" DROP COLUMN "status",\nADD COLUMN     "status" "AlertStatus" NOT NULL;',
+  label: (f) => `drop and re-add ${labelObject(f)}`,
   check: (ctx) => {
-    if (ctx.node.objtype !== 'OBJECT_TABLE') return []
-    const table = relationOf(ctx.node.relation)
-    if (!table) return []
-    const readded = readdedColumns(ctx)
-    const isNew = ctx.model.isNewTable(table)
+    const target = droppedColumnsTarget(ctx)
+    if (!target) return []
+    const { table, readded, isNew } = target
     const hits: RuleHit[] = []
     for (const cmd of alterCommands(ctx.node)) {
       if (cmd.subtype !== 'AT_DropColumn' || !readded.has(cmd.name)) continue

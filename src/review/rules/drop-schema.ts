@@ -1,3 +1,4 @@
+import { code } from '../../render/markdown.js'
 import { q, type RuleDefinition } from './rule.js'
 
 export const dropSchema: RuleDefinition = {
@@ -9,6 +10,8 @@ export const dropSchema: RuleDefinition = {
   title: 'DROP SCHEMA deletes every object in the schema',
   why: 'With CASCADE every table, view, type and function in the schema goes, with all their rows; without CASCADE the statement fails unless the schema is empty.',
   fix: 'Drop the objects one by one in reviewed migrations, after backing up their data.',
+  example: 'DROP SCHEMA "legacy" CASCADE;',
+  label: (f) => `DROP SCHEMA ${code(f.schema ?? '?')}`,
   check: ({ node }) => {
     if (node.removeType !== 'OBJECT_SCHEMA') return []
     return (node.objects ?? []).map((obj: { String?: { sval?: string } }) => {

@@ -1,3 +1,4 @@
+import { code } from '../../render/markdown.js'
 import { qualifiedName, stringsOf } from '../ast.js'
 import { qTable, type RuleDefinition } from './rule.js'
 
@@ -10,6 +11,8 @@ export const dropTable: RuleDefinition = {
   title: 'DROP TABLE deletes the table and every row in it',
   why: 'The rows are gone once the migration commits; only a backup brings them back. Code still deployed that reads the table fails.',
   fix: 'Stop using the table first (a release without it), back it up, then drop it in a later migration. If Prisma generated the drop because the table is missing from schema.prisma, add the model (or `prisma db pull`) instead of dropping it.',
+  example: '-- DropTable\nDROP TABLE "payers";',
+  label: (f) => `DROP TABLE ${code(f.table ?? '?')}`,
   check: ({ node, model }) => {
     if (node.removeType !== 'OBJECT_TABLE') return []
     return (node.objects ?? []).map((obj: unknown) => {

@@ -10,6 +10,7 @@ export const dropView: RuleDefinition = {
   title: 'Dropping a view breaks the code and reports that read it',
   why: 'Queries, dashboards and API endpoints that read the view fail as soon as it is gone. A materialized view also loses its stored rows.',
   fix: 'Make sure nothing reads the view any more (search the code and the BI tools), or replace it with `CREATE OR REPLACE VIEW` in the same migration.',
+  example: 'DROP VIEW "sales_report_view";',
   check: ({ node, model }) => {
     if (node.removeType !== 'OBJECT_VIEW' && node.removeType !== 'OBJECT_MATVIEW') return []
     const kind = node.removeType === 'OBJECT_MATVIEW' ? 'MATERIALIZED VIEW' : 'VIEW'

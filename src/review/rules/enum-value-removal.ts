@@ -1,3 +1,4 @@
+import { code } from '../../render/markdown.js'
 import { type AnyNode, qualifiedName, relationOf, stringsOf, typeOf } from '../ast.js'
 import { alterCommands, otherStatements, q, qualifiedColumn, type RuleDefinition } from './rule.js'
 
@@ -26,6 +27,10 @@ export const enumValueRemoval: RuleDefinition = {
   title: 'Removing enum values fails or loses data when rows still hold them',
   why: 'Postgres cannot remove a value from an enum, so Prisma recreates the type (`CREATE TYPE "E_new"`, `ALTER COLUMN ... TYPE "E_new" USING (col::text::"E_new")`, rename, drop the old type). The cast fails on any row that still holds a removed value, and the swap rewrites each table using the type under an ACCESS EXCLUSIVE lock.',
   fix: "First migrate the rows to the remaining values (`UPDATE t SET col = 'NEW' WHERE col = 'OLD'`) in an earlier deploy, check that no row holds a removed value, then remove it.",
+  example:
+    'BEGIN;\nCREATE TYPE "Faction_new" AS ENUM (\'VAMPIRE\', \'HUMAN\');\nALTER TABLE "Player" ALTER COLUMN "faction" TYPE "Faction_new" USING ("faction"::text::"Faction_new");\nALTER TYPE "Faction" RENAME TO "Faction_old";\nALTER TYPE "Faction_new" RENAME TO "Faction";\nDROP TYPE "Faction_old";\nCOMMIT;',
+  label: (f) =>
+    `enum ${code(f.typeName ?? '?')} loses ${f.values ? `[${f.values.map((v) => code(v)).join(', ')}]` : 'values'}`,
   check: (ctx) => {
     const created = qualifiedName(stringsOf(ctx.node.typeName))
     const target = swapTarget(ctx, created.name)

@@ -9,6 +9,8 @@ export const enumValueUsedInSameFile: RuleDefinition = {
   title: 'An enum value added with ADD VALUE cannot be used in the same migration',
   why: 'The migration file runs as one transaction, and Postgres refuses to use an enum value added in the same transaction ("unsafe use of new value", SQLSTATE 55P04): the migration fails.',
   fix: 'Move the statements that use the new value (defaults, UPDATEs, INSERTs) to a later migration file.',
+  example:
+    'ALTER TYPE "Role" ADD VALUE \'AUDITOR\';\nALTER TABLE "User" ALTER COLUMN "role" SET DEFAULT \'AUDITOR\';',
   check: (ctx) => {
     if (ctx.stmt.kind === 'AlterEnumStmt') return []
     const added = otherStatements(ctx, 'before')

@@ -10,6 +10,8 @@ export const foreignKeyNotValid: RuleDefinition = {
   title: 'Adding a foreign key without NOT VALID scans the table while blocking writes',
   why: 'ADD FOREIGN KEY checks every existing row while holding a SHARE ROW EXCLUSIVE lock on both tables, so writes wait for the whole scan; it fails if any row has no match. Prisma never emits NOT VALID.',
   fix: 'Add the constraint with `NOT VALID` (instant), then `ALTER TABLE ... VALIDATE CONSTRAINT` in a later migration, which only takes a light lock.',
+  example:
+    'ALTER TABLE "clients" ADD CONSTRAINT "clients_payer_id_fkey" FOREIGN KEY ("payer_id") REFERENCES "payers"("id");',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
     if (!table || model.isNewTable(table)) return []

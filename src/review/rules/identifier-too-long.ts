@@ -22,6 +22,8 @@ export const identifierTooLong: RuleDefinition = {
   title: 'Identifiers longer than 63 bytes are silently truncated',
   why: 'Postgres cuts names to 63 bytes without an error. The database then holds a different name than schema.prisma expects, so Prisma sees drift, and two long names can collide after truncation.',
   fix: 'Choose a shorter name; for Prisma-generated constraint and index names use `map: "short_name"` on `@relation`, `@@index`, `@@unique` or `@id`.',
+  example:
+    'ALTER TABLE "payer_client_rep_assignments" ADD CONSTRAINT "payer_client_rep_assignments_payer_id_client_id_rep_id_unique_key" UNIQUE ("payer_id", "client_id", "rep_id");',
   check: ({ stmt, node, file }) => {
     // The parser truncates long names to 63 bytes; only a name that long makes the statement worth scanning.
     if (!CREATING.has(stmt.kind) || !hasTruncatedName(node)) return []

@@ -1,7 +1,7 @@
 import { displayType, relationOf, typeOf } from '../ast.js'
 import { classifyTypeChange } from '../type-change.js'
 import { swapTarget } from './enum-value-removal.js'
-import { alterCommands, qualifiedColumn, type RuleDefinition, type RuleHit } from './rule.js'
+import { alterCommands, qualifiedColumn, type RuleDefinition, type RuleHit, labelObject } from './rule.js'
 
 export const lossyTypeChange: RuleDefinition = {
   id: 'lossy-type-change',
@@ -12,6 +12,8 @@ export const lossyTypeChange: RuleDefinition = {
   title: 'A column type change that narrows, truncates or can fail',
   why: 'Changing to a narrower type (a shorter varchar, a smaller integer, fewer decimals, a scalar to an array, text to a number) either fails on the first value that does not fit, halfway through the deploy, or silently rounds and truncates values. The table is rewritten under an ACCESS EXCLUSIVE lock either way.',
   fix: 'Check the data first (the review counts the values that fail the cast when it can reach the database), clean up the values that do not fit, or add a new column with the new type, backfill it with an explicit conversion, and switch over in a later release.',
+  example: 'ALTER TABLE "Review" ALTER COLUMN "comment" SET DATA TYPE VARCHAR(300);',
+  label: (f) => `type change of ${labelObject(f)}`,
   check: (ctx) => {
     const table = relationOf(ctx.node.relation)
     if (!table) return []

@@ -10,6 +10,8 @@ export const primaryKeyChange: RuleDefinition = {
   title: 'Changing a primary key rebuilds it under an exclusive lock and can fail',
   why: 'Dropping the primary key breaks the foreign keys and code that rely on it; adding one scans and indexes the whole table under an ACCESS EXCLUSIVE lock and fails on NULLs or duplicates. If a later step fails the table can be left without a primary key.',
   fix: 'Build the new unique index first with `CREATE UNIQUE INDEX CONCURRENTLY`, then swap in one short statement with `ADD CONSTRAINT ... PRIMARY KEY USING INDEX`.',
+  example:
+    'ALTER TABLE "book_genre" DROP CONSTRAINT "book_genre_pkey",\nADD CONSTRAINT "book_genre_pkey" PRIMARY KEY ("id");',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
     if (!table) return []

@@ -19,7 +19,7 @@ import {
   type StatementContext
 } from './rule.js'
 
-function normalize(name: string): string {
+function stem(name: string): string {
   return name
     .toLowerCase()
     .replace(/[_\-\s]/g, '')
@@ -28,8 +28,8 @@ function normalize(name: string): string {
 
 /** 1 for equal names up to case, underscores and a plural s; otherwise a Levenshtein ratio. */
 export function nameSimilarity(a: string, b: string): number {
-  const x = normalize(a)
-  const y = normalize(b)
+  const x = stem(a)
+  const y = stem(b)
   if (x === y) return 1
   const row = Array.from({ length: y.length + 1 }, (_, i) => i)
   for (let i = 1; i <= x.length; i++) {
@@ -124,5 +124,6 @@ export const probableRename: RuleDefinition = {
   title: 'A drop plus an add that look like a rename',
   why: 'Prisma cannot tell a renamed field or model from a deleted one plus a new one: it generates DROP + ADD (or DROP TABLE + CREATE TABLE), and the data of the old column or table is lost.',
   fix: 'Edit the migration to use `RENAME COLUMN` / `RENAME TO`, or keep the old database name with `@map` / `@@map` in schema.prisma.',
+  example: 'ALTER TABLE "User" DROP COLUMN "name",\nADD COLUMN     "fullName" TEXT NOT NULL;',
   check: (ctx) => (ctx.stmt.kind === 'DropStmt' ? tableRenames(ctx) : columnRenames(ctx))
 }

@@ -1,38 +1,31 @@
 import type { ParsedScript, ParsedStatement } from '../../sql/parse.js'
-import type { AnyNode, RelationName, TypeInfo } from '../ast.js'
+import type { AnyNode, RelationName } from '../ast.js'
 import type { PendingModel } from '../model.js'
-import type { MigrationInput, Severity } from '../types.js'
+import type {
+  DatabaseLookup,
+  Finding,
+  FindingObjects,
+  MigrationInput,
+  Severity,
+  StakeRequest
+} from '../types.js'
 import { code } from '../../render/markdown.js'
 
-/** What to count on the live database for one finding. */
-export type StakeRequest =
-  | { kind: 'table-rows'; table: RelationName }
-  | { kind: 'non-null'; table: RelationName; column: string }
-  | { kind: 'nulls'; table: RelationName; column: string }
-  | { kind: 'duplicates'; table: RelationName; columns: string[] }
-  | {
-      kind: 'enum-values'
-      typeName: RelationName
-      newValues: string[]
-      /** Known when the enum was created earlier in the pending set. */
-      oldValues?: string[]
-      usages: { table: RelationName; column: string }[]
-    }
-  | { kind: 'cast'; table: RelationName; column: string; target: TypeInfo; oldType?: TypeInfo }
+// Kept here too for the stake counter (src/review/data-at-stake.ts), which answers what rules ask.
+export type { StakeRequest } from '../types.js'
 
-export interface RuleHit {
+export interface RuleHit extends FindingObjects {
   message: string
   /** Defaults to the statement's first line. */
   line?: number
   why?: string
   fix?: string
-  schema?: string
-  table?: string
-  column?: string
-  columns?: string[]
-  typeName?: string
-  values?: string[]
   stake?: StakeRequest
+  /**
+   * Reported only when the live database answers this lookup with something (then `confirm` of the rule words the
+   * message); offline, or when the answer is empty, the hit is dropped.
+   */
+  lookup?: DatabaseLookup
   /**
    * The objects whose data the statement destroys, when they are not just `schema`/`table`/`column` (the columns
    * converted to a recreated enum).
@@ -83,6 +76,14 @@ export interface RuleDefinition {
   kinds?: string[]
   /** Absent for findings the review makes itself (parse errors, Prisma cross-check, acknowledgements). */
   check?: (ctx: StatementContext) => RuleHit[]
+  /** A short name for the change in headlines, e.g. "DROP COLUMN `clients`.`email`" (default: "<rule> on <object>"). */
+  label?: (f: Finding) => string
+  /** The message of a hit whose `lookup` the database answered with `found` (e.g. the views that read the table). */
+  confirm?: (hit: RuleHit, found: string[]) => string
+  /** A statement that sets the rule off, for the docs. */
+  example: string
+  /** The docs' own wording where it says more than a report can: a longer "why", and markdown after it. */
+  docs?: { why?: string; details?: string }
 }
 
 export const DOCS_PATH = 'docs/rules.md'
@@ -99,6 +100,11 @@ export function q(name: string): string {
 export function qualifiedColumn(table: RelationName, column: string): string {
   const t = table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name
   return `${q(t)}.${q(column)}`
+}
+
+/** `table`.`column` (or `table`) of a finding, as code spans: what most labels name. */
+export function labelObject(f: FindingObjects): string {
+  return f.column ? `${code(f.table ?? '?')}.${code(f.column)}` : code(f.table ?? '?')
 }
 
 export function qTable(table: RelationName): string {

@@ -10,6 +10,7 @@ export const setNotNull: RuleDefinition = {
   title: 'SET NOT NULL fails on existing NULLs and scans the table under an exclusive lock',
   why: 'The statement fails if any row holds NULL, and while it checks every row it holds an ACCESS EXCLUSIVE lock: reads and writes of the table wait.',
   fix: 'Backfill the NULLs first. On a large table add `CHECK (col IS NOT NULL) NOT VALID`, `VALIDATE CONSTRAINT` it, then `SET NOT NULL` (Postgres 12+ skips the scan) and drop the check.',
+  example: 'ALTER TABLE "User" ALTER COLUMN "name" SET NOT NULL;',
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
     if (!table) return []

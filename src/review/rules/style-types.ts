@@ -30,6 +30,7 @@ export function typeStyleRule(options: {
   title: string
   why: string
   fix: string
+  example: string
   matches: (col: ColumnDefInfo) => boolean
   advice: string
 }): RuleDefinition {
@@ -42,6 +43,7 @@ export function typeStyleRule(options: {
     title: options.title,
     why: options.why,
     fix: options.fix,
+    example: options.example,
     check: (ctx): RuleHit[] =>
       definedColumns(ctx)
         .filter(({ col }) => options.matches(col))

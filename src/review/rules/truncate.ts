@@ -1,3 +1,4 @@
+import { code } from '../../render/markdown.js'
 import { relationOf } from '../ast.js'
 import { qTable, type RuleDefinition, type RuleHit } from './rule.js'
 
@@ -10,6 +11,8 @@ export const truncate: RuleDefinition = {
   title: 'TRUNCATE deletes every row of the table',
   why: 'All rows are gone at once (and with CASCADE, the rows of every table that references it by foreign key). It also takes an ACCESS EXCLUSIVE lock.',
   fix: 'If the data really must go, back it up first and delete in batches with a WHERE clause; never use CASCADE in a migration.',
+  example: 'TRUNCATE "sales_report_entries" CASCADE;',
+  label: (f) => `TRUNCATE ${code(f.table ?? '?')}`,
   check: ({ node, model }) =>
     (node.relations ?? []).flatMap((r: unknown): RuleHit[] => {
       const table = relationOf(r)

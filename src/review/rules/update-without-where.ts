@@ -1,3 +1,4 @@
+import { code } from '../../render/markdown.js'
 import { relationOf } from '../ast.js'
 import { q, qTable, type RuleDefinition } from './rule.js'
 
@@ -10,6 +11,8 @@ export const updateWithoutWhere: RuleDefinition = {
   title: 'UPDATE without WHERE overwrites every row',
   why: 'The previous values of the updated columns are lost in every row, and the whole table stays row-locked until the migration commits.',
   fix: 'Add the WHERE clause that selects the rows to change (e.g. `WHERE col IS NULL` for a backfill) and batch large backfills outside the schema migration.',
+  example: 'UPDATE "clients" SET "email" = NULL;',
+  label: (f) => `UPDATE ${code(f.table ?? '?')} without WHERE`,
   check: ({ node, model }) => {
     const table = relationOf(node.relation)
     if (!table || node.whereClause || node.fromClause?.length || model.isNewTable(table)) return []

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readerFromMap } from '../../src/settings/input.js'
-import { readReviewSettings } from '../../src/review/settings.js'
+import { readReviewInputs as readReviewSettings } from '../../src/settings/review-inputs.js'
+import { registerSecretInputs } from '../../src/settings/get-settings.js'
 import { resetSecrets, scrub } from '../../src/util/secrets.js'
 import { InputError } from '../../src/errors.js'
 
-describe('readReviewSettings', () => {
+describe('readReviewInputs', () => {
   it('has safe defaults', () => {
     const s = readReviewSettings(readerFromMap({}))
     expect(s).toMatchObject({
@@ -54,7 +55,7 @@ describe('readReviewSettings', () => {
 
   it('registers the token as a secret so it never reaches a report', () => {
     resetSecrets()
-    readReviewSettings(readerFromMap({ 'github-token': 'ghs_abcdefSECRET123' }))
+    registerSecretInputs(readerFromMap({ 'github-token': 'ghs_abcdefSECRET123' }))
     expect(scrub('token ghs_abcdefSECRET123 here')).toBe('token *** here')
     resetSecrets()
   })

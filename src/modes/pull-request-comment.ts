@@ -1,14 +1,14 @@
 import * as core from '@actions/core'
-import { renderCommentBody, type MigrationReportInput } from '../render/migration-report.js'
-import type { ReviewSettings } from '../review/settings.js'
-import { commentMarker, upsertStickyComment, type UpsertResult } from './comment.js'
-import { getPullRequestContext } from './context.js'
-import { apiUrlFromEnv } from './octokit.js'
+import { renderCommentBody, type MigrationReportInput } from '../render/migrate-summary.js'
+import { commentMarker, upsertStickyComment, type UpsertResult } from '../github/comment.js'
+import { getPullRequestContext } from '../github/context.js'
+import { apiUrlFromEnv } from '../github/octokit.js'
+import type { PullRequestSettings } from '../settings/settings.js'
 import { info } from '../util/log.js'
 import { scrub } from '../util/secrets.js'
 
 export interface PublishOptions {
-  settings: Pick<ReviewSettings, 'comment' | 'githubToken'>
+  settings: Pick<PullRequestSettings, 'comment' | 'githubToken'>
   /** Redacted database target (or a fixed word for the offline review): part of the comment's marker. */
   target: string
   migrationsDir: string

@@ -2,6 +2,7 @@
  * Prisma's user-facing errors for migrate deploy/status/resolve (prisma-migrate-compat.md §11), with the exact
  * message text Prisma prints and a hint naming the next step in terms of THIS action's inputs.
  */
+import { formatMs } from '../util/format.js'
 import { ActionError } from '../errors.js'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../constants.js'
 import { type BlockingSession, describeSessions } from './blockers.js'
@@ -301,10 +302,6 @@ export function lockTimeoutError(timeoutMs: number, holders?: BlockingSession[])
   )
 }
 
-function duration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
-}
-
 /**
  * A migration cancelled at lock_timeout on every attempt of the retry window. Prisma has no code for it (it
  * would have waited as long as it takes): nothing was applied and no row is left, so it is simply still pending.
@@ -317,13 +314,13 @@ export function lockRetriesExhaustedError(
 ): MigrationRunError {
   const n = exhausted.attempts.length
   const blockers = exhausted.blockers
-  const timeout = lockTimeoutMs > 0 ? `lock-timeout (${duration(lockTimeoutMs)})` : 'its lock_timeout'
+  const timeout = lockTimeoutMs > 0 ? `lock-timeout (${formatMs(lockTimeoutMs)})` : 'its lock_timeout'
   const who =
     blockers.length > 0
       ? ` It was waiting for: ${describeSessions(blockers)}.`
       : ' The sessions it waited for had gone before they could be named.'
   return new MigrationRunError(
-    `Migration \`${name}\` could not get its locks: ${n === 1 ? 'its attempt' : `each of ${n} attempts over ${duration(exhausted.elapsedMs)}`} waited ${timeout} and was cancelled (SQLSTATE 55P03), so the application's queries never queued behind it for longer.${who} ` +
+    `Migration \`${name}\` could not get its locks: ${n === 1 ? 'its attempt' : `each of ${n} attempts over ${formatMs(exhausted.elapsedMs)}`} waited ${timeout} and was cancelled (SQLSTATE 55P03), so the application's queries never queued behind it for longer.${who} ` +
       `Nothing of it was applied: PostgreSQL rolled the file back and the _prisma_migrations row of the attempt was removed, so the migration is still pending (no failed row is left behind).`,
     {
       hint:

@@ -1,6 +1,6 @@
-import { code, fence, inline, MAX_PROSE_CHARS, quote, tableRow, text } from '../render/markdown.js'
-import type { BackupResult } from './run-backup.js'
-import type { DrillResult, TableComparison } from './restore-drill.js'
+import type { BackupResult, DrillResult, TableComparison } from '../backup/results.js'
+import { formatBytes, formatDuration } from '../util/format.js'
+import { code, fence, inline, MAX_PROSE_CHARS, quote, tableRow, text } from './markdown.js'
 
 /**
  * Pure renderers: plain data in, markdown out, through the shared primitives of render/markdown.ts (names and URIs as
@@ -12,26 +12,22 @@ function long(value: string): string {
   return code(value, MAX_PROSE_CHARS)
 }
 
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  const s = ms / 1000
-  if (s < 120) return `${s.toFixed(1)} s`
-  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
-}
-
 function row(label: string, value: string): string {
   return tableRow([label, value])
+}
+
+function retentionLines(retention: NonNullable<BackupResult['retention']>): string[] {
+  const deleted = retention.deleted.map((d) => `- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
+  if (retention.failed !== undefined)
+    return [
+      `❌ Retention failed: ${quote(retention.failed)}`,
+      '',
+      `The new backup above is complete. Deleted before the failure: ${retention.deleted.length}.`,
+      ...deleted
+    ]
+  if (retention.skipped) return [`Skipped: ${text(retention.skipped)}.`]
+  if (retention.deleted.length === 0) return [`Nothing to delete; ${retention.kept} backup(s) kept.`]
+  return [`Deleted ${retention.deleted.length}, kept ${retention.kept}:`, '', ...deleted]
 }
 
 export function renderBackupReport(result: BackupResult): string {
@@ -84,26 +80,7 @@ export function renderBackupReport(result: BackupResult): string {
       `${text(result.rowCounts.kind)}: ${result.rowCounts.tables.length} tables, ${totalRows} rows${m.dump.consistentSnapshot ? ' (same snapshot as the dump)' : ''}`
     )
   ]
-  if (result.retention) {
-    lines.push('', '#### Retention')
-    if (result.retention.failed !== undefined) {
-      lines.push(
-        '',
-        `❌ Retention failed: ${quote(result.retention.failed)}`,
-        '',
-        `The new backup above is complete. Deleted before the failure: ${result.retention.deleted.length}.`
-      )
-      for (const d of result.retention.deleted)
-        lines.push(`- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
-    } else if (result.retention.skipped) lines.push('', `Skipped: ${text(result.retention.skipped)}.`)
-    else if (result.retention.deleted.length === 0)
-      lines.push('', `Nothing to delete; ${result.retention.kept} backup(s) kept.`)
-    else {
-      lines.push('', `Deleted ${result.retention.deleted.length}, kept ${result.retention.kept}:`, '')
-      for (const d of result.retention.deleted)
-        lines.push(`- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
-    }
-  }
+  if (result.retention) lines.push('', '#### Retention', '', ...retentionLines(result.retention))
   lines.push(
     '',
     '#### Restore',
@@ -212,4 +189,20 @@ export function renderDrillReport(result: DrillResult): string {
 
 export function renderDrillFailure(message: string): string {
   return ['### ❌ Restore drill failed', '', inline(message)].join('\n') + '\n'
+}
+
+/** The deploy report's section about the backup taken before it: where it is and how to restore it. */
+export function renderPreDeployBackup(result: BackupResult): string {
+  const retentionFailed = result.retention?.failed
+  const lines = [
+    '#### Backup before deploy',
+    '',
+    `${long(result.uri)} · ${formatBytes(result.size)} · sha256 ${code(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+    ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${quote(retentionFailed)}`]),
+    '',
+    'To roll back, set `DATABASE_URL` to the database and run:',
+    '',
+    fence(result.restoreCommand, 'sh')
+  ]
+  return lines.join('\n') + '\n'
 }

@@ -223,10 +223,10 @@ export function renderBaseSummary(result: ReviewResult): string | undefined {
 export function rulesExplained(result: ReviewResult, base: string | undefined): string | undefined {
   const onBase = baseMigrationNames(result)
   const listed = result.findings.filter((f) => !onBase.has(f.migration))
-  const ids = [...new Set(listed.map((f) => f.rule))]
-  if (ids.length === 0) return undefined
-  const items = ids.map((id) => {
-    const f = listed.find((x) => x.rule === id)!
+  const firstByRule = new Map<string, (typeof listed)[number]>()
+  for (const f of listed) if (!firstByRule.has(f.rule)) firstByRule.set(f.rule, f)
+  if (firstByRule.size === 0) return undefined
+  const items = [...firstByRule].map(([id, f]) => {
     const title = RULES_BY_ID.get(id)?.title ?? id
     return `- **${ruleLink(f, base)}** — ${inline(title)}. ${inline(f.why)}<br>**Safe alternative:** ${inline(f.fix)}`
   })

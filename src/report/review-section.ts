@@ -1,4 +1,4 @@
-import type { Finding, ReviewResult } from './types.js'
+import type { Finding, ReviewResult } from '../review/types.js'
 
 /** A finding in the JSON report; the keys are documented in the README ("The JSON report"). */
 export interface JsonFinding {

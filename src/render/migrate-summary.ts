@@ -1,3 +1,4 @@
+import { formatCount } from '../util/format.js'
 import { MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES } from '../constants.js'
 import type { ReviewResult } from '../review/types.js'
 import { bytes, chars, cost, fitLines, joinBlocks, SEPARATOR, type Measure } from './fit.js'
@@ -10,7 +11,7 @@ import {
   reviewHead,
   rulesExplained,
   type SqlDetail
-} from './review-report.js'
+} from './review-sections.js'
 import { statusTableParts, type StatusRow } from './status-table.js'
 
 export interface MigrationReportInput {
@@ -37,8 +38,6 @@ export interface MigrationReportInput {
   limit?: { bytes?: number; chars?: number }
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US')
-
 /** What had to go, for the note that closes a cut report. */
 interface Cuts {
   sql: SqlDetail
@@ -55,13 +54,20 @@ function cutNote(c: Cuts): string {
   const what: string[] = []
   if (c.sql === 'flagged') what.push('SQL is shown only around the flagged lines')
   if (c.sql === 'none') what.push('the SQL of each migration is left out')
-  if (c.notes) what.push(`${fmt(c.notes[0])} of ${fmt(c.notes[1])} notes are shown`)
-  if (c.key) what.push(`${fmt(c.key[0])} of ${fmt(c.key[1])} destructive or error-level findings are listed`)
-  if (c.status) what.push(`the migrations table lists ${fmt(c.status[0])} of ${fmt(c.status[1])} migrations`)
-  if (c.allowed) what.push(`${fmt(c.allowed[0])} of ${fmt(c.allowed[1])} allowed findings are listed`)
+  if (c.notes) what.push(`${formatCount(c.notes[0])} of ${formatCount(c.notes[1])} notes are shown`)
+  if (c.key)
+    what.push(
+      `${formatCount(c.key[0])} of ${formatCount(c.key[1])} destructive or error-level findings are listed`
+    )
+  if (c.status)
+    what.push(
+      `the migrations table lists ${formatCount(c.status[0])} of ${formatCount(c.status[1])} migrations`
+    )
+  if (c.allowed)
+    what.push(`${formatCount(c.allowed[0])} of ${formatCount(c.allowed[1])} allowed findings are listed`)
   if (c.sections)
     what.push(
-      `${fmt(c.sections[1] - c.sections[0])} of ${fmt(c.sections[1])} migrations' sections are left out`
+      `${formatCount(c.sections[1] - c.sections[0])} of ${formatCount(c.sections[1])} migrations' sections are left out`
     )
   if (c.rules) what.push('the explanations of the rules are left out')
   const everyFinding = !c.key && !c.sections
@@ -99,8 +105,9 @@ interface Parts {
 function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[] {
   const done = new Map<SqlDetail, string[]>()
   return (sql) => {
-    if (!done.has(sql)) done.set(sql, render(sql))
-    return done.get(sql)!
+    let rendered = done.get(sql)
+    if (!rendered) done.set(sql, (rendered = render(sql)))
+    return rendered
   }
 }
 
@@ -188,7 +195,13 @@ function cut(p: Parts, measure: Measure, limit: number): string[] {
   const share = (fraction: number): number => Math.max(0, Math.floor(left * fraction) - SEPARATOR)
   const blocks = [...p.top]
   if (p.notes.length) {
-    const notes = fitLines('', p.notes, share(0.5), measure, (n) => `_${fmt(n)} more notes are left out._`)
+    const notes = fitLines(
+      '',
+      p.notes,
+      share(0.5),
+      measure,
+      (n) => `_${formatCount(n)} more notes are left out._`
+    )
     if (notes.omitted) c.notes = [notes.kept, p.notes.length]
     if (take(notes.text)) blocks.push(notes.text)
   }
@@ -197,7 +210,7 @@ function cut(p: Parts, measure: Measure, limit: number): string[] {
     // most of what is left: the rest only gets a glimpse when these do not fit
     const key = fitLines(p.key.head, p.key.rows, share(0.9), measure, (n) =>
       text(
-        `… and ${fmt(n)} more destructive or error-level findings, in the job summary and the JSON report.`
+        `… and ${formatCount(n)} more destructive or error-level findings, in the job summary and the JSON report.`
       )
     )
     if (key.omitted) c.key = [key.kept, p.key.rows.length]
@@ -211,7 +224,7 @@ function cut(p: Parts, measure: Measure, limit: number): string[] {
       p.migrations.rows,
       share(0.5) - measure(title) - SEPARATOR,
       measure,
-      (n) => text(`… and ${fmt(n)} more migrations.`)
+      (n) => text(`… and ${formatCount(n)} more migrations.`)
     )
     if (table.omitted) c.status = [table.kept, p.migrations.rows.length]
     if (table.text && take(title) && take(table.text)) blocks.push(title, table.text)
@@ -219,7 +232,7 @@ function cut(p: Parts, measure: Measure, limit: number): string[] {
   if (p.reviewTitle && take(p.reviewTitle)) blocks.push(p.reviewTitle)
   if (p.allowed.length) {
     const allowed = fitLines(ALLOWED_TITLE, p.allowed, share(0.5), measure, (n) =>
-      text(`… and ${fmt(n)} more.`)
+      text(`… and ${formatCount(n)} more.`)
     )
     if (allowed.omitted) c.allowed = [allowed.kept, p.allowed.length]
     if (take(allowed.text)) blocks.push(allowed.text)

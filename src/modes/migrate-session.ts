@@ -1,0 +1,72 @@
+/** How every migrate mode starts: the migrations folder read as data, then one session on the database. */
+import * as core from '@actions/core'
+import { relative } from 'node:path'
+import { connect, type DbSession } from '../db/connect.js'
+import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
+import { readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
+import { describePrismaVersion } from '../migrate/prisma-version.js'
+import type { DiagnoseOptions } from '../migrate/status.js'
+import type { MigrateModeSettings, RunSettings } from '../settings/settings.js'
+import { info } from '../util/log.js'
+import { RepositoryFiles, printable } from '../util/repo-files.js'
+
+/**
+ * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
+ * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
+ * before the database is even connected to, with an error that names the file and never shows its content.
+ */
+export async function loadMigrationsFolder(
+  settings: Pick<MigrateModeSettings, 'project'> & Pick<RunSettings, 'workspace' | 'workingDirectory'>
+): Promise<MigrationsFolder> {
+  const { project } = settings
+  return core.group('Migrations folder', async () => {
+    const shown = relative(settings.workingDirectory, project.migrationsDir.path) || '.'
+    info(describePrismaVersion(project.prisma))
+    // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
+    info(`Using ${shown} (${project.migrationsDir.reason})`)
+    for (const note of project.layoutNotes) info(note)
+    const folder = await readMigrationsFolder(
+      project.migrationsDir.path,
+      new RepositoryFiles(settings.workspace)
+    )
+    if (!folder.exists)
+      core.warning(
+        `The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`
+      )
+    for (const name of folder.skippedLinks ?? [])
+      core.warning(
+        `${shown}/${printable(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`
+      )
+    info(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`)
+    // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
+    // resolve --rolled-back (prisma-migrate-compat.md §3.3).
+    return folder
+  })
+}
+
+/** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
+export function prismaScope(settings: MigrateModeSettings): DiagnoseOptions {
+  return {
+    connection: settings.connection,
+    schemas: settings.project.schemas,
+    externalTables: settings.project.externalTables,
+    execution: settings.project.prisma.execution
+  }
+}
+
+/** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
+export async function openSession(
+  connection: ConnectionSettings,
+  workingDirectory: string,
+  sessionSettings?: Record<string, string>
+): Promise<DbSession> {
+  return core.group(`Connect to ${describeTarget(connection)}`, async () => {
+    const session = await connect(connection, {
+      baseDir: workingDirectory,
+      ensureSchema: true,
+      sessionSettings
+    })
+    info(`Connected: PostgreSQL ${session.serverVersion}`)
+    return session
+  })
+}
