@@ -7,14 +7,15 @@
 // - loopback: the database on 127.0.0.1;
 // - a 20 ms round trip: every connection goes through __fixtures__/latency-proxy.mjs, which adds 10 ms each way
 //   (a runner reaching Railway's, Neon's or Supabase's public proxy) and counts the round trips of each run.
-// The history is the real public one in __fixtures__/histories/ when there is one of 150+ migrations, else a
-// generated one. The Prisma 6.19 CLI (devDependency, wasm engine: __fixtures__/prisma-oracle) is timed through the
+// The history is the real public one in __fixtures__/histories/ when there is one of 150+ migrations (Langfuse's),
+// cut to its first 163 migrations (a prefix of a history is a valid history; BENCH_HISTORY_LIMIT changes it, 0 = all),
+// else a generated one. The Prisma 6.19 CLI (devDependency, wasm engine: __fixtures__/prisma-oracle) is timed through the
 // proxy for reference.
 //
 // Prints a table and one line `BENCH_RESULT {...}` for runner scripts. Goals: status <= 1.5x its floor,
 // deploy <= 1.3x its floor.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,6 +26,7 @@ import { startCluster, stopCluster } from '../__fixtures__/pg-cluster.mjs'
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = process.env.BENCH_ACTION ? resolve(process.env.BENCH_ACTION) : join(REPO, 'dist', 'index.js')
 const GENERATED_MIGRATIONS = 160
+const HISTORY_LIMIT = Number(process.env.BENCH_HISTORY_LIMIT ?? 163)
 const STATUS_RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 7)
 const DEPLOY_RUNS = Number(process.env.BENCH_DEPLOY_RUNS ?? 5)
 const REMOTE_STATUS_RUNS = Number(process.env.BENCH_REMOTE_STATUS_RUNS ?? 5)
@@ -59,6 +61,16 @@ function realHistory() {
     if (existsSync(dir) && migrationFiles(dir).length >= 150) return { name: project, dir }
   }
   return undefined
+}
+
+/** The first `limit` migrations of `dir` (copied, with migration_lock.toml), or `dir` itself when it has no more. */
+function historyPrefix(dir, limit, into) {
+  const names = migrationFiles(dir).map((file) => dirname(file).slice(dir.length + 1))
+  if (!(limit > 0) || names.length <= limit) return { dir, total: names.length }
+  mkdirSync(into, { recursive: true })
+  cpSync(join(dir, 'migration_lock.toml'), join(into, 'migration_lock.toml'))
+  for (const name of names.slice(0, limit)) cpSync(join(dir, name), join(into, name), { recursive: true })
+  return { dir: into, total: names.length }
 }
 
 /** 160 Prisma-style migrations: tables, indexes, foreign keys and column changes, 4 per entity. */
@@ -212,10 +224,13 @@ async function main() {
   })
   try {
     const real = realHistory()
-    const migrationsDir = real?.dir ?? join(work, 'migrations')
+    const prefix = real ? historyPrefix(real.dir, HISTORY_LIMIT, join(work, 'migrations')) : undefined
+    const migrationsDir = prefix?.dir ?? join(work, 'migrations')
     const files = real ? migrationFiles(migrationsDir) : generateHistory(migrationsDir)
     const N = files.length
-    const history = real ? `${real.name} (real, ${N} migrations)` : `generated (${N} migrations)`
+    const history = real
+      ? `${real.name} (real, ${N === prefix.total ? `all ${N}` : `the first ${N} of ${prefix.total}`} migrations${N === prefix.total ? '' : ', BENCH_HISTORY_LIMIT to change'})`
+      : `generated (${N} migrations)`
     const psqlBin = existsSync(join(cluster.binDir, 'psql')) ? join(cluster.binDir, 'psql') : 'psql'
     const includeAll = join(work, 'all.sql')
     writeFileSync(includeAll, files.map((f) => `\\i '${f.replace(/'/g, "''")}'`).join('\n') + '\n')
