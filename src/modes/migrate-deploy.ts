@@ -11,6 +11,7 @@ import { LockWaitLog, afterFailureNotes, lockSafetyReport } from '../migrate/loc
 import { isConnectionLost } from '../migrate/errors.js'
 import { planId } from '../migrate/plan.js'
 import { type Diagnosis, diagnose } from '../migrate/status.js'
+import type { MigrationRow } from '../migrate/history.js'
 import { renderMigrationReport } from '../render/migration-report.js'
 import { gateDecision, reviewMigrations } from '../review/review.js'
 import { readReviewSettings } from '../review/settings.js'
@@ -20,6 +21,7 @@ import { readLockSafetySettings, sessionTimeouts } from '../settings/lock-settin
 import { info } from '../util/log.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
+  firstHistory,
   loadMigrationsFolder,
   migrateOutputs,
   nextSteps,
@@ -66,7 +68,7 @@ export async function runMigrateDeploy(
   const lockSettings = readLockSafetySettings(read)
   const folder = await loadMigrationsFolder(settings, common)
   // lock_timeout / statement_timeout for this session only, sent with the connection request.
-  const session = await openSession(common, sessionTimeouts(lockSettings))
+  const session = await openSession(common, sessionTimeouts(lockSettings), { readHistory: settings })
   const lockWaits = new LockWaitLog(lockSettings, info)
   const target = describeTarget(common.connection!)
   const migrationsDir = relative(common.workingDirectory, folder.path) || '.'
@@ -75,9 +77,9 @@ export async function runMigrateDeploy(
   let backup: Awaited<ReturnType<typeof backupBeforeDeploy>> | undefined
   let gate: ReturnType<typeof gateDecision> | undefined
   try {
-    const scope = prismaScope(common, settings)
+    const scope = prismaScope(common, settings, session)
     const before = await core.group('Compare with _prisma_migrations', () =>
-      diagnose(session.client, folder, scope)
+      diagnose(session.client, folder, { ...scope, ...firstHistory(session) })
     )
     const id = planId(before.pending)
     const review = await core.group('Review pending SQL', () =>
@@ -128,12 +130,15 @@ export async function runMigrateDeploy(
     }
     // The backend's pid, to tell later whether a session whose connection broke is still running on the server.
     const pid = (session.client as unknown as { processID?: number }).processID
+    let historyAfter: MigrationRow[] | undefined
     if (!failure) {
       try {
         const result = await core.group('Apply migrations', () =>
           deploy(session.client, folder, {
             ...scope,
             connection: common.connection!,
+            expectHistory: before.hasMigrationsTable,
+            readHistoryAfter: true,
             onApplying: (name) => info(`Applying migration ${code(name)}`),
             onFallback: (name, fallback) =>
               info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
@@ -150,6 +155,7 @@ export async function runMigrateDeploy(
           })
         )
         applied = result.applied
+        historyAfter = result.historyAfter
         info(
           applied.length > 0
             ? `All migrations have been successfully applied (${applied.length}).`
@@ -170,7 +176,7 @@ export async function runMigrateDeploy(
       )
       failure = recovered.failure
       after = recovered.diagnosis
-    } else after = await diagnose(session.client, folder, scope)
+    } else after = await diagnose(session.client, folder, { ...scope, history: historyAfter })
     const failedNow = failure instanceof MigrationRunError ? failure.failedMigration : undefined
     const appliedNames = new Set(applied.map((m) => m.name))
     const known = after ?? {

@@ -16,6 +16,7 @@ import { reviewJson, reviewOutputs } from '../review/json-report.js'
 import type { InputReader } from '../settings/input.js'
 import type { CommonSettings, MigrateSettings } from '../settings/settings.js'
 import {
+  firstHistory,
   loadMigrationsFolder,
   migrateOutputs,
   nextSteps,
@@ -68,10 +69,13 @@ export async function runMigrateStatus(
   const reviewSettings = readReviewSettings(read)
   if (!common.connection) return runOfflineReview(common, settings, reviewSettings)
   const folder = await loadMigrationsFolder(settings, common)
-  const session = await openSession(common)
+  const session = await openSession(common, undefined, { readHistory: settings })
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
-      const d = await diagnose(session.client, folder, prismaScope(common, settings))
+      const d = await diagnose(session.client, folder, {
+        ...prismaScope(common, settings, session),
+        ...firstHistory(session)
+      })
       info(d.prismaMessage)
       for (const f of d.fallbacks)
         info(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${describeFallback(f.fallback)}.`)

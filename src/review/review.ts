@@ -207,6 +207,8 @@ async function countStakes(
   rules: ReadonlyMap<string, Severity>,
   options?: StakeOptions
 ): Promise<Work[]> {
+  // Nothing to count (no finding puts rows at stake): no transaction, no round trip.
+  if (!works.some((w) => w.stake)) return works
   const withdrawn = new Set<Work>()
   const added: Work[] = []
   // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
