@@ -309,7 +309,7 @@ function makeProject(files: Record<string, string>): string {
 }
 
 /** The migrate settings the action would derive for a project directory (schema, datasource, config). */
-function settingsFor(project: string, inputs: Record<string, string> = {}): MigrateSettings {
+async function settingsFor(project: string, inputs: Record<string, string> = {}): Promise<MigrateSettings> {
   const read = readerFromMap({
     mode: 'migrate-deploy',
     'database-url': 'postgresql://u@127.0.0.1/db',
@@ -402,7 +402,7 @@ describe('divergences from Prisma 6.19 that are fixed (issue 9), each checked ag
         'prisma/migrations/20240101000000_init/migration.sql':
           'CREATE TABLE "public"."User" ("id" INTEGER NOT NULL PRIMARY KEY);\n'
       })
-      const settings = settingsFor(project)
+      const settings = await settingsFor(project)
       expect(settings.schemas).toEqual(['public', 'auth'])
       expect(settings.migrationsDir.path).toBe(join(project, 'prisma', 'migrations'))
 
@@ -425,18 +425,18 @@ describe('divergences from Prisma 6.19 that are fixed (issue 9), each checked ag
     CLI_TIMEOUT
   )
 
-  it('a schema folder whose datasource lists schemas is read too (no code is run); a non-literal list is not used', () => {
+  it('a schema folder whose datasource lists schemas is read too (no code is run); a non-literal list is not used', async () => {
     const folder = makeProject({
       'prisma.config.ts':
         "import { defineConfig } from 'prisma/config'\nexport default defineConfig({ schema: 'db/schema' })\n",
       'db/schema/models/user.prisma': 'model User {\n  id Int @id\n  @@schema("public")\n}\n',
       'db/schema/base.prisma': MULTI_SCHEMA.replace(/model User[\s\S]*$/, '')
     })
-    expect(settingsFor(folder).schemas).toEqual(['public', 'auth'])
+    expect((await settingsFor(folder)).schemas).toEqual(['public', 'auth'])
     const computed = makeProject({
       'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  schemas = env("SCHEMAS")\n}\n'
     })
-    const settings = settingsFor(computed)
+    const settings = await settingsFor(computed)
     expect(settings.schemas).toBeUndefined()
     expect(settings.layoutNotes.join('\n')).toContain('not a list of string literals')
   })
@@ -452,7 +452,7 @@ describe('divergences from Prisma 6.19 that are fixed (issue 9), each checked ag
         'prisma/migrations/migration_lock.toml': LOCKFILE,
         'prisma/migrations/20240101000000_init/migration.sql': INIT
       })
-      const settings = settingsFor(project)
+      const settings = await settingsFor(project)
       expect(settings.externalTables).toEqual(external)
       const dir = settings.migrationsDir.path
 
@@ -579,7 +579,7 @@ describe('divergences from Prisma 6.19 that are fixed (issue 9), each checked ag
       })
       const env = { GITHUB_WORKSPACE: project }
       const common = readCommonSettings(read, env)
-      const result = await runMigrateResolve(common, readMigrateSettings(read, common))
+      const result = await runMigrateResolve(common, await readMigrateSettings(read, common))
       expect(result.failure).toBeUndefined()
       const [, row] = await migrationRows(db.name)
       expect(row.rolled_back_at).not.toBeNull()

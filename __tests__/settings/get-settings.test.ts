@@ -20,6 +20,15 @@ function thrown(fn: () => unknown): InputError {
   throw new Error('expected an InputError')
 }
 
+async function rejected(promise: Promise<unknown>): Promise<InputError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
+  if (error instanceof InputError) return error
+  throw error ?? new Error('expected an InputError')
+}
+
 describe('readCommonSettings', () => {
   it('resolves the working directory against the workspace and puts the report in RUNNER_TEMP', () => {
     const s = readCommonSettings(
@@ -61,49 +70,59 @@ describe('readMigrateSettings', () => {
       GITHUB_WORKSPACE: dir
     })
 
-  it('needs exactly one of resolve-applied / resolve-rolled-back for migrate-resolve', () => {
-    expect(thrown(() => readMigrateSettings(readerFromMap({}), common('migrate-resolve'))).message).toContain(
-      'is required for mode migrate-resolve'
-    )
+  it('needs exactly one of resolve-applied / resolve-rolled-back for migrate-resolve', async () => {
     expect(
-      thrown(() =>
-        readMigrateSettings(
-          readerFromMap({ 'resolve-applied': 'a', 'resolve-rolled-back': 'b' }),
-          common('migrate-resolve')
+      (await rejected(readMigrateSettings(readerFromMap({}), common('migrate-resolve')))).message
+    ).toContain('is required for mode migrate-resolve')
+    expect(
+      (
+        await rejected(
+          readMigrateSettings(
+            readerFromMap({ 'resolve-applied': 'a', 'resolve-rolled-back': 'b' }),
+            common('migrate-resolve')
+          )
         )
       ).message
     ).toContain('exactly one')
     expect(
-      readMigrateSettings(readerFromMap({ 'resolve-rolled-back': 'b' }), common('migrate-resolve'))
+      (await readMigrateSettings(readerFromMap({ 'resolve-rolled-back': 'b' }), common('migrate-resolve')))
         .resolveRolledBack
     ).toBe('b')
   })
 
-  it('refuses inputs that belong to another mode', () => {
+  it('refuses inputs that belong to another mode', async () => {
     expect(
-      thrown(() => readMigrateSettings(readerFromMap({ 'resolve-applied': 'a' }), common('migrate-status')))
-        .input
+      (
+        await rejected(
+          readMigrateSettings(readerFromMap({ 'resolve-applied': 'a' }), common('migrate-status'))
+        )
+      ).input
     ).toBe('resolve-applied')
     expect(
-      thrown(() => readMigrateSettings(readerFromMap({ 'expected-plan-id': 'x' }), common('migrate-status')))
-        .input
+      (
+        await rejected(
+          readMigrateSettings(readerFromMap({ 'expected-plan-id': 'x' }), common('migrate-status'))
+        )
+      ).input
     ).toBe('expected-plan-id')
   })
 
-  it('parses fail-on-pending strictly', () => {
+  it('parses fail-on-pending strictly', async () => {
     expect(
-      readMigrateSettings(readerFromMap({ 'fail-on-pending': 'true' }), common('migrate-status'))
+      (await readMigrateSettings(readerFromMap({ 'fail-on-pending': 'true' }), common('migrate-status')))
         .failOnPending
     ).toBe(true)
     expect(
-      thrown(() =>
-        readMigrateSettings(readerFromMap({ 'fail-on-pending': 'maybe' }), common('migrate-status'))
+      (
+        await rejected(
+          readMigrateSettings(readerFromMap({ 'fail-on-pending': 'maybe' }), common('migrate-status'))
+        )
       ).input
     ).toBe('fail-on-pending')
   })
 
-  it('defaults the migrations folder to prisma/migrations and says why', () => {
-    const s = readMigrateSettings(readerFromMap({}), common('migrate-status'))
+  it('defaults the migrations folder to prisma/migrations and says why', async () => {
+    const s = await readMigrateSettings(readerFromMap({}), common('migrate-status'))
     expect(s.migrationsDir.path).toBe(join(dir, 'prisma', 'migrations'))
     expect(s.migrationsDir.reason.length).toBeGreaterThan(0)
   })

@@ -70,8 +70,11 @@ export function readCommonSettings(read: InputReader, env: NodeJS.ProcessEnv = p
   }
 }
 
-export function readMigrateSettings(read: InputReader, common: CommonSettings): MigrateSettings {
-  const prisma = detectPrismaVersion(
+export async function readMigrateSettings(
+  read: InputReader,
+  common: CommonSettings
+): Promise<MigrateSettings> {
+  const prisma = await detectPrismaVersion(
     common.workingDirectory,
     common.workspace,
     readVersionInput(read('prisma-version'))
