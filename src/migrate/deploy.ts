@@ -1,7 +1,10 @@
 /**
  * `prisma migrate deploy` with pg, step for step (prisma-migrate-compat.md §6.1, §5): lock-file check, advisory
- * lock, table initialisation (P3005), failed-migration check (P3009), then each unapplied migration with its
- * row inserted and committed before its script runs, as Prisma's version sends it (execute.ts).
+ * lock, table initialisation (P3005), failed-migration check (P3009), then each unapplied migration as Prisma's
+ * version sends it (execute.ts): with Prisma ≤ 7.3's whole-file strategy at one round trip per migration
+ * (`WholeFileRunner`, fast-path.ts: a file PostgreSQL runs as one transaction travels with its row; the others keep
+ * Prisma's protocol, row committed before the script), with 7.4+'s statement by statement as Prisma does (`applyOne`).
+ * Everything it reads after taking the lock travels in the lock's own message.
  */
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
