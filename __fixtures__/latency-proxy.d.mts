@@ -4,6 +4,8 @@ export interface ProxyStats {
   connections: number
   clientBytes: number
   serverBytes: number
+  /** Exchanges of each connection since the last reset, in the order the connections were accepted. */
+  perConnection: number[]
 }
 export interface LatencyProxy {
   port: number

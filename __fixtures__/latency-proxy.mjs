@@ -10,6 +10,8 @@ import { createConnection, createServer } from 'node:net'
 export async function startLatencyProxy({ host = '127.0.0.1', port, delayMs = 0 }) {
   let roundTrips = 0
   let connections = 0
+  // exchanges of each connection, in the order they were accepted
+  let perConnection = []
   let clientBytes = 0
   let serverBytes = 0
   const sockets = new Set()
@@ -18,6 +20,8 @@ export async function startLatencyProxy({ host = '127.0.0.1', port, delayMs = 0 
 
   const server = createServer((client) => {
     connections++
+    const counter = { exchanges: 0 }
+    perConnection.push(counter)
     // who spoke last on this connection: 'client', 'server', or undefined before anything was sent
     let last
     const upstream = createConnection({ host, port })
@@ -42,7 +46,10 @@ export async function startLatencyProxy({ host = '127.0.0.1', port, delayMs = 0 
     })
     upstream.on('data', (chunk) => {
       serverBytes += chunk.length
-      if (last === 'client') roundTrips++
+      if (last === 'client') {
+        roundTrips++
+        counter.exchanges++
+      }
       last = 'server'
       later(() => client.write(chunk))
     })
@@ -69,9 +76,16 @@ export async function startLatencyProxy({ host = '127.0.0.1', port, delayMs = 0 
       u.port = String(address.port)
       return u.toString()
     },
-    stats: () => ({ roundTrips, connections, clientBytes, serverBytes }),
+    stats: () => ({
+      roundTrips,
+      connections,
+      clientBytes,
+      serverBytes,
+      perConnection: perConnection.map((c) => c.exchanges)
+    }),
     reset() {
       roundTrips = 0
+      perConnection = []
       connections = 0
       clientBytes = 0
       serverBytes = 0

@@ -15,6 +15,7 @@ try {
       '-o',
       out,
       '--source-map',
+      '--no-source-map-register',
       '--license',
       'licenses.txt',
       '--target',

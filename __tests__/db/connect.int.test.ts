@@ -11,8 +11,12 @@ describe('connect (real Postgres)', () => {
     const session = await connect(parseDatabaseUrl(`${db.url}?schema=tenant_a&sslmode=prefer`), opts)
     try {
       expect(session.serverVersionNum).toBeGreaterThan(100000)
-      const { rows } = await session.client.query<{ search_path: string }>('SHOW search_path')
-      expect(rows[0].search_path).toBe('tenant_a')
+      // Sent as a startup option, quoted as Prisma's native engine sends it: SHOW keeps the quotes.
+      const { rows } = await session.client.query<{ search_path: string; schema: string; path: string[] }>(
+        'SELECT current_setting($1) AS search_path, current_schema() AS schema, current_schemas(false)::text[] AS path',
+        ['search_path']
+      )
+      expect(rows[0]).toEqual({ search_path: '"tenant_a"', schema: 'tenant_a', path: ['tenant_a'] })
       const ns = await adminQuery(`SELECT 1 FROM pg_namespace WHERE nspname = 'tenant_a'`, [], db.name)
       expect(ns).toHaveLength(1)
     } finally {

@@ -264,7 +264,7 @@ describe('a connection lost mid-deploy: outputs, summary, report and the resolve
   const kept = '20260101000000_kept'
   const slow = '20260102000000_audit'
 
-  it('a backend killed with pg_terminate_backend while the script runs', async () => {
+  it('a backend killed with pg_terminate_backend while the script runs: its row travelled with it, so nothing of it stays and it is pending again', async () => {
     const db = await createTestDatabase('hostile_killed')
     const workspace = project({
       [kept]: 'CREATE TABLE "Kept" ("id" INTEGER);\n',
@@ -277,6 +277,46 @@ describe('a connection lost mid-deploy: outputs, summary, report and the resolve
 
     expect(deploy.exitCode).toBe(1)
     expect(deploy.stdout).not.toContain('Client has encountered a connection error')
+    expect(deploy.outputs).toMatchObject({
+      status: 'pending',
+      'applied-count': '1',
+      'applied-migrations': JSON.stringify([kept]),
+      'pending-migrations': JSON.stringify([slow]),
+      'failed-migrations': '[]'
+    })
+    for (const text of [deploy.stdout, deploy.summary]) {
+      expect(text).toContain('57P01')
+      expect(text).toContain('one transaction')
+      expect(text).toContain('nothing of it is in the database, and the next deploy applies it')
+      expect(text).not.toContain('P3009')
+      expect(text).not.toContain('resolve-rolled-back')
+    }
+    expect(deploy.report).toMatchObject({ outcome: 'failure', status: 'pending', failed: [] })
+    // No row claims success, and none blocks the next deploy: the first applied, the second not even started.
+    expect(await rowsOf(db.name, kept)).toEqual([{ finished: true, rolledBack: false }])
+    expect(await rowsOf(db.name, slow)).toEqual([])
+    expect(await tableExists(db.name, 'Kept')).toBe(true)
+    expect(await tableExists(db.name, 'Audit')).toBe(false)
+
+    const status = await run(
+      { mode: 'migrate-status', 'database-url': db.url, 'fail-on': 'never' },
+      workspace
+    )
+    expect(status.outputs).toMatchObject({ status: 'pending', 'pending-migrations': JSON.stringify([slow]) })
+  })
+
+  it("a file on Prisma's protocol (its own BEGIN/COMMIT) killed mid-script: the failed row Prisma leaves, P3009 and both resolve hints", async () => {
+    const db = await createTestDatabase('hostile_killed_tx')
+    const workspace = project({
+      [kept]: 'CREATE TABLE "Kept" ("id" INTEGER);\n',
+      [slow]: 'BEGIN;\nCREATE TABLE "Audit" ("id" INTEGER);\nSELECT pg_sleep(60);\nCOMMIT;\n'
+    })
+    const running = run({ mode: 'migrate-deploy', 'database-url': db.url }, workspace)
+    const pid = await backendRunning('pg_sleep(60)')
+    await adminQuery('SELECT pg_terminate_backend($1)', [pid])
+    const deploy = await running
+
+    expect(deploy.exitCode).toBe(1)
     expect(deploy.outputs).toMatchObject({
       status: 'failed',
       'applied-count': '1',
@@ -303,7 +343,7 @@ describe('a connection lost mid-deploy: outputs, summary, report and the resolve
     expect(next.stdout).toContain('P3009')
   })
 
-  it('a network cut: the session goes on at the server, so the report says the script may still commit (and it does)', async () => {
+  it('a network cut: the session goes on at the server, so the report says the script may still commit, all of it with its row (and it does)', async () => {
     const db = await createTestDatabase('hostile_cut')
     const proxy = await startCutProxy()
     try {
@@ -317,15 +357,16 @@ describe('a connection lost mid-deploy: outputs, summary, report and the resolve
       const deploy = await running
 
       expect(deploy.exitCode).toBe(1)
-      expect(deploy.outputs).toMatchObject({ status: 'failed', 'failed-migrations': JSON.stringify([slow]) })
-      expect(deploy.summary).toContain(`The session that ran it (pid ${pid}) is still open on the server`)
+      expect(deploy.outputs).toMatchObject({ status: 'pending', 'failed-migrations': '[]' })
+      expect(deploy.summary).toContain(`the session that ran it (pid ${pid}) is still open on the server`)
       expect(deploy.summary).toContain(`pg_cancel_backend(${pid})`)
-      expect(deploy.summary).toContain(`resolve-applied: "${slow}"`)
-      // ... and it does commit once the sleep ends, while the row stays failed: resolve-applied is the answer here.
+      expect(deploy.summary).toContain(`the deploy applies \`${slow}\` only if it has no row`)
+      expect(deploy.summary).not.toContain('resolve-applied')
+      // ... and it does commit once the sleep ends, its row with it: applied, nothing to resolve.
       const deadline = Date.now() + 30_000
       while (!(await tableExists(db.name, 'Late')) && Date.now() < deadline) await sleep(200)
       expect(await tableExists(db.name, 'Late')).toBe(true)
-      expect(await rowsOf(db.name, slow)).toEqual([{ finished: false, rolledBack: false }])
+      expect(await rowsOf(db.name, slow)).toEqual([{ finished: true, rolledBack: false }])
     } finally {
       await proxy.stop()
     }
@@ -348,13 +389,13 @@ describe('a connection lost mid-deploy: outputs, summary, report and the resolve
       expect(deploy.outputs).toMatchObject({
         status: 'unknown',
         'applied-count': '0',
-        'failed-migrations': JSON.stringify([slow])
+        'failed-migrations': '[]'
       })
-      expect(deploy.summary).toContain('the state could not be read again')
+      expect(deploy.summary).toContain('The state could not be read again')
       expect(deploy.summary).toContain('may still be open there')
-      expect(deploy.summary).toContain('cannot be known from here')
-      expect(deploy.summary).toContain(`resolve-rolled-back: "${slow}"`)
-      expect(deploy.report).toMatchObject({ status: 'unknown', failed: [{ name: slow }] })
+      expect(deploy.summary).toContain('either all of it is in the database')
+      expect(deploy.summary).toContain(`The deploy applies \`${slow}\` only if it has no row`)
+      expect(deploy.report).toMatchObject({ status: 'unknown', failed: [] })
     } finally {
       await proxy.stop()
     }

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY } from '../../src/constants.js'
 import { MigrationRunError, deploy } from '../../src/migrate/deploy.js'
@@ -107,28 +109,69 @@ describe('advisory lock 72707369', () => {
   })
 })
 
+/** The backend running a query that contains `marker` (once it runs). */
+async function backendRunning(database: string, marker: string): Promise<number | undefined> {
+  for (let i = 0; i < 400; i++) {
+    const rows = await query<{ pid: number }>(
+      database,
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND position($1 in query) > 0 AND pid <> pg_backend_pid()`,
+      [marker]
+    )
+    if (rows[0]) return rows[0].pid
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  return undefined
+}
+
 describe('connection killed in the middle of a migration', () => {
-  it('leaves the failed state Prisma would leave; our deploy and Prisma deploy then both say P3009', async () => {
+  it('a file that travels with its row (one transaction) leaves no row: pending for us and for Prisma, and the next deploy applies it', async () => {
     const db = await createTestDatabase('cc_kill')
     const dir = makeMigrationsDir({
       '20240101000000_init': INIT,
       '20240102000000_slow': 'CREATE TABLE "Slow" ("id" INT);\nSELECT pg_sleep(30);\n'
     })
     const running = deployOnce(db.url, dir).catch((e: unknown) => e)
-    let pid: number | undefined
-    for (let i = 0; i < 200 && pid === undefined; i++) {
-      const rows = await query<{ pid: number }>(
-        db.name,
-        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid()`
-      )
-      pid = rows[0]?.pid
-      if (pid === undefined) await new Promise((r) => setTimeout(r, 25))
-    }
+    const pid = await backendRunning(db.name, 'pg_sleep(30)')
+    expect(pid).toBeDefined()
+    await query(db.name, 'SELECT pg_terminate_backend($1)', [pid])
+    const error = await running
+    expect(error).toBeInstanceOf(MigrationRunError)
+    expect(error).toMatchObject({
+      code: 'P3018',
+      failedMigration: '20240102000000_slow',
+      rowWithScript: true
+    })
+    expect((error as MigrationRunError).applied.map((a) => a.name)).toEqual(['20240101000000_init'])
+    expect((error as Error).message).toContain('The connection was lost')
+    expect((error as Error).message).toContain('either all of it was committed')
+
+    // Nothing of it, not even a row: never a row that claims success, and no failed row that blocks deploys.
+    const rows = await migrationRows(db.name)
+    expect(rows.map((r) => r.migration_name)).toEqual(['20240101000000_init'])
+    expect(await tablesIn(db.name)).toEqual(['User', '_prisma_migrations'])
+    const oracle = await prisma(['migrate', 'status'], { url: db.url, migrationsPath: dir })
+    expect(oracle.code).toBe(1)
+    expect(oracle.stdout).toContain('Following migration have not yet been applied:\n20240102000000_slow')
+
+    writeFileSync(join(dir, '20240102000000_slow', 'migration.sql'), 'CREATE TABLE "Slow" ("id" INT);\n')
+    expect((await deployOnce(db.url, dir)).applied.map((a) => a.name)).toEqual(['20240102000000_slow'])
+    expect((await prisma(['migrate', 'status'], { url: db.url, migrationsPath: dir })).code).toBe(0)
+  }, 120_000)
+
+  it("a file on Prisma's protocol (its own BEGIN/COMMIT) leaves the failed state Prisma would leave; our deploy and Prisma deploy then both say P3009", async () => {
+    const db = await createTestDatabase('cc_kill_tx')
+    const dir = makeMigrationsDir({
+      '20240101000000_init': INIT,
+      '20240102000000_slow': 'BEGIN;\nCREATE TABLE "Slow" ("id" INT);\nSELECT pg_sleep(30);\nCOMMIT;\n'
+    })
+    const running = deployOnce(db.url, dir).catch((e: unknown) => e)
+    const pid = await backendRunning(db.name, 'pg_sleep(30)')
     expect(pid).toBeDefined()
     await query(db.name, 'SELECT pg_terminate_backend($1)', [pid])
     const error = await running
     expect(error).toBeInstanceOf(MigrationRunError)
     expect(error).toMatchObject({ code: 'P3018', failedMigration: '20240102000000_slow' })
+    expect((error as MigrationRunError).rowWithScript).toBeUndefined()
     expect((error as MigrationRunError).applied.map((a) => a.name)).toEqual(['20240101000000_init'])
     expect((error as Error).message).toContain('The connection was lost')
 

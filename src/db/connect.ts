@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
 import pg from 'pg'
 import { ActionError } from '../errors.js'
+import { info } from '../util/log.js'
 import { withRetry } from '../util/retry.js'
 import { type ConnectionSettings, describeTarget, toPgConfig } from './connection-url.js'
-import { info } from '../util/log.js'
 
 export interface DbSession {
   client: pg.Client
@@ -12,6 +12,11 @@ export interface DbSession {
   serverVersionNum: number
   /** e.g. "15.18" */
   serverVersion: string
+  /**
+   * The results of `ConnectOptions.firstReads`, read in the same message as the session's set-up query; or the
+   * error that stopped them (the session was then set up by a second message without them).
+   */
+  firstReads?: { results: pg.QueryResult[] } | { error: unknown; fallback: pg.QueryResult[] }
   close: () => Promise<void>
 }
 
@@ -30,6 +35,12 @@ export interface ConnectOptions {
    * parameter, as PgBouncer does for settings it does not track) one `SET` after connecting instead.
    */
   sessionSettings?: Record<string, string>
+  /**
+   * Read-only statements (one or more, `;`-separated, literals only) sent in the same message as the session's
+   * set-up query, so that they cost no round trip of their own: results in `DbSession.firstReads`. `types` parses
+   * the whole message. When they fail (a missing table), the set-up query is sent again with `fallback`.
+   */
+  firstReads?: { text: string; types?: pg.CustomTypesConfig; fallback?: string }
 }
 
 /** What one connection adds to the URL's settings. */
@@ -195,10 +206,20 @@ export function refusesStartupOptions(error: unknown): boolean {
   return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
 }
 
+/**
+ * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
+ * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
+ * parameter too), the server's version and whether the schema exists are read together with the caller's
+ * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
+ * with `SET`, in that same message.
+ */
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
   const runtime = Object.entries(options.sessionSettings ?? {})
   for (const [name] of runtime)
     if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`Invalid run-time parameter name: ${name}`)
+  // Prisma sets search_path to `?schema=` only (no public fallback), on every migrate command.
+  if (settings.schema && options.setSearchPath !== false)
+    runtime.push(['search_path', quoteIdent(settings.schema)])
   const open = (startup: string | undefined): Promise<pg.Client> =>
     withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
       attempts: options.attempts ?? 3,
@@ -225,23 +246,40 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
     viaSet = true
   }
   try {
-    if (viaSet)
-      await client.query(
-        runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`).join('; ')
-      )
-    if (settings.schema && options.setSearchPath !== false)
-      await client.query(`SET search_path = ${quoteIdent(settings.schema)}`)
-    const { rows } = await client.query<{ exists: boolean; num: string; version: string }>(
-      `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`,
-      [settings.defaultSchema]
-    )
-    if (!rows[0].exists && options.ensureSchema)
+    const sets = viaSet ? runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`) : []
+    const setup = [
+      ...sets,
+      `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = ${client.escapeLiteral(settings.defaultSchema)}) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`
+    ].join(';\n')
+    let firstReads: DbSession['firstReads']
+    let results: pg.QueryResult[]
+    const run = async (text: string, types?: pg.CustomTypesConfig): Promise<pg.QueryResult[]> => {
+      const result = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[]
+      return Array.isArray(result) ? result : [result]
+    }
+    if (options.firstReads) {
+      try {
+        const all = await run(`${setup};\n${options.firstReads.text}`, options.firstReads.types)
+        results = all.slice(0, sets.length + 1)
+        firstReads = { results: all.slice(sets.length + 1) }
+      } catch (error) {
+        // One of the reads failed (a missing table...): the message was rolled back, settings included.
+        if (isRetryableConnectError(error)) throw error
+        const fallback = options.firstReads.fallback
+        const all = await run(fallback ? `${setup};\n${fallback}` : setup, options.firstReads.types)
+        results = all.slice(0, sets.length + 1)
+        firstReads = { error, fallback: all.slice(sets.length + 1) }
+      }
+    } else results = await run(setup)
+    const row = results[sets.length].rows[0] as { exists: boolean; num: string; version: string }
+    if (!row.exists && options.ensureSchema)
       await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`)
     return {
       client,
       settings,
-      serverVersionNum: Number(rows[0].num),
-      serverVersion: rows[0].version.split(' ')[0],
+      serverVersionNum: Number(row.num),
+      serverVersion: row.version.split(' ')[0],
+      firstReads,
       close: async () => {
         await client.end().catch(() => undefined)
       }

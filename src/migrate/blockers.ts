@@ -167,30 +167,32 @@ export function describeSessions(
  */
 export class BlockerMonitor implements BlockerWatcher {
   private constructor(
-    private readonly client: pg.Client,
+    private readonly client: Promise<pg.Client | undefined>,
     private readonly pid: number,
     private readonly intervalMs: number
   ) {}
 
-  /** Opens the monitor's connection, or returns undefined and says why. */
-  static async open(
+  /**
+   * Starts opening the monitor's connection and returns at once: the connection is only needed for the first
+   * sample, one interval into an attempt, so opening it costs the deploy no round trip of its own. When it cannot
+   * connect, it says why once and the deploy goes on without names.
+   */
+  static start(
     settings: ConnectionSettings,
     baseDir: string,
     pid: number,
     intervalMs: number
-  ): Promise<BlockerMonitor | undefined> {
-    try {
-      // No startup options: they are what a connection pooler may refuse, and its queries never wait for a lock.
-      const client = await openClient(settings, baseDir, {
-        applicationName: 'prisma-postgres-ops-action lock monitor'
-      })
-      return new BlockerMonitor(client, pid, intervalMs)
-    } catch (error) {
+  ): BlockerMonitor {
+    // No startup options: they are what a connection pooler may refuse, and its queries never wait for a lock.
+    const client = openClient(settings, baseDir, {
+      applicationName: 'prisma-postgres-ops-action lock monitor'
+    }).catch((error: unknown) => {
       core.warning(
         `Could not open a second connection to watch for blocking sessions (${(error as Error).message}); a migration that waits for a lock will not name who holds it.`
       )
       return undefined
-    }
+    })
+    return new BlockerMonitor(client, pid, intervalMs)
   }
 
   watch(onSample?: (blockers: BlockingSession[]) => void): BlockerWatch {
@@ -205,8 +207,10 @@ export class BlockerMonitor implements BlockerWatcher {
           timer = setTimeout(resolve, this.intervalMs)
         })
         if (stopped) break
+        const client = await this.client
+        if (!client) break
         try {
-          const sample = await sampleBlockers(this.client, this.pid)
+          const sample = await sampleBlockers(client, this.pid)
           if (sample.length > 0) latest = sample
           onSample?.(sample)
         } catch (error) {
@@ -226,6 +230,6 @@ export class BlockerMonitor implements BlockerWatcher {
   }
 
   async close(): Promise<void> {
-    await this.client.end().catch(() => undefined)
+    await (await this.client)?.end().catch(() => undefined)
   }
 }

@@ -1,7 +1,10 @@
 /**
  * `prisma migrate deploy` with pg, step for step (prisma-migrate-compat.md §6.1, §5): lock-file check, advisory
- * lock, table initialisation (P3005), failed-migration check (P3009), then each unapplied migration with its
- * row inserted and committed before its script runs, as Prisma's version sends it (execute.ts).
+ * lock, table initialisation (P3005), failed-migration check (P3009), then each unapplied migration as Prisma's
+ * version sends it (execute.ts): with Prisma ≤ 7.3's whole-file strategy at one round trip per migration
+ * (`WholeFileRunner`, fast-path.ts: a file PostgreSQL runs as one transaction travels with its row; the others keep
+ * Prisma's protocol, row committed before the script), with 7.4+'s statement by statement as Prisma does (`applyOne`).
+ * Everything it reads after taking the lock travels in the lock's own message.
  */
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
@@ -14,6 +17,7 @@ import {
   applyFailedHint,
   applyFailedMessage,
   failedMigrationsError,
+  isConnectionLost,
   lockRetriesExhaustedError,
   missingScriptError
 } from './prisma-errors.js'
@@ -27,21 +31,40 @@ import {
   describeFallback,
   describeStatementsForLog,
   executePlan,
+  isServerError,
   newProgress,
   planExecution,
   runUnit
 } from './execute.js'
+import {
+  FINISHED_MARK,
+  STARTED_MARK,
+  type StartedRow,
+  committedFirst,
+  fastMessage,
+  fastPathBlocker,
+  finishStatement,
+  markedRows,
+  moveErrorPosition
+} from './fast-path.js'
 import { loadParser } from '../sql/parse.js'
 import {
+  HISTORY_SQL,
+  HISTORY_TYPES,
+  type MigrationRow,
+  historyRows,
   insertStartedRow,
   isFailed,
+  isMissingTable,
+  listTablesSql,
   readHistory,
   recordFinished,
   removeStartedRow,
-  setLogs
+  setLogs,
+  tablesOf
 } from './history.js'
-import { initialize } from './initialize.js'
-import { type ReleaseLock, acquireMigrateLock } from './lock.js'
+import { type SchemaScope, initializeFrom, judgeTables, scopeSchemas } from './initialize.js'
+import { type ReleaseLock, UNLOCK_SQL, advisoryLockDisabled, lockAndRead } from './lock.js'
 import { LockRetriesExhausted, isLockTimeout, retryOnLockTimeout } from './lock-retry.js'
 import {
   type LockContext,
@@ -55,6 +78,7 @@ import { findNonTransactional, nonTransactionalReason } from './non-transactiona
 import { unappliedMigrations } from './plan.js'
 import { type ScriptShape, scriptShape } from './script-shape.js'
 import { serverVersionNum } from './server.js'
+import { getErrorMessage } from '../errors.js'
 
 export type { AppliedMigration } from './prisma-errors.js'
 export type { LockSafetyOptions } from './lock-safety.js'
@@ -63,6 +87,8 @@ export { MigrationRunError } from './prisma-errors.js'
 export interface DeployResult {
   applied: AppliedMigration[]
   alreadyUpToDate: boolean
+  /** With `readHistoryAfter`: `_prisma_migrations` as the deploy left it. */
+  historyAfter?: MigrationRow[]
 }
 
 export interface DeployOptions {
@@ -79,6 +105,12 @@ export interface DeployOptions {
   externalTables?: string[]
   /** How the detected Prisma version sends a migration.sql; default `whole-file` (Prisma ≤ 7.3). */
   execution?: ExecutionStrategy
+  /** The server's version (the session knows it from connecting); asked when not given. */
+  serverVersionNum?: number
+  /** Whether `_prisma_migrations` existed when the state was read before the deploy (default: assume it does). */
+  expectHistory?: boolean
+  /** Read the history again at the end (with the unlock, no round trip of its own): `DeployResult.historyAfter`. */
+  readHistoryAfter?: boolean
 }
 
 /**
@@ -88,9 +120,10 @@ export interface DeployOptions {
  */
 async function refuseNonTransactional(
   client: pg.Client,
-  pending: { migration: LocalMigration; plan: ExecutionPlan }[]
+  pending: { migration: LocalMigration; plan: ExecutionPlan }[],
+  known?: number
 ): Promise<void> {
-  let version: number | undefined
+  let version = known
   for (const { migration, plan } of pending) {
     if (migration.script === null || plan.mode !== 'whole-file') continue
     version ??= await serverVersionNum(client)
@@ -121,17 +154,12 @@ function failingLine(unit: ExecutionUnit | undefined, position: string | undefin
   return unit.startLine + unit.text.slice(0, offset - 1).split('\n').length - 1
 }
 
-async function recordFailure(
-  client: pg.Client,
-  id: string,
-  migration: LocalMigration,
-  error: unknown,
-  progress: ExecutionProgress
-): Promise<string> {
+/** Prisma's P3018 text for `_prisma_migrations.logs`, with the failing line and what 7.4+ committed. */
+function failureText(migration: LocalMigration, error: unknown, progress: ExecutionProgress): string {
   const dbError = error as DatabaseErrorLike
   const line = failingLine(progress.failedUnit, dbError.position)
   const committed = committedStatements(progress, error)
-  const text =
+  return (
     applyFailedMessage(migration.name, dbError) +
     (line !== undefined && dbError.position
       ? `\nPosition: line ${line} of migration.sql: ${(migration.script ?? '').split('\n')[line - 1]?.trim() ?? ''}\n`
@@ -139,6 +167,17 @@ async function recordFailure(
     (progress.plan.mode === 'per-statement'
       ? `\nSent statement by statement (Prisma 7.4+). Committed before the failure: ${describeStatementsForLog(committed)}\n`
       : '')
+  )
+}
+
+async function recordFailure(
+  client: pg.Client,
+  id: string,
+  migration: LocalMigration,
+  error: unknown,
+  progress: ExecutionProgress
+): Promise<string> {
+  const text = failureText(migration, error, progress)
   try {
     // A script with its own BEGIN that failed leaves the session in an aborted transaction block, where every
     // statement fails with 25P02; Prisma's `UPDATE ... logs` then fails and its row keeps logs NULL. We end the
@@ -162,7 +201,8 @@ function nonTransactionalLines(shape: ScriptShape | undefined): Set<number> {
 }
 
 /**
- * Applies one migration: its row inserted and committed first (as Prisma does), then its plan unit by unit, then
+ * Applies one migration with Prisma 7.4+'s statement-by-statement strategy (the whole-file strategy is
+ * `WholeFileRunner`'s): its row inserted and committed first (as Prisma does), then its plan unit by unit, then
  * the row finished. With lock safety, a unit cancelled at lock_timeout (55P03) that applied nothing is retried:
  * - one batch (Prisma ≤ 7.3): the whole attempt is retried, and this run's row is taken back before each wait
  *   (same session, still under the migrate lock), so that when retries run out the migration is pending, not
@@ -314,6 +354,423 @@ async function applyOne(
   }
 }
 
+/** A message's results, one per statement. */
+async function queryAll(
+  client: pg.Client,
+  text: string,
+  types?: pg.CustomTypesConfig
+): Promise<pg.QueryResult[]> {
+  const result = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[]
+  return Array.isArray(result) ? result : [result]
+}
+
+/** What a lone statement that cannot run in a transaction block needs: no short lock_timeout (see applyOne). */
+const LIFT_LOCK_TIMEOUT = 'SET lock_timeout = 0'
+
+interface Classified {
+  /** May travel with its row in one message (fast-path.ts). */
+  fast: boolean
+  shape?: ScriptShape
+}
+
+/**
+ * Prisma ≤ 7.3's whole-file strategy at one round trip per migration. A file that may travel with its row
+ * (`fastPathBlocker`) is one message: row, script and finish, one transaction. Any other file keeps Prisma's
+ * protocol (row committed before the script, script alone, then the finish), and its bookkeeping rides on the
+ * neighbouring messages instead of costing round trips of its own: its started row is committed with the previous
+ * migration's message when that one travelled with its row, and its finish is committed at the start of the next
+ * message (`BEGIN; ...; COMMIT;`, on its own), which is sent as soon as the script's answer arrives, exactly when
+ * Prisma would send its update. The finish is idempotent, so that it can be sent again whenever it is not known
+ * whether it committed.
+ */
+class WholeFileRunner {
+  /** Bookkeeping to commit at the start of the next message: the finish of the last migration on Prisma's protocol. */
+  private before: string[] = []
+  private unfinished?: { migration: LocalMigration; id: string; durationMs: number }
+  /** The started row the previous message committed for the next migration. */
+  private preInserted?: { name: string; id: string; startedAt: Date }
+  private lockTimeoutLifted = false
+
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly folder: MigrationsFolder,
+    private readonly options: DeployOptions,
+    private readonly lock: LockContext | undefined,
+    private readonly applied: AppliedMigration[],
+    private readonly classified: ReadonlyMap<string, Classified>
+  ) {}
+
+  static async prepare(
+    client: pg.Client,
+    folder: MigrationsFolder,
+    options: DeployOptions,
+    lock: LockContext | undefined,
+    applied: AppliedMigration[],
+    pending: LocalMigration[],
+    serverVersionNum: number
+  ): Promise<WholeFileRunner> {
+    const classified = new Map<string, Classified>()
+    for (const migration of pending) {
+      if (migration.script === null) continue
+      const shape = await scriptShape(migration.script, serverVersionNum).catch(() => undefined)
+      const fast = (await fastPathBlocker(migration.script, migration.name, serverVersionNum)) === undefined
+      classified.set(migration.name, { fast, shape })
+    }
+    return new WholeFileRunner(client, folder, options, lock, applied, classified)
+  }
+
+  private get policy(): LockContext['options']['policy'] | undefined {
+    return this.lock?.options.policy
+  }
+
+  /** A lone CONCURRENTLY statement runs without the session's short lock_timeout (see applyOne). */
+  private liftsLockTimeout(name: string): boolean {
+    const policy = this.policy
+    return (
+      policy !== undefined && policy.lockTimeoutMs > 0 && !!this.classified.get(name)?.shape?.nonTransactional
+    )
+  }
+
+  private retryOptions(name: string): Parameters<typeof retryOnLockTimeout>[3] {
+    const lock = this.lock
+    return {
+      watcher: lock?.monitor,
+      onSample: lock?.options.onSample ? (blockers) => lock.options.onSample?.(name, blockers) : undefined
+    }
+  }
+
+  private onBlocked(name: string): Parameters<typeof retryOnLockTimeout>[2] {
+    const lock = this.lock
+    return lock?.options.onBlocked ? (event) => lock.options.onBlocked?.(name, event) : undefined
+  }
+
+  /** Whether some bookkeeping still waits for the next message. */
+  get hasPending(): boolean {
+    return this.before.length > 0
+  }
+
+  /** Records the finish of the last migration on Prisma's protocol when a message's results show it committed. */
+  private confirm(results: pg.QueryResult | pg.QueryResult[]): void {
+    const waiting = this.unfinished
+    if (!waiting) {
+      this.before = []
+      return
+    }
+    const row = markedRows(results, FINISHED_MARK).find((r) => r.id === waiting.id)
+    if (!row?.finishedAt) return
+    this.applied.push({
+      name: waiting.migration.name,
+      checksum: waiting.migration.checksum ?? '',
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      durationMs: waiting.durationMs
+    })
+    this.unfinished = undefined
+    this.before = []
+  }
+
+  /**
+   * Commits what waits for the next message, with `extra` after it (the unlock, a read) in the same message;
+   * nothing to send, nothing sent. Returns the message's results.
+   */
+  async settle(extra = '', types?: pg.CustomTypesConfig): Promise<pg.QueryResult[]> {
+    if (this.before.length === 0 && !extra) return []
+    const results = await queryAll(this.client, committedFirst(this.before) + extra, types)
+    this.confirm(results)
+    return results
+  }
+
+  async apply(
+    migration: LocalMigration,
+    plan: ExecutionPlan | undefined,
+    next?: LocalMigration
+  ): Promise<void> {
+    if (migration.script === null || migration.checksum === null || !plan)
+      throw missingScriptError(migration.name, this.folder.path)
+    this.options.onApplying?.(migration.name)
+    if (this.classified.get(migration.name)?.fast)
+      await this.applyFast(migration, migration.script, migration.checksum, plan, next)
+    else await this.applyOnPrismaProtocol(migration, plan)
+  }
+
+  /** The next migration's started row, when it keeps Prisma's protocol: committed with this migration's message. */
+  private startedRowOf(next: LocalMigration | undefined): StartedRow | undefined {
+    if (!next || next.script === null || next.checksum === null) return undefined
+    if (this.classified.get(next.name)?.fast !== false) return undefined
+    return { id: randomUUID(), checksum: next.checksum, name: next.name }
+  }
+
+  private async applyFast(
+    migration: LocalMigration,
+    script: string,
+    checksum: string,
+    plan: ExecutionPlan,
+    next: LocalMigration | undefined
+  ): Promise<void> {
+    const policy = this.policy
+    const row = { id: randomUUID(), checksum, name: migration.name }
+    const nextRow = this.startedRowOf(next)
+    const nextSettings = nextRow && this.liftsLockTimeout(nextRow.name) ? [LIFT_LOCK_TIMEOUT] : []
+    const progress = newProgress(plan)
+    progress.failedUnit = plan.units[0]
+    let sentAt = performance.now()
+    let results: pg.QueryResult[] = []
+    const attempt = async (): Promise<void> => {
+      const message = fastMessage(this.client, row, script, {
+        before: this.before,
+        next: nextRow,
+        nextSettings
+      })
+      sentAt = performance.now()
+      try {
+        results = (await this.client.query(message.text)) as unknown as pg.QueryResult[]
+      } catch (error) {
+        moveErrorPosition(error, message)
+        throw error
+      }
+    }
+    try {
+      // The whole message is one transaction: a cancelled attempt left nothing, so it is simply sent again.
+      if (policy)
+        await retryOnLockTimeout(policy, attempt, this.onBlocked(row.name), this.retryOptions(row.name))
+      else await attempt()
+    } catch (caught) {
+      return this.fastFailed(migration, caught, progress, sentAt)
+    }
+    this.confirm(results)
+    const done = markedRows(results, FINISHED_MARK).find((r) => r.id === row.id)
+    if (!done?.finishedAt) throw new Error(`The finish of migration ${migration.name} returned no row.`)
+    this.applied.push({
+      name: migration.name,
+      checksum,
+      startedAt: done.startedAt,
+      finishedAt: done.finishedAt,
+      durationMs: done.finishedAt.getTime() - done.startedAt.getTime()
+    })
+    const started = nextRow && markedRows(results, STARTED_MARK).find((r) => r.id === nextRow.id)
+    if (nextRow && started) {
+      this.preInserted = { name: nextRow.name, id: nextRow.id, startedAt: started.startedAt }
+      this.lockTimeoutLifted = nextSettings.length > 0
+    }
+  }
+
+  /**
+   * The message of a migration that travelled with its row failed: PostgreSQL rolled all of it back, row
+   * included. A script that failed is then recorded as Prisma records it: a row with finished_at NULL,
+   * applied_steps_count 0 and the P3018 text in logs (its started_at: when the attempt started, by the server's
+   * clock). A cancelled attempt whose retries ran out leaves no row: the migration is pending.
+   */
+  private async fastFailed(
+    migration: LocalMigration,
+    caught: unknown,
+    progress: ExecutionProgress,
+    sentAt: number
+  ): Promise<never> {
+    const exhausted = caught instanceof LockRetriesExhausted ? caught : undefined
+    const error = exhausted ? (exhausted.cause ?? caught) : caught
+    const blockers = exhausted?.blockers ?? []
+    const shape = this.classified.get(migration.name)?.shape
+    if (exhausted) {
+      await this.settle().catch(() => undefined)
+      throw lockRetriesExhaustedError(migration.name, exhausted, this.policy?.lockTimeoutMs ?? 0, {
+        afterFailure: await describeAfterFailure(this.client, migration, shape, error, 'pending', blockers)
+      })
+    }
+    let text = failureText(migration, error, progress)
+    let state: 'failed' | 'pending' = 'failed'
+    if (isConnectionLost(error) || !isServerError(error)) {
+      text +=
+        '\nThe connection was lost before PostgreSQL answered. The row in _prisma_migrations and the script were one transaction: either all of it was committed (the row says applied) or none of it (no row: the migration is still pending).\n'
+    } else {
+      const seconds = ((performance.now() - sentAt) / 1000).toFixed(6)
+      try {
+        const results = await this.client.query(
+          committedFirst(this.before) +
+            `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name","logs") VALUES (${this.client.escapeLiteral(randomUUID())},${this.client.escapeLiteral(migration.checksum ?? '')},clock_timestamp() - make_interval(secs => ${seconds}),${this.client.escapeLiteral(migration.name)},${this.client.escapeLiteral(text)})`
+        )
+        this.confirm(results as unknown as pg.QueryResult[])
+      } catch (writeError) {
+        state = 'pending'
+        text += `\nThe failure could not be recorded in _prisma_migrations (${getErrorMessage(writeError).split('\n')[0]}): PostgreSQL rolled the migration back with its row, so it is still pending.\n`
+      }
+    }
+    const afterFailure = {
+      ...(await describeAfterFailure(this.client, migration, shape, error, state, blockers)),
+      execution: progress.plan.mode
+    }
+    throw new MigrationRunError(text, {
+      code: 'P3018',
+      hint:
+        state === 'pending'
+          ? `Nothing of \`${migration.name}\` was applied and no row was written, so it is still pending: fix the cause above and deploy again.`
+          : applyFailedHint(migration.name, afterFailure.committedStatements, progress.plan.mode),
+      cause: error,
+      failedMigration: migration.name,
+      afterFailure,
+      execution: progress.plan.mode,
+      rowWithScript: true
+    })
+  }
+
+  /**
+   * Prisma's protocol, as applyOne runs a whole file: the row committed first (or already, by the previous
+   * message), the script alone, then the finish, which waits for the next message.
+   */
+  private async applyOnPrismaProtocol(migration: LocalMigration, plan: ExecutionPlan): Promise<void> {
+    const client = this.client
+    const checksum = migration.checksum as string
+    const policy = this.policy
+    const shape = policy ? this.classified.get(migration.name)?.shape : undefined
+    const lifts = this.liftsLockTimeout(migration.name)
+    const atomic = policy !== undefined && shape?.atomic === true
+    let lifted = false
+    let preInserted = this.preInserted?.name === migration.name ? this.preInserted : undefined
+    if (preInserted) lifted = this.lockTimeoutLifted
+    this.preInserted = undefined
+    this.lockTimeoutLifted = false
+
+    let row: { id: string; startedAt: Date; clock: number } | undefined
+    let progress = newProgress(plan)
+    const insertRow = async (): Promise<void> => {
+      if (preInserted) {
+        row = { id: preInserted.id, startedAt: preInserted.startedAt, clock: performance.now() }
+        preInserted = undefined
+        return
+      }
+      const id = randomUUID()
+      const results = (await client.query(
+        committedFirst(this.before) +
+          `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(id)},${client.escapeLiteral(checksum)},clock_timestamp(),${client.escapeLiteral(migration.name)}) RETURNING "id" AS ${STARTED_MARK}, "started_at"` +
+          (lifts && !lifted ? `;\n${LIFT_LOCK_TIMEOUT}` : '')
+      )) as unknown as pg.QueryResult[]
+      this.confirm(results)
+      if (lifts) lifted = true
+      const started = markedRows(results, STARTED_MARK).find((r) => r.id === id)
+      row = { id, startedAt: started?.startedAt ?? new Date(), clock: performance.now() }
+    }
+    const restoreLockTimeout = `SET lock_timeout = ${policy?.lockTimeoutMs ?? 0}`
+    const takeRowBack = async (): Promise<void> => {
+      // Nothing of the file was applied: take back the row Prisma's protocol committed before the script.
+      await client.query('ROLLBACK')
+      if (row) await removeStartedRow(client, row.id)
+      row = undefined
+    }
+    try {
+      await retryOnLockTimeout(
+        // Not atomic: the blockers are still named, but a 55P03 fails the migration like any error.
+        atomic && policy ? policy : NO_RETRY,
+        async () => {
+          await insertRow()
+          progress = newProgress(plan)
+          try {
+            await executePlan(client, plan, progress)
+          } catch (error) {
+            if (atomic && isLockTimeout(error)) await takeRowBack()
+            throw error
+          }
+        },
+        this.onBlocked(migration.name),
+        this.retryOptions(migration.name)
+      )
+    } catch (caught) {
+      // Back to the session's lock_timeout, and the previous migration's finish, before the deploy stops.
+      const tidy = async (): Promise<void> => {
+        if (lifted) await client.query(restoreLockTimeout).catch(() => undefined)
+        await this.settle().catch(() => undefined)
+      }
+      const exhausted = caught instanceof LockRetriesExhausted ? caught : undefined
+      const error = exhausted ? (exhausted.cause ?? caught) : caught
+      const blockers = exhausted?.blockers ?? []
+      if (row === undefined) {
+        await tidy()
+        if (!exhausted) throw caught
+        throw lockRetriesExhaustedError(migration.name, exhausted, policy?.lockTimeoutMs ?? 0, {
+          afterFailure: await describeAfterFailure(client, migration, shape, error, 'pending', blockers)
+        })
+      }
+      // Whether a failed batch had its own COMMIT is read from the file, only now.
+      await loadParser()
+      const message = await recordFailure(client, row.id, migration, error, progress)
+      await tidy()
+      const afterFailure = {
+        ...(await describeAfterFailure(client, migration, shape, error, 'failed', blockers)),
+        execution: plan.mode
+      }
+      throw new MigrationRunError(message, {
+        code: 'P3018',
+        hint: applyFailedHint(migration.name, afterFailure.committedStatements, plan.mode),
+        cause: error,
+        failedMigration: migration.name,
+        afterFailure,
+        execution: plan.mode
+      })
+    }
+    const done = row as unknown as { id: string; startedAt: Date; clock: number }
+    const durationMs = performance.now() - done.clock
+    // pg 8.x reports the transaction status of the last ReadyForQuery ('I': idle).
+    const status = (
+      client as pg.Client & { getTransactionStatus?: () => string | null }
+    ).getTransactionStatus?.()
+    if (status !== 'I') {
+      // The file left a transaction open (or the status is unknown): its bookkeeping runs now, inside it, as Prisma's.
+      if (lifted) await client.query(restoreLockTimeout)
+      const finishedAt = new Date(Math.max(Date.now(), done.startedAt.getTime()))
+      await recordFinished(client, done.id, finishedAt)
+      this.applied.push({ name: migration.name, checksum, startedAt: done.startedAt, finishedAt, durationMs })
+      return
+    }
+    this.before.push(finishStatement(client, done.id))
+    if (lifted) this.before.push(restoreLockTimeout)
+    this.unfinished = { migration, id: done.id, durationMs }
+  }
+}
+
+/**
+ * What deploy reads once it holds the lock, in the lock's own message: the tables (Prisma's emptiness check), its
+ * backend pid and the server's version, and the history unless it is known to be missing (then a history found
+ * in the tables after all is read in a second message).
+ */
+async function lockAndReadState(
+  client: pg.Client,
+  scope: SchemaScope,
+  timeoutMs: number | undefined,
+  expectHistory: boolean
+): Promise<{
+  release: ReleaseLock
+  tables: { schema: string; table: string }[]
+  pid: number
+  serverVersionNum: number
+  rows: MigrationRow[] | null
+}> {
+  const base = `${listTablesSql(scopeSchemas(scope))};\nSELECT pg_backend_pid() AS pid, current_setting('server_version_num') AS num`
+  const session = (result: pg.QueryResult | undefined): { pid: number; serverVersionNum: number } => ({
+    pid: Number(result?.rows[0]?.pid ?? 0),
+    serverVersionNum: Number(result?.rows[0]?.num) || 0
+  })
+  const { release, reads } = await lockAndRead(client, timeoutMs, {
+    text: expectHistory ? `${base};\n${HISTORY_SQL}` : base,
+    types: HISTORY_TYPES
+  })
+  try {
+    if (reads && 'results' in reads) {
+      const [tables, pid, history] = reads.results
+      const state = { release, tables: tablesOf(tables), ...session(pid) }
+      if (history) return { ...state, rows: historyRows(history) }
+      if (!judgeTables(state.tables, scope).hasMigrationsTable) return { ...state, rows: null }
+      // Created since the state was read before the deploy (another deployer): read it now.
+      return { ...state, rows: await readHistory(client) }
+    }
+    // No history table after all (a first deploy): the message stopped there; read the rest again without it.
+    const error = reads?.error
+    if (!isMissingTable(error)) throw error
+    const [tables, pid] = (await client.query(base)) as unknown as pg.QueryResult[]
+    return { release, tables: tablesOf(tables), ...session(pid), rows: null }
+  } catch (error) {
+    await release()
+    throw error
+  }
+}
+
 export async function deploy(
   client: pg.Client,
   folder: MigrationsFolder,
@@ -323,11 +780,14 @@ export async function deploy(
   let current: string | undefined
   let release: ReleaseLock | undefined
   let lock: LockContext | undefined
+  let runner: WholeFileRunner | undefined
   try {
     checkLockfile(folder)
-    release = await acquireMigrateLock(client, options.lockTimeoutMs)
-    await initialize(client, folder, { ...options, defaultSchema: options.connection.defaultSchema })
-    const rows = (await readHistory(client)) ?? []
+    const scope = { ...options, defaultSchema: options.connection.defaultSchema }
+    const state = await lockAndReadState(client, scope, options.lockTimeoutMs, options.expectHistory ?? true)
+    release = state.release
+    await initializeFrom(client, folder, judgeTables(state.tables, scope))
+    const rows = state.rows ?? []
     const failed = rows.filter(isFailed)
     const strategy = options.execution ?? 'whole-file'
     if (failed.length > 0)
@@ -348,15 +808,50 @@ export async function deploy(
       pending.flatMap((migration) => {
         const plan = plans.get(migration.name)
         return plan ? [{ migration, plan }] : []
-      })
+      }),
+      options.serverVersionNum ?? state.serverVersionNum
     )
-    if (pending.length > 0) lock = await openLockContext(client, options.connection, options.lockSafety)
-    for (const migration of pending) {
-      current = migration.name
-      applied.push(await applyOne(client, migration, plans.get(migration.name), folder, options, lock))
+    if (pending.length > 0) lock = openLockContext(state.pid, options.connection, options.lockSafety)
+    if (strategy === 'per-statement') {
+      for (const migration of pending) {
+        current = migration.name
+        applied.push(await applyOne(client, migration, plans.get(migration.name), folder, options, lock))
+      }
+    } else {
+      runner = await WholeFileRunner.prepare(
+        client,
+        folder,
+        options,
+        lock,
+        applied,
+        pending,
+        state.serverVersionNum
+      )
+      for (const [i, migration] of pending.entries()) {
+        current = migration.name
+        await runner.apply(migration, plans.get(migration.name), pending[i + 1])
+      }
     }
-    return { applied, alreadyUpToDate: applied.length === 0 }
+    // The last migration's finish, the unlock and the history as it is now, in one message.
+    const last = [
+      ...(advisoryLockDisabled() ? [] : [UNLOCK_SQL]),
+      ...(options.readHistoryAfter ? [HISTORY_SQL] : [])
+    ].join(';\n')
+    const results = runner
+      ? await runner.settle(last, HISTORY_TYPES)
+      : last
+        ? await queryAll(client, last, HISTORY_TYPES)
+        : []
+    release = undefined
+    const history = options.readHistoryAfter ? results.at(-1) : undefined
+    return {
+      applied,
+      alreadyUpToDate: applied.length === 0,
+      ...(history ? { historyAfter: historyRows(history) } : {})
+    }
   } catch (error) {
+    // A migration on Prisma's protocol that ran before the failure still gets its finish.
+    await runner?.settle().catch(() => undefined)
     throw MigrationRunError.from(error, applied, current)
   } finally {
     await lock?.monitor?.close()

@@ -324,7 +324,7 @@ export async function executePlan(
 }
 
 /** A server-side error (the statement failed and did not commit) rather than a lost connection. */
-function isServerError(error: unknown): boolean {
+export function isServerError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)
 }

@@ -47,6 +47,11 @@ const keepTimestampText = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser']
 }
 
+/** A timestamptz value as a Date, whether the message parsed it or kept it as text (`HISTORY_TYPES`). */
+export function asDate(value: unknown): Date {
+  return value instanceof Date ? value : parseTimestamptz(String(value))
+}
+
 function microsOf(text: string): number {
   const fraction = /\d\d:\d\d:\d\d\.(\d+)/.exec(text)?.[1] ?? ''
   return fraction ? Number(fraction.slice(0, 6).padEnd(6, '0')) : 0
@@ -63,19 +68,18 @@ interface RawRow {
   applied_steps_count: number
 }
 
-/** Prisma's read, in `started_at` order; null when the table does not exist (42P01), other errors propagate. */
-export async function readHistory(client: pg.Client): Promise<MigrationRow[] | null> {
-  let result: pg.QueryResult<RawRow>
-  try {
-    result = await client.query<RawRow>({
-      text: 'SELECT "id","checksum","finished_at","migration_name","logs","rolled_back_at","started_at","applied_steps_count" FROM "_prisma_migrations" ORDER BY "started_at" ASC',
-      types: keepTimestampText
-    })
-  } catch (error) {
-    if ((error as { code?: string }).code === '42P01') return null
-    throw error
-  }
-  return result.rows.map((row) => ({
+/** Prisma's read of the history, verbatim (unqualified: the session's search_path decides the schema). */
+export const HISTORY_SQL =
+  'SELECT "id","checksum","finished_at","migration_name","logs","rolled_back_at","started_at","applied_steps_count" FROM "_prisma_migrations" ORDER BY "started_at" ASC'
+
+/** The history table is missing: Prisma's "not initialized" (42P01); any other error propagates. */
+export function isMissingTable(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '42P01'
+}
+
+/** The rows of `HISTORY_SQL` run with `HISTORY_TYPES`. */
+export function historyRows(result: pg.QueryResult): MigrationRow[] {
+  return (result.rows as RawRow[]).map((row) => ({
     id: row.id,
     checksum: row.checksum,
     finishedAt: row.finished_at === null ? null : parseTimestamptz(row.finished_at),
@@ -88,20 +92,60 @@ export async function readHistory(client: pg.Client): Promise<MigrationRow[] | n
   }))
 }
 
+/** Type parsers for a message that reads the history: timestamptz stays text (its microseconds survive). */
+export const HISTORY_TYPES = keepTimestampText
+
+/**
+ * The history (and, without it, the tables) from the reads that travelled with the connection's first message
+ * (`HISTORY_SQL`, falling back to `listTablesSql`): `history` null when the table does not exist, undefined when
+ * it was not read or failed otherwise (read it again to get that error).
+ */
+export function historyFromFirstReads(
+  read: { results: pg.QueryResult[] } | { error: unknown; fallback: pg.QueryResult[] } | undefined
+): { history?: MigrationRow[] | null; tables?: { schema: string; table: string }[] } {
+  if (!read) return {}
+  if ('error' in read)
+    return isMissingTable(read.error)
+      ? { history: null, ...(read.fallback[0] ? { tables: tablesOf(read.fallback[0]) } : {}) }
+      : {}
+  return read.results[0] ? { history: historyRows(read.results[0]) } : {}
+}
+
+/** Prisma's read, in `started_at` order; null when the table does not exist (42P01), other errors propagate. */
+export async function readHistory(client: pg.Client): Promise<MigrationRow[] | null> {
+  try {
+    return historyRows(await client.query({ text: HISTORY_SQL, types: HISTORY_TYPES }))
+  } catch (error) {
+    if (isMissingTable(error)) return null
+    throw error
+  }
+}
+
 export async function createMigrationsTable(client: pg.Client): Promise<void> {
   await client.query(CREATE_MIGRATIONS_TABLE)
 }
 
-/** Ordinary tables (relkind 'r') in the given schemas: what Prisma's emptiness check looks at. */
+/**
+ * Ordinary tables (relkind 'r') in the given schemas: what Prisma's emptiness check looks at. Literals rather than
+ * a parameter, so that it can travel in one message with other reads.
+ */
+export function listTablesSql(schemas: string[]): string {
+  const list = schemas.map((s) => pg.escapeLiteral(s)).join(',')
+  return `SELECT tbl.relname, namespace.nspname FROM pg_class tbl JOIN pg_namespace namespace ON namespace.oid = tbl.relnamespace WHERE tbl.relkind = 'r' AND namespace.nspname = ANY(ARRAY[${list}]::text[])`
+}
+
+export function tablesOf(result: pg.QueryResult): { schema: string; table: string }[] {
+  return (result.rows as { relname: string; nspname: string }[]).map((row) => ({
+    schema: row.nspname,
+    table: row.relname
+  }))
+}
+
 export async function listTables(
   client: pg.Client,
   schemas: string[]
 ): Promise<{ schema: string; table: string }[]> {
-  const { rows } = await client.query<{ relname: string; nspname: string }>(
-    "SELECT tbl.relname, namespace.nspname FROM pg_class tbl JOIN pg_namespace namespace ON namespace.oid = tbl.relnamespace WHERE tbl.relkind = 'r' AND namespace.nspname = ANY($1)",
-    [schemas]
-  )
-  return rows.map((row) => ({ schema: row.nspname, table: row.relname }))
+  return tablesOf(await client.query(listTablesSql(schemas)))
 }
 
 /** A timestamptz literal: the same instant the client-side `Date` parameter would bind. */

@@ -25,20 +25,45 @@ const IGNORED_TABLES = new Set([
   'raster_overviews'
 ])
 
-/** Whether `_prisma_migrations` exists, and the tables that make the database "not empty" for Prisma. */
-export async function inspectTables(
-  client: pg.Client,
+/** The schemas Prisma's emptiness check looks at: the datasource's `schemas` and the default schema. */
+export function scopeSchemas(scope: SchemaScope): string[] {
+  return [...new Set([...(scope.schemas ?? []), scope.defaultSchema])]
+}
+
+export interface TableInspection {
+  hasMigrationsTable: boolean
+  userTables: string[]
+}
+
+/** From the ordinary tables of `scopeSchemas(scope)`: whether `_prisma_migrations` exists, and the user tables. */
+export function judgeTables(
+  tables: { schema: string; table: string }[],
   scope: SchemaScope
-): Promise<{ hasMigrationsTable: boolean; userTables: string[] }> {
-  const schemas = [...new Set([...(scope.schemas ?? []), scope.defaultSchema])]
+): TableInspection {
   const external = new Set(scope.externalTables ?? [])
-  const tables = (await listTables(client, schemas)).filter((t) => !external.has(`${t.schema}.${t.table}`))
+  const counted = tables.filter((t) => !external.has(`${t.schema}.${t.table}`))
   return {
-    hasMigrationsTable: tables.some((t) => t.table === MIGRATIONS_TABLE),
-    userTables: tables
+    hasMigrationsTable: counted.some((t) => t.table === MIGRATIONS_TABLE),
+    userTables: counted
       .filter((t) => !IGNORED_TABLES.has(t.table.toLowerCase()))
       .map((t) => `${t.schema}.${t.table}`)
   }
+}
+
+/** Whether `_prisma_migrations` exists, and the tables that make the database "not empty" for Prisma. */
+export async function inspectTables(client: pg.Client, scope: SchemaScope): Promise<TableInspection> {
+  return judgeTables(await listTables(client, scopeSchemas(scope)), scope)
+}
+
+/** Prisma's decision from the inspection: nothing to do, P3005, or create the table (one more round trip). */
+export async function initializeFrom(
+  client: pg.Client,
+  folder: MigrationsFolder,
+  inspection: TableInspection
+): Promise<void> {
+  if (inspection.hasMigrationsTable) return
+  if (inspection.userTables.length > 0) throw nonEmptyDatabaseError(folder.migrations[0]?.name, folder.path)
+  await createMigrationsTable(client)
 }
 
 export async function initialize(
@@ -46,8 +71,5 @@ export async function initialize(
   folder: MigrationsFolder,
   scope: SchemaScope
 ): Promise<void> {
-  const { hasMigrationsTable, userTables } = await inspectTables(client, scope)
-  if (hasMigrationsTable) return
-  if (userTables.length > 0) throw nonEmptyDatabaseError(folder.migrations[0]?.name, folder.path)
-  await createMigrationsTable(client)
+  await initializeFrom(client, folder, await inspectTables(client, scope))
 }

@@ -44,19 +44,21 @@ export interface LockContext {
 /** A unit that may not be retried: a 55P03 still names the blockers, then fails like any error. */
 export const NO_RETRY: LockRetryPolicy = { lockTimeoutMs: 0, retryWindowMs: 0, baseDelayMs: 0, maxDelayMs: 0 }
 
-/** Opens the lock monitor's connection, once per deploy, when the first migration is about to run. */
-export async function openLockContext(
-  client: pg.Client,
+/**
+ * Starts the lock monitor's connection, once per deploy with pending migrations, in the background (it is only
+ * needed for a sample one interval into an attempt). `pid` is the deploy session's backend, asked with
+ * `pg_backend_pid()` rather than taken from the connection's BackendKeyData, which a connection pooler makes up.
+ */
+export function openLockContext(
+  pid: number,
   connection: ConnectionSettings,
   safety: LockSafetyOptions | undefined
-): Promise<LockContext | undefined> {
+): LockContext | undefined {
   if (!safety) return undefined
-  // Asked rather than taken from the connection's BackendKeyData, which a connection pooler makes up.
-  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid
   // Several samples during one lock_timeout wait, at most one a second.
   const interval =
     safety.policy.lockTimeoutMs > 0 ? Math.min(1000, Math.max(50, safety.policy.lockTimeoutMs / 4)) : 1000
-  return { options: safety, monitor: await BlockerMonitor.open(connection, safety.baseDir, pid, interval) }
+  return { options: safety, monitor: BlockerMonitor.start(connection, safety.baseDir, pid, interval) }
 }
 
 /** What a failed migration left, for the summary: committed statements and INVALID indexes (best effort). */

@@ -41,6 +41,11 @@ export class MigrationRunError extends ActionError {
   readonly afterFailure?: AfterFailure
   /** How the failed migration was sent: as one batch, or statement by statement (Prisma 7.4+). */
   readonly execution?: ExecutionMode
+  /**
+   * The failed migration's row was written in its script's transaction (the one-round-trip path): a lost connection
+   * left either all of it committed or none of it, never a started row.
+   */
+  readonly rowWithScript?: boolean
 
   constructor(
     message: string,
@@ -53,6 +58,7 @@ export class MigrationRunError extends ActionError {
       failedMigration?: string
       afterFailure?: AfterFailure
       execution?: ExecutionMode
+      rowWithScript?: boolean
     }
   ) {
     super(message, options)
@@ -61,6 +67,7 @@ export class MigrationRunError extends ActionError {
     this.failedMigration = options.failedMigration
     this.afterFailure = options.afterFailure
     this.execution = options.execution
+    this.rowWithScript = options.rowWithScript
   }
 
   /**
@@ -86,7 +93,8 @@ export class MigrationRunError extends ActionError {
       applied: [...applied],
       failedMigration: failed,
       afterFailure: ours ? error.afterFailure : undefined,
-      execution: ours ? error.execution : undefined
+      execution: ours ? error.execution : undefined,
+      rowWithScript: ours ? error.rowWithScript : undefined
     })
   }
 }
@@ -321,7 +329,7 @@ export function lockRetriesExhaustedError(
       : ' The sessions it waited for had gone before they could be named.'
   return new MigrationRunError(
     `Migration \`${name}\` could not get its locks: ${n === 1 ? 'its attempt' : `each of ${n} attempts over ${formatMs(exhausted.elapsedMs)}`} waited ${timeout} and was cancelled (SQLSTATE 55P03), so the application's queries never queued behind it for longer.${who} ` +
-      `Nothing of it was applied: PostgreSQL rolled the file back and the _prisma_migrations row of the attempt was removed, so the migration is still pending (no failed row is left behind).`,
+      `Nothing of it was applied: PostgreSQL rolled the file back and no _prisma_migrations row of the attempt remains, so the migration is still pending (no failed row is left behind).`,
     {
       hint:
         'Deploy again once the blocking sessions have finished (a long report, an idle transaction), or end a stuck one with `SELECT pg_terminate_backend(<pid>)`. ' +
@@ -389,6 +397,41 @@ export interface ConnectionLossFacts {
   /** Backend pid of the lost session, when known. */
   pid?: number
   reason?: string
+  /** Its row was written in the same transaction as its script (the one-round-trip path): all or nothing. */
+  rowWithScript?: boolean
+}
+
+/**
+ * A migration whose row travelled in its script's transaction: whatever the connection did, the database holds all
+ * of it (a finished row) or none of it (no row), never a started row that blocks every deploy.
+ */
+function oneTransactionLoss(
+  facts: ConnectionLossFacts,
+  lost: string,
+  name: string,
+  again: string
+): { text: string; hint: string } {
+  const intro = `${lost} while the script of \`${name}\` ran. Its row in _prisma_migrations and its script were one transaction, so either all of it is in the database (its row says applied) or none of it (no row: the next deploy applies it).`
+  if (facts.row === 'applied')
+    return { text: `${intro} Read again on a new connection, it is recorded as applied.`, hint: again }
+  if (facts.sessionStillOpen)
+    return {
+      text: `${intro} Read again on a new connection, it has no row yet, but the session that ran it (pid ${facts.sessionStillOpen.pid}) is still open on the server (${facts.sessionStillOpen.state}): the script may still be running, and may still commit, all of it at once.`,
+      hint: `Wait until \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.sessionStillOpen.pid}\` returns no row (or stop it with \`SELECT pg_cancel_backend(${facts.sessionStillOpen.pid})\`), then deploy again: the deploy applies \`${name}\` only if it has no row.`
+    }
+  if (facts.row === 'absent')
+    return {
+      text: `${intro} Read again on a new connection, it has no row: the transaction did not commit, nothing of it is in the database, and the next deploy applies it.`,
+      hint: again
+    }
+  const unread = (facts.rereadError ?? 'no connection').replace(/\.$/, '')
+  const unseen = facts.pid
+    ? ` If the network failed rather than the server, the session that ran it (pid ${facts.pid}) may still be open there and may still commit: look at \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.pid}\` first.`
+    : ''
+  return {
+    text: `${intro} The state could not be read again (${unread}).${unseen}`,
+    hint: `${again} The deploy applies \`${name}\` only if it has no row.`
+  }
 }
 
 /**
@@ -401,6 +444,7 @@ export function describeConnectionLoss(facts: ConnectionLossFacts): { text: stri
   const again = 'Run the deploy again once the database accepts connections.'
   const lost = `The connection to the database was lost${facts.reason ? ` (the server said ${facts.reason})` : ''}`
   if (!name) return { text: `${lost} before any migration started.`, hint: again }
+  if (facts.rowWithScript && facts.row !== 'failed') return oneTransactionLoss(facts, lost, name, again)
   if (facts.row === 'absent')
     return {
       text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it has no row in _prisma_migrations: its script never ran, and the next deploy applies it.`,

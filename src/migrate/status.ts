@@ -11,7 +11,7 @@ import { scriptMatchesChecksum } from './checksum.js'
 import { formatPrismaTimestamp, missingScriptError } from './prisma-errors.js'
 import { type ExecutionStrategy, type Fallback, planExecution } from './execute.js'
 import { type MigrationRow, isFailed, readHistory } from './history.js'
-import { inspectTables } from './initialize.js'
+import { inspectTables, judgeTables } from './initialize.js'
 import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
 import { findNonTransactional } from './non-transactional.js'
 import { unappliedMigrations } from './plan.js'
@@ -78,6 +78,12 @@ export interface DiagnoseOptions {
   externalTables?: string[]
   /** How the detected Prisma version sends a migration.sql; default `whole-file` (Prisma ≤ 7.3). */
   execution?: ExecutionStrategy
+  /** The history, when the caller read it already (with the connection's first message); null: no table. */
+  history?: MigrationRow[] | null
+  /** The ordinary tables of the scope's schemas, when the caller read them already (`listTablesSql`). */
+  tables?: { schema: string; table: string }[]
+  /** The server's version (the session knows it from connecting); asked when needed and not given. */
+  serverVersionNum?: number
 }
 
 function historyDiagnostic(
@@ -145,7 +151,7 @@ export async function diagnose(
   options: DiagnoseOptions = {}
 ): Promise<Diagnosis> {
   checkLockfile(folder)
-  const rows = await readHistory(client)
+  const rows = options.history !== undefined ? options.history : await readHistory(client)
   const hasMigrationsTable = rows !== null
   const history = rows ?? []
   const local = folder.migrations
@@ -182,7 +188,7 @@ export async function diagnose(
 
   const nonTransactional: Diagnosis['nonTransactional'] = []
   const fallbacks: Diagnosis['fallbacks'] = []
-  let version: number | undefined
+  let version = options.serverVersionNum
   for (const migration of pending) {
     if (migration.script === null) continue
     if (options.execution === 'per-statement') {
@@ -220,14 +226,10 @@ export async function diagnose(
   const prismaStatusError = unreadableApplied[0]
     ? missingScriptError(unreadableApplied[0], folder.path)
     : undefined
+  const scope = { ...options, defaultSchema: options.connection?.defaultSchema ?? 'public' }
   const tablesWithoutHistory = hasMigrationsTable
     ? []
-    : (
-        await inspectTables(client, {
-          ...options,
-          defaultSchema: options.connection?.defaultSchema ?? 'public'
-        })
-      ).userTables
+    : (options.tables ? judgeTables(options.tables, scope) : await inspectTables(client, scope)).userTables
 
   const diagnosis: Diagnosis = {
     status: decision.status,

@@ -33,10 +33,11 @@ export async function afterConnectionLoss(opts: {
   const name = failure.failedMigration
   const facts: ConnectionLossFacts = {
     migration: name,
-    // P3018 comes from the script itself; the row was committed before it ran.
+    // P3018 comes from the script itself; the row was committed before it ran, or travels with it (rowWithScript).
     duringScript: failure.code === 'P3018',
     reason: serverReason(failure.cause),
-    pid
+    pid,
+    rowWithScript: failure.rowWithScript === true
   }
   let diagnosis: Diagnosis | undefined
   try {
@@ -72,7 +73,10 @@ export async function afterConnectionLoss(opts: {
       cause: failure.cause,
       applied: failure.applied,
       failedMigration:
-        facts.row === 'failed' || (facts.row === undefined && facts.duringScript) ? name : undefined
+        facts.row === 'failed' || (facts.row === undefined && facts.duringScript && !facts.rowWithScript)
+          ? name
+          : undefined,
+      rowWithScript: failure.rowWithScript
     })
   }
 }

@@ -12,6 +12,7 @@ import { DEFAULT_BACKOFF } from '../migrate/lock-retry.js'
 import { LockWaitLog, afterFailureNotes, lockSafetyReport } from '../migrate/lock-report.js'
 import type { MigrationsFolder } from '../migrate/migrations-dir.js'
 import { planId } from '../migrate/plan.js'
+import type { MigrationRow } from '../migrate/history.js'
 import { type Diagnosis, diagnose } from '../migrate/status.js'
 import { code, MAX_PROSE_CHARS, quote } from '../render/markdown.js'
 import { renderMigrationReport } from '../render/migrate-summary.js'
@@ -28,7 +29,7 @@ import { backupBeforeDeploy, type PreDeployBackup } from './backup.js'
 import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
 import { decideDeploy } from './deploy-decision.js'
 import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
-import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { firstHistory, loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
 import type { ModeResult } from './types.js'
 
 /** One deploy's state as it goes: what was found before, what the review said, what ran. */
@@ -43,6 +44,8 @@ interface DeployRun {
   gate: GateDecision
   backup?: PreDeployBackup
   applied: AppliedMigration[]
+  /** `_prisma_migrations` as the deploy left it (read with the unlock: no round trip of its own). */
+  historyAfter?: MigrationRow[]
   failure?: ActionError
 }
 
@@ -74,8 +77,9 @@ async function reviewPending(
   session: DbSession,
   folder: MigrationsFolder
 ): Promise<Pick<DeployRun, 'before' | 'planId' | 'review' | 'gate'>> {
+  // The history was read in the connection's first message: this comparison costs no round trip.
   const before = await core.group('Compare with _prisma_migrations', () =>
-    diagnose(session.client, folder, prismaScope(settings))
+    diagnose(session.client, folder, { ...prismaScope(settings, session), ...firstHistory(session) })
   )
   const review = await core.group('Review pending SQL', () =>
     reviewMigrations({
@@ -98,8 +102,10 @@ async function applyPending(run: DeployRun): Promise<void> {
   try {
     const result = await core.group('Apply migrations', () =>
       deploy(run.session.client, run.folder, {
-        ...prismaScope(settings),
+        ...prismaScope(settings, run.session),
         connection: settings.connection,
+        expectHistory: run.before.hasMigrationsTable,
+        readHistoryAfter: true,
         onApplying: (name) => info(`Applying migration ${code(name)}`),
         onFallback: (name, fallback) =>
           info(`${code(name)} is sent as one batch (Prisma 7.4+ would): ${describeFallback(fallback)}.`),
@@ -116,6 +122,7 @@ async function applyPending(run: DeployRun): Promise<void> {
       })
     )
     run.applied = result.applied
+    run.historyAfter = result.historyAfter
     info(
       run.applied.length > 0
         ? `All migrations have been successfully applied (${run.applied.length}).`
@@ -138,7 +145,11 @@ async function readOutcome(run: DeployRun, pid: number | undefined): Promise<Dep
     )
     run.failure = recovered.failure
     after = recovered.diagnosis
-  } else after = await diagnose(run.session.client, run.folder, prismaScope(run.settings))
+  } else
+    after = await diagnose(run.session.client, run.folder, {
+      ...prismaScope(run.settings, run.session),
+      history: run.historyAfter
+    })
   const failedNow = run.failure instanceof MigrationRunError ? run.failure.failedMigration : undefined
   const appliedNames = new Set(run.applied.map((m) => m.name))
   const known = after ?? {
@@ -274,7 +285,8 @@ export async function runMigrateDeploy(settings: MigrateDeploySettings): Promise
   const session = await openSession(
     settings.connection,
     settings.workingDirectory,
-    sessionTimeouts(settings.lockSafety)
+    sessionTimeouts(settings.lockSafety),
+    { readHistory: settings.project }
   )
   try {
     const reviewed = await reviewPending(settings, session, folder)

@@ -3,6 +3,8 @@ import * as core from '@actions/core'
 import { relative } from 'node:path'
 import { connect, type DbSession } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
+import { HISTORY_SQL, HISTORY_TYPES, historyFromFirstReads, listTablesSql } from '../migrate/history.js'
+import { scopeSchemas } from '../migrate/initialize.js'
 import { readMigrationsFolder, type MigrationsFolder } from '../migrate/migrations-dir.js'
 import { describePrismaVersion } from '../migrate/prisma-version.js'
 import type { DiagnoseOptions } from '../migrate/status.js'
@@ -44,27 +46,49 @@ export async function loadMigrationsFolder(
   })
 }
 
-/** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
-export function prismaScope(settings: MigrateModeSettings): DiagnoseOptions {
+/**
+ * What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution; with a
+ * session, what it knows already (the server's version).
+ */
+export function prismaScope(settings: MigrateModeSettings, session?: DbSession): DiagnoseOptions {
   return {
     connection: settings.connection,
     schemas: settings.project.schemas,
     externalTables: settings.project.externalTables,
-    execution: settings.project.prisma.execution
+    execution: settings.project.prisma.execution,
+    serverVersionNum: session?.serverVersionNum
   }
 }
 
-/** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
+/** The history (or the tables) read with the session's first message (see openSession), for one diagnose. */
+export function firstHistory(session: DbSession): Pick<DiagnoseOptions, 'history' | 'tables'> {
+  return historyFromFirstReads(session.firstReads)
+}
+
+/** `listTablesSql` for the project's scope. */
+function tablesRead(connection: ConnectionSettings, project: MigrateModeSettings['project']): string {
+  return listTablesSql(scopeSchemas({ defaultSchema: connection.defaultSchema, schemas: project.schemas }))
+}
+
+/**
+ * `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). `readHistory`: read
+ * `_prisma_migrations` in the connection's first message (no round trip of its own), and without it the tables
+ * Prisma's emptiness check looks at: `firstHistory(session)`.
+ */
 export async function openSession(
   connection: ConnectionSettings,
   workingDirectory: string,
-  sessionSettings?: Record<string, string>
+  sessionSettings?: Record<string, string>,
+  options: { readHistory?: MigrateModeSettings['project'] } = {}
 ): Promise<DbSession> {
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
     const session = await connect(connection, {
       baseDir: workingDirectory,
       ensureSchema: true,
-      sessionSettings
+      sessionSettings,
+      firstReads: options.readHistory
+        ? { text: HISTORY_SQL, types: HISTORY_TYPES, fallback: tablesRead(connection, options.readHistory) }
+        : undefined
     })
     info(`Connected: PostgreSQL ${session.serverVersion}`)
     return session

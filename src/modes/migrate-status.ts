@@ -15,7 +15,7 @@ import { failOnDecision } from '../review/gate.js'
 import type { PullRequestScope, ReviewResult } from '../review/types.js'
 import { reviewJson, reviewOutputs } from '../report/review-section.js'
 import type { MigrateStatusSettings } from '../settings/settings.js'
-import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
+import { firstHistory, loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
 import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
 import { nextSteps } from '../render/next-steps.js'
 import { rulesDocsUrl } from '../github/context.js'
@@ -58,10 +58,15 @@ export async function runMigrateStatus(settings: MigrateStatusSettings): Promise
   const connection = settings.connection
   if (!connection) return runOfflineReview(settings)
   const folder = await loadMigrationsFolder(settings)
-  const session = await openSession(connection, settings.workingDirectory)
+  const session = await openSession(connection, settings.workingDirectory, undefined, {
+    readHistory: settings.project
+  })
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
-      const d = await diagnose(session.client, folder, prismaScope(settings))
+      const d = await diagnose(session.client, folder, {
+        ...prismaScope(settings, session),
+        ...firstHistory(session)
+      })
       info(d.prismaMessage)
       for (const f of d.fallbacks)
         info(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${describeFallback(f.fallback)}.`)

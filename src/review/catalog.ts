@@ -35,42 +35,44 @@ export function calledFunctionNames(statements: ParsedStatement[]): string[] {
   return [...names]
 }
 
+/** `ARRAY['a','b']::text[]`: literals, so that several reads travel in one message. */
+function textArray(client: pg.Client, values: string[]): string {
+  return `ARRAY[${values.map((v) => client.escapeLiteral(v)).join(',')}]::text[]`
+}
+
 /**
  * What the review needs to know about the target database to name objects exactly: the session's search path,
  * which of the relation names the pending SQL mentions exist (in any schema), and which of the functions it calls
- * are the database's own (neither built in nor from an extension: they can read and write anything). Three catalog
- * reads, no lock taken on any table.
+ * are the database's own (neither built in nor from an extension: they can read and write anything). Catalog reads
+ * in one message (one round trip), no lock taken on any table.
  */
 export async function readCatalog(
   client: pg.Client,
   names: string[],
   functions: string[] = []
 ): Promise<DatabaseCatalog> {
-  const path = await client.query<{ creation: string | null; path: string[] | null }>(
-    'SELECT current_schema() AS creation, current_schemas(false)::text[] AS path'
-  )
-  const found = await client.query<{ schema: string; name: string }>(
+  const reads = [
+    'SELECT current_schema() AS creation, current_schemas(false)::text[] AS path',
     `SELECT n.nspname AS schema, c.relname AS name
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`,
-    [names]
-  )
-  const own = functions.length
-    ? await client.query<{ name: string }>(
-        `SELECT DISTINCT p.proname AS name
+      WHERE c.relname = ANY(${textArray(client, names)}) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`
+  ]
+  if (functions.length)
+    reads.push(`SELECT DISTINCT p.proname AS name
            FROM pg_catalog.pg_proc p
            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-          WHERE p.proname = ANY($1::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          WHERE p.proname = ANY(${textArray(client, functions)}) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                             WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`,
-        [functions]
-      )
-    : { rows: [] }
+                             WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`)
+  const [path, found, own] = (await client.query(reads.join(';\n'))) as unknown as pg.QueryResult[]
+  const first = path.rows[0] as { creation: string | null; path: string[] | null } | undefined
   return {
-    searchPath: path.rows[0]?.path ?? [],
-    creationSchema: path.rows[0]?.creation ?? undefined,
-    relations: new Set(found.rows.map((r) => relationKey(r.schema, r.name))),
-    functions: new Set(own.rows.map((r) => r.name))
+    searchPath: first?.path ?? [],
+    creationSchema: first?.creation ?? undefined,
+    relations: new Set(
+      (found.rows as { schema: string; name: string }[]).map((r) => relationKey(r.schema, r.name))
+    ),
+    functions: new Set(((own?.rows ?? []) as { name: string }[]).map((r) => r.name))
   }
 }

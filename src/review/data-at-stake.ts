@@ -64,43 +64,34 @@ export class StakeCounter {
   ) {}
 
   async run<T>(work: (counter: StakeCounter) => Promise<T>): Promise<T> {
-    await this.client.query('BEGIN READ ONLY')
-    try {
-      await this.client.query(
-        `SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.options.statementTimeoutMs ?? 3000))}`
-      )
-      await this.client.query(
+    // One message: the transaction and its timeouts.
+    await this.client.query(
+      `BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.options.statementTimeoutMs ?? 3000))}; ` +
         `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs ?? 100))}`
-      )
+    )
+    try {
       return await work(this)
     } finally {
       await this.client.query('ROLLBACK').catch(() => undefined)
     }
   }
 
-  /** One count in a savepoint, so that a timeout does not abort the transaction. */
-  private async guarded<T>(
-    fn: () => Promise<T>
-  ): Promise<{ value: T } | { timeout: true } | { error: string }> {
-    await this.client.query('SAVEPOINT stake')
+  /**
+   * One count in a savepoint, so that a timeout does not abort the transaction: savepoint, count and release in one
+   * message (literals only, no parameters); the savepoint is rolled back only when the count failed.
+   */
+  private async count(sql: string): Promise<{ value: number } | { timeout: true } | { error: string }> {
     try {
-      const value = await fn()
-      await this.client.query('RELEASE SAVEPOINT stake')
-      return { value }
+      const results = (await this.client.query(
+        `SAVEPOINT stake; ${sql}; RELEASE SAVEPOINT stake`
+      )) as unknown as pg.QueryResult<{ n: string }>[]
+      return { value: Number(results[1]?.rows[0]?.n ?? 0) }
     } catch (error) {
       await this.client.query('ROLLBACK TO SAVEPOINT stake')
       const e = error as { code?: string; message?: string }
       if (e.code && TIMEOUT_CODES.has(e.code)) return { timeout: true }
       return { error: e.message ?? String(error) }
     }
-  }
-
-  private async count(
-    sql: string,
-    values: unknown[] = []
-  ): Promise<{ value: number } | { timeout: true } | { error: string }> {
-    const r = await this.guarded(() => this.client.query<{ n: string }>(sql, values))
-    return 'value' in r ? { value: Number(r.value.rows[0]?.n ?? 0) } : r
   }
 
   private async relation(t: RelationName): Promise<{ reltuples: number } | undefined> {
@@ -231,10 +222,9 @@ export class StakeCounter {
       const info = await this.column(usage.table, usage.column)
       if (!info) continue
       const col = quoteIdent(usage.column)
-      const cond = info.type.isArray ? `${col}::text[] && $1::text[]` : `${col}::text = ANY($1::text[])`
-      const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`, [
-        removed
-      ])
+      const values = `ARRAY[${removed.map((v) => this.client.escapeLiteral(v)).join(',')}]::text[]`
+      const cond = info.type.isArray ? `${col}::text[] && ${values}` : `${col}::text = ANY(${values})`
+      const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`)
       if ('value' in r) total += r.value
       else
         return {

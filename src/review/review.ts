@@ -241,6 +241,8 @@ function applyStake(w: Work, answer: StakeAnswer): boolean {
  * withdraws the findings the answers clear: a cast the live type makes safe, a lookup that finds nothing.
  */
 async function askDatabase(works: Work[], client: pg.Client, options?: StakeOptions): Promise<Work[]> {
+  // Nothing to count or look up: no transaction, no round trip.
+  if (!works.some((w) => w.stake || w.lookup)) return works
   const withdrawn = new Set<Work>()
   // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
   const { StakeCounter } = await import('./data-at-stake.js')

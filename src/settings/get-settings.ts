@@ -107,7 +107,7 @@ async function readMigrateModeSettings(
   run: RunSettings,
   connection: ConnectionSettings | undefined
 ): Promise<MigrateModeSettings> {
-  const project = readMigrateProject(read, run)
+  const project = await readMigrateProject(read, run)
   const resolveTarget = readResolveTarget(read, run.mode)
   const expectedPlanId = onlyFor(
     read,

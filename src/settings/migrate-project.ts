@@ -71,11 +71,11 @@ function datasourceAndNotes(
 }
 
 /** The Prisma project of the three migrate modes: its Prisma version, migrations folder, schema and config. */
-export function readMigrateProject(
+export async function readMigrateProject(
   read: InputReader,
   run: Pick<RunSettings, 'workspace' | 'workingDirectory'>
-): MigrateProject {
-  const prisma = detectPrismaVersion(
+): Promise<MigrateProject> {
+  const prisma = await detectPrismaVersion(
     run.workingDirectory,
     run.workspace,
     readVersionInput(read('prisma-version'))

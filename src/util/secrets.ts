@@ -7,6 +7,8 @@ import * as core from '@actions/core'
  * error messages).
  */
 const known = new Set<string>()
+/** `known`, longest first (a secret that contains another is replaced whole); rebuilt when one is added. */
+let ordered: string[] | undefined
 
 /** Shorter base64 runs would match unrelated text too often (a 6-byte secret has 8 characters of its own). */
 const MIN_BASE64_CORE = 8
@@ -43,6 +45,7 @@ export function base64Cores(value: string): string[] {
 function remember(value: string): void {
   if (known.has(value)) return
   known.add(value)
+  ordered = undefined
   for (const line of value.split(/\r?\n/)) if (line.trim().length >= 3) core.setSecret(line.trim())
 }
 
@@ -58,13 +61,15 @@ export function registerSecret(value: string | undefined): void {
 }
 
 export function scrub(text: string): string {
+  // Called for every string of a report: the order is computed once, and text without a secret is not copied.
+  ordered ??= [...known].sort((a, b) => b.length - a.length)
   let out = text
-  const ordered = [...known].sort((a, b) => b.length - a.length)
-  for (const secret of ordered) out = out.split(secret).join('***')
+  for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join('***')
   return out
 }
 
 /** For tests: forget every registered secret. */
 export function resetSecrets(): void {
   known.clear()
+  ordered = undefined
 }
