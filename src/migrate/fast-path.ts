@@ -35,7 +35,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
-import { calledFunctions, type AnyNode } from '../review/ast.js'
+import { calledFunctions, type AnyNode } from '../sql/ast.js'
 import { loadParser, parseScript } from '../sql/parse.js'
 import { asDate } from './history.js'
 import { scriptShape } from './script-shape.js'
