@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type pg from 'pg'
 import type { ConnectionSettings } from '../db/connection-url.js'
+import { queryAll } from '../db/connect.js'
 import {
   type AppliedMigration,
   type DatabaseErrorLike,
@@ -352,16 +353,6 @@ async function applyOne(
     finishedAt,
     durationMs: performance.now() - finished.clock
   }
-}
-
-/** A message's results, one per statement. */
-async function queryAll(
-  client: pg.Client,
-  text: string,
-  types?: pg.CustomTypesConfig
-): Promise<pg.QueryResult[]> {
-  const result = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[]
-  return Array.isArray(result) ? result : [result]
 }
 
 /** What a lone statement that cannot run in a transaction block needs: no short lock_timeout (see applyOne). */
