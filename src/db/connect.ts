@@ -190,6 +190,16 @@ export async function openClient(
   }
 }
 
+/** The results of a simple query, one per statement (pg returns a bare result for a single statement). */
+export async function queryAll(
+  client: pg.Client,
+  text: string,
+  types?: pg.CustomTypesConfig
+): Promise<pg.QueryResult[]> {
+  const result = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[]
+  return Array.isArray(result) ? result : [result]
+}
+
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
@@ -253,10 +263,8 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
     ].join(';\n')
     let firstReads: DbSession['firstReads']
     let results: pg.QueryResult[]
-    const run = async (text: string, types?: pg.CustomTypesConfig): Promise<pg.QueryResult[]> => {
-      const result = (await client.query({ text, types })) as unknown as pg.QueryResult | pg.QueryResult[]
-      return Array.isArray(result) ? result : [result]
-    }
+    const run = (text: string, types?: pg.CustomTypesConfig): Promise<pg.QueryResult[]> =>
+      queryAll(client, text, types)
     if (options.firstReads) {
       try {
         const all = await run(`${setup};\n${options.firstReads.text}`, options.firstReads.types)

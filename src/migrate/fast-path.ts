@@ -21,7 +21,7 @@
  *
  * Which files may take this path is decided on the real parser's AST (`fastPathBlocker`): anything that would behave
  * differently once preceded by an INSERT in the same transaction, or whose text could change the meaning of what is
- * appended to it, keeps Prisma's protocol (deploy.ts): files with their own transaction control, a lone statement
+ * appended to it, keeps Prisma's protocol (prisma-protocol.ts): files with their own transaction control, a lone statement
  * that cannot run in a transaction block (CREATE INDEX CONCURRENTLY...) or a lone DO/CALL (which may COMMIT when run
  * alone), `SET LOCAL`/`SET TRANSACTION`/`set_config`, and files that do not parse.
  *
@@ -35,7 +35,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
-import { calledFunctions, type AnyNode } from '../review/ast.js'
+import { calledFunctions, type AnyNode } from '../sql/ast.js'
 import { loadParser, parseScript } from '../sql/parse.js'
 import { asDate } from './history.js'
 import { scriptShape } from './script-shape.js'
@@ -110,6 +110,30 @@ export function finishStatement(client: pg.Client, id: string): string {
  */
 export const NO_TIMEOUTS_FOR_BOOKKEEPING = 'SET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout = 0'
 
+/** Prisma's started row (its first bookkeeping statement), its values as escaped literals. */
+function startedRowInsert(client: pg.Client, row: StartedRow): string {
+  return `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},clock_timestamp(),${client.escapeLiteral(row.name)})`
+}
+
+/** The started row of a migration on Prisma's protocol, returning its id (marked) and started_at. */
+export function startedRowStatement(client: pg.Client, row: StartedRow): string {
+  return `${startedRowInsert(client, row)} RETURNING "id" AS ${STARTED_MARK}, "started_at"`
+}
+
+/**
+ * The row Prisma leaves for a script that failed (finished_at NULL, applied_steps_count 0, the P3018 text in logs),
+ * written after PostgreSQL rolled back the message that carried the script with its row: started when the attempt
+ * was sent, `secondsAgo` by the server's clock.
+ */
+export function failedRowStatement(
+  client: pg.Client,
+  row: StartedRow,
+  secondsAgo: string,
+  logs: string
+): string {
+  return `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name","logs") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},clock_timestamp() - make_interval(secs => ${secondsAgo}),${client.escapeLiteral(row.name)},${client.escapeLiteral(logs)})`
+}
+
 /** Statements committed on their own at the start of a message: `BEGIN; ...; COMMIT;`. */
 export function committedFirst(statements: string[]): string {
   return statements.length === 0 ? '' : `BEGIN;\n${statements.join(';\n')};\nCOMMIT;\n`
@@ -134,9 +158,7 @@ export function fastMessage(
   script: string,
   options: { before?: string[]; next?: StartedRow; nextSettings?: string[] } = {}
 ): FastMessage {
-  const head =
-    committedFirst(options.before ?? []) +
-    `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},clock_timestamp(),${client.escapeLiteral(row.name)});\n`
+  const head = committedFirst(options.before ?? []) + `${startedRowInsert(client, row)};\n`
   // After the script: no quote, backslash or comment marker; literals dollar-quoted with a tag the script lacks.
   const next = options.next
   const tag = dollarTag([script, ...(next ? [next.name, next.checksum, next.id] : [])])

@@ -4,6 +4,7 @@
  */
 import type pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY, PRISMA_ADVISORY_LOCK_TIMEOUT_MS } from '../constants.js'
+import { queryAll } from '../db/connect.js'
 import { advisoryLockHolders, type BlockingSession } from './blockers.js'
 import { lockTimeoutError } from './prisma-errors.js'
 import { isLockTimeout } from './lock-retry.js'
@@ -50,11 +51,7 @@ export async function lockAndRead(
     // Ending the connection would release it too; unlocking explicitly frees it even if the caller keeps the client.
     await client.query(UNLOCK_SQL).catch(() => undefined)
   }
-  const run = async (text: string): Promise<pg.QueryResult[]> => {
-    const result = (await client.query({ text, types: reads?.types })) as unknown as
-      pg.QueryResult | pg.QueryResult[]
-    return Array.isArray(result) ? result : [result]
-  }
+  const run = (text: string): Promise<pg.QueryResult[]> => queryAll(client, text, reads?.types)
   if (advisoryLockDisabled()) {
     if (!reads) return { release: async () => undefined }
     try {

@@ -38,6 +38,13 @@ export interface LocalMigration {
   checksum: string | null
 }
 
+/** A local migration whose migration.sql was read: what a runner applies. */
+export type ReadableMigration = LocalMigration & { script: string; checksum: string }
+
+export function isReadable(migration: LocalMigration): migration is ReadableMigration {
+  return migration.script !== null && migration.checksum !== null
+}
+
 export interface MigrationsFolder {
   path: string
   exists: boolean

@@ -105,7 +105,7 @@ function historyDiagnostic(
   }
 }
 
-type Decision = Pick<Diagnosis, 'status' | 'prismaExitCode'> & { text: string }
+export type Decision = Pick<Diagnosis, 'status' | 'prismaExitCode'> & { text: string }
 
 function decide(
   history: HistoryDiagnostic,
@@ -145,21 +145,35 @@ function stateOf(migration: LocalMigration, rows: MigrationRow[], edited: boolea
   }
 }
 
-export async function diagnose(
-  client: pg.Client,
-  folder: MigrationsFolder,
-  options: DiagnoseOptions = {}
-): Promise<Diagnosis> {
-  checkLockfile(folder)
-  const rows = options.history !== undefined ? options.history : await readHistory(client)
-  const hasMigrationsTable = rows !== null
-  const history = rows ?? []
-  const local = folder.migrations
+/**
+ * What the history says against the local folder, without I/O: Prisma's history diagnostic and decision, the
+ * state of each migration, and what Prisma computes but does not print.
+ */
+export interface HistoryComparison {
+  hasMigrationsTable: boolean
+  decision: Decision
+  history: HistoryDiagnostic
+  pending: LocalMigration[]
+  failedRows: MigrationRow[]
+  edited: string[]
+  unreadableApplied: string[]
+  missingLocally: string[]
+  migrations: MigrationState[]
+}
 
+/** The rows of each migration name, in the history's order (names in order of their first row). */
+function rowsByNameOf(history: MigrationRow[]): Map<string, MigrationRow[]> {
   const rowsByName = new Map<string, MigrationRow[]>()
   for (const row of history)
     rowsByName.set(row.migrationName, [...(rowsByName.get(row.migrationName) ?? []), row])
+  return rowsByName
+}
 
+/** Local migrations without a row (their indexes), applied ones whose file changed, and unreadable applied ones. */
+function checkLocal(
+  local: LocalMigration[],
+  rowsByName: Map<string, MigrationRow[]>
+): { fsNotInDb: number[]; edited: string[]; unreadableApplied: string[] } {
   const fsNotInDb: number[] = []
   const edited: string[] = []
   const unreadableApplied: string[] = []
@@ -171,21 +185,70 @@ export async function diagnose(
     const applied = sameName.filter((row) => row.finishedAt !== null && row.rolledBackAt === null).at(-1)
     if (applied && !scriptMatchesChecksum(migration.script, applied.checksum)) edited.push(migration.name)
   })
+  return { fsNotInDb, edited, unreadableApplied }
+}
+
+/** Rows without a local directory, one state per name (its last row), in the history's order. */
+function missingLocallyStates(
+  rowsByName: Map<string, MigrationRow[]>,
+  localNames: Set<string>
+): MigrationState[] {
+  const states: MigrationState[] = []
+  for (const [name, rows] of rowsByName) {
+    const last = rows.at(-1)
+    if (localNames.has(name) || !last) continue
+    states.push({
+      name,
+      state: 'missing-locally',
+      edited: false,
+      startedAt: last.startedAt,
+      finishedAt: last.finishedAt ?? undefined,
+      rolledBackAt: last.rolledBackAt ?? undefined,
+      checksum: last.checksum
+    })
+  }
+  return states
+}
+
+/** The local folder against `_prisma_migrations` (null: no such table), as Prisma's diagnoseMigrationHistory. */
+export function compareWithHistory(local: LocalMigration[], rows: MigrationRow[] | null): HistoryComparison {
+  const history = rows ?? []
+  const rowsByName = rowsByNameOf(history)
+  const { fsNotInDb, edited, unreadableApplied } = checkLocal(local, rowsByName)
   const localNames = new Set(local.map((m) => m.name))
   const failedRows = history.filter(isFailed)
   const dbNotInFs = history
     .filter((row) => !localNames.has(row.migrationName))
     .map((row) => row.migrationName)
   const diagnostic = historyDiagnostic(local, fsNotInDb, dbNotInFs)
-  const decision = decide(
-    diagnostic,
-    hasMigrationsTable,
-    local,
-    failedRows.map((row) => row.migrationName)
-  )
-  const pending = unappliedMigrations(local, history)
-  const missingLocally = [...new Set(dbNotInFs)]
+  const missing = missingLocallyStates(rowsByName, localNames)
+  return {
+    hasMigrationsTable: rows !== null,
+    decision: decide(
+      diagnostic,
+      rows !== null,
+      local,
+      failedRows.map((row) => row.migrationName)
+    ),
+    history: diagnostic,
+    pending: unappliedMigrations(local, history),
+    failedRows,
+    edited,
+    unreadableApplied,
+    missingLocally: missing.map((state) => state.name),
+    migrations: [
+      ...local.map((m) => stateOf(m, rowsByName.get(m.name) ?? [], edited.includes(m.name))),
+      ...missing
+    ]
+  }
+}
 
+/** What deploy would refuse among the pending files, and which 7.4+ files it would still send whole. */
+async function inspectPending(
+  client: pg.Client,
+  pending: LocalMigration[],
+  options: DiagnoseOptions
+): Promise<Pick<Diagnosis, 'nonTransactional' | 'fallbacks'>> {
   const nonTransactional: Diagnosis['nonTransactional'] = []
   const fallbacks: Diagnosis['fallbacks'] = []
   let version = options.serverVersionNum
@@ -206,52 +269,65 @@ export async function diagnose(
       })
     }
   }
+  return { nonTransactional, fallbacks }
+}
 
-  const migrations: MigrationState[] = local.map((m) =>
-    stateOf(m, rowsByName.get(m.name) ?? [], edited.includes(m.name))
-  )
-  for (const name of missingLocally) {
-    const last = rowsByName.get(name)!.at(-1)!
-    migrations.push({
-      name,
-      state: 'missing-locally',
-      edited: false,
-      startedAt: last.startedAt,
-      finishedAt: last.finishedAt ?? undefined,
-      rolledBackAt: last.rolledBackAt ?? undefined,
-      checksum: last.checksum
-    })
-  }
-
-  const prismaStatusError = unreadableApplied[0]
-    ? missingScriptError(unreadableApplied[0], folder.path)
-    : undefined
+/** Without `_prisma_migrations`: the tables that make deploy stop with P3005 (read unless the caller has them). */
+async function tablesWithoutHistory(client: pg.Client, options: DiagnoseOptions): Promise<string[]> {
   const scope = { ...options, defaultSchema: options.connection?.defaultSchema ?? 'public' }
-  const tablesWithoutHistory = hasMigrationsTable
-    ? []
-    : (options.tables ? judgeTables(options.tables, scope) : await inspectTables(client, scope)).userTables
+  return (options.tables ? judgeTables(options.tables, scope) : await inspectTables(client, scope)).userTables
+}
 
-  const diagnosis: Diagnosis = {
-    status: decision.status,
-    prismaExitCode: prismaStatusError ? 1 : decision.prismaExitCode,
-    prismaMessage: prismaStatusError
-      ? `${migrationsFoundLine(local.length)}\nError: ${prismaStatusError.code}\n\n${prismaStatusError.message}`
-      : `${migrationsFoundLine(local.length)}\n${decision.text}`,
-    hasMigrationsTable,
-    pending,
-    failed: failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
-    edited,
-    unreadableApplied,
-    prismaStatusError,
-    tablesWithoutHistory,
-    fallbacks,
-    missingLocally,
-    nonTransactional,
-    migrations,
-    warnings: [],
-    history: diagnostic
+/** What `prisma migrate status` prints and exits with: its decision, unless it stops first with P3015. */
+function prismaVerdict(
+  compared: HistoryComparison,
+  folder: MigrationsFolder
+): Pick<Diagnosis, 'prismaExitCode' | 'prismaMessage' | 'prismaStatusError'> {
+  const found = migrationsFoundLine(folder.migrations.length)
+  const unreadable = compared.unreadableApplied[0]
+  if (!unreadable)
+    return {
+      prismaExitCode: compared.decision.prismaExitCode,
+      prismaMessage: `${found}\n${compared.decision.text}`,
+      prismaStatusError: undefined
+    }
+  const error = missingScriptError(unreadable, folder.path)
+  return {
+    prismaExitCode: 1,
+    prismaMessage: `${found}\nError: ${error.code}\n\n${error.message}`,
+    prismaStatusError: error
   }
-  diagnosis.warnings = collectWarnings(diagnosis, folder, failedRows)
+}
+
+export async function diagnose(
+  client: pg.Client,
+  folder: MigrationsFolder,
+  options: DiagnoseOptions = {}
+): Promise<Diagnosis> {
+  checkLockfile(folder)
+  const rows = options.history !== undefined ? options.history : await readHistory(client)
+  const compared = compareWithHistory(folder.migrations, rows)
+  const { nonTransactional, fallbacks } = await inspectPending(client, compared.pending, options)
+  const verdict = prismaVerdict(compared, folder)
+  const diagnosis: Diagnosis = {
+    status: compared.decision.status,
+    prismaExitCode: verdict.prismaExitCode,
+    prismaMessage: verdict.prismaMessage,
+    hasMigrationsTable: compared.hasMigrationsTable,
+    pending: compared.pending,
+    failed: compared.failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
+    edited: compared.edited,
+    unreadableApplied: compared.unreadableApplied,
+    prismaStatusError: verdict.prismaStatusError,
+    tablesWithoutHistory: compared.hasMigrationsTable ? [] : await tablesWithoutHistory(client, options),
+    fallbacks,
+    missingLocally: compared.missingLocally,
+    nonTransactional,
+    migrations: compared.migrations,
+    warnings: [],
+    history: compared.history
+  }
+  diagnosis.warnings = collectWarnings(diagnosis, folder, compared.failedRows)
   return diagnosis
 }
 

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { ParsedStatement } from '../sql/parse.js'
-import { type AnyNode, calledFunctions, qualifiedName, stringsOf } from './ast.js'
+import { type AnyNode, calledFunctions, qualifiedName, stringsOf } from '../sql/ast.js'
 import { type DatabaseCatalog, relationKey } from './model.js'
 
 /** Every `relname` under a node: RangeVars, wrapped (`{ RangeVar }`) or bare (a statement's target table). */

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { quoteIdent } from '../db/connect.js'
-import { type RelationName, type TypeInfo } from './ast.js'
+import { type RelationName, type TypeInfo } from '../sql/ast.js'
 import type { StakeRequest } from './rules/rule.js'
 import { canonicalType, classifyTypeChange } from './type-change.js'
 import type { RowsAtStake } from './types.js'

@@ -1,5 +1,5 @@
 import { type ParsedScript, type ParsedStatement, parseScript } from '../sql/parse.js'
-import { type AnyNode, objectKey, qualifiedName, stringsOf } from './ast.js'
+import { type AnyNode, objectKey, qualifiedName, stringsOf } from '../sql/ast.js'
 import { combineHoldings, type Holdings } from './holdings.js'
 import { type DatabaseCatalog, PendingModel } from './model.js'
 import { RULES } from './rules/index.js'

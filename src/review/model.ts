@@ -14,7 +14,7 @@ import {
   stringsOf,
   type TypeInfo,
   typeOf
-} from './ast.js'
+} from '../sql/ast.js'
 import type { DataSource, Holdings } from './holdings.js'
 import type { StakeRequest } from './types.js'
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path'
 import type pg from 'pg'
 import { loadParser } from '../sql/parse.js'
-import { displayType } from './ast.js'
+import { displayType } from '../sql/ast.js'
 import { readAcknowledgements } from './acknowledgements.js'
 import { calledFunctionNames, mentionedRelationNames, readCatalog } from './catalog.js'
 import type { StakeAnswer, StakeOptions } from './data-at-stake.js'

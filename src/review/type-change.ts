@@ -1,4 +1,4 @@
-import type { TypeInfo } from './ast.js'
+import type { TypeInfo } from '../sql/ast.js'
 
 /** Canonical names, so that `integer` from the catalog and `int4` from the parser compare equal. */
 const ALIASES: Record<string, string> = {

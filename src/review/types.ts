@@ -2,7 +2,7 @@
  * The review's data model: what a rule reports, what the linter hands to the renderers, the gate and the
  * JSON report. Plain data only, so that renderers and decisions stay pure.
  */
-import type { RelationName, TypeInfo } from './ast.js'
+import type { RelationName, TypeInfo } from '../sql/ast.js'
 
 export type Severity = 'error' | 'warning' | 'notice'
 

@@ -1,4 +1,4 @@
-import { columnDefOf, displayType, relationOf } from '../ast.js'
+import { columnDefOf, displayType, relationOf } from '../../sql/ast.js'
 import { alterCommands, q, qualifiedColumn, type RuleDefinition, type RuleHit } from './rule.js'
 
 export const addRequiredColumnWithoutDefault: RuleDefinition = {

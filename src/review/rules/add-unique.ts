@@ -1,4 +1,4 @@
-import { type AnyNode, relationOf, stringsOf } from '../ast.js'
+import { type AnyNode, relationOf, stringsOf } from '../../sql/ast.js'
 import { alterCommands, q, qTable, type RuleDefinition, type RuleHit } from './rule.js'
 
 export const addUnique: RuleDefinition = {

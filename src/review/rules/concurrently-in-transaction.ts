@@ -1,4 +1,4 @@
-import { type AnyNode, relationOf } from '../ast.js'
+import { type AnyNode, relationOf } from '../../sql/ast.js'
 import { type RuleDefinition } from './rule.js'
 
 function isConcurrent(kind: string, node: AnyNode): boolean {

@@ -1,5 +1,5 @@
 import { code } from '../../render/markdown.js'
-import { relationOf } from '../ast.js'
+import { relationOf } from '../../sql/ast.js'
 import { qTable, type RuleDefinition } from './rule.js'
 
 export const deleteWithoutWhere: RuleDefinition = {

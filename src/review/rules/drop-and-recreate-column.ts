@@ -1,4 +1,4 @@
-import { columnDefOf, displayType } from '../ast.js'
+import { columnDefOf, displayType } from '../../sql/ast.js'
 import { droppedColumnsTarget } from './drop-column.js'
 import {
   alterCommands,

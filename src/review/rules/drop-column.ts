@@ -1,4 +1,4 @@
-import { columnDefOf, type RelationName, relationOf } from '../ast.js'
+import { columnDefOf, type RelationName, relationOf } from '../../sql/ast.js'
 import { alterCommands, otherStatements, qualifiedColumn, type RuleDefinition, labelObject } from './rule.js'
 
 /** Columns the same ALTER TABLE (or a later statement of the file) adds back under the same name. */

@@ -1,4 +1,4 @@
-import { qualifiedName, stringsOf } from '../ast.js'
+import { qualifiedName, stringsOf } from '../../sql/ast.js'
 import { code } from '../../render/markdown.js'
 import { q, qTable, type RuleDefinition, type RuleHit } from './rule.js'
 

@@ -1,5 +1,5 @@
 import { code } from '../../render/markdown.js'
-import { qualifiedName, stringsOf } from '../ast.js'
+import { qualifiedName, stringsOf } from '../../sql/ast.js'
 import { qTable, type RuleDefinition } from './rule.js'
 
 export const dropTable: RuleDefinition = {

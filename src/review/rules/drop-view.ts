@@ -1,4 +1,4 @@
-import { qualifiedName, stringsOf } from '../ast.js'
+import { qualifiedName, stringsOf } from '../../sql/ast.js'
 import { qTable, type RuleDefinition } from './rule.js'
 
 export const dropView: RuleDefinition = {

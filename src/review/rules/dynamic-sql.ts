@@ -1,5 +1,5 @@
 import { type ParsedScript, parsePlPgSql, parseScript, scanSql } from '../../sql/parse.js'
-import { type AnyNode, identifierFromToken, relationOf, stringsOf } from '../ast.js'
+import { type AnyNode, identifierFromToken, relationOf, stringsOf } from '../../sql/ast.js'
 import type { PendingModel, PendingRoutine } from '../model.js'
 import { q, qTable, type RuleDefinition, type RuleHit, type StatementContext } from './rule.js'
 

@@ -1,5 +1,5 @@
 import { code } from '../../render/markdown.js'
-import { type AnyNode, qualifiedName, relationOf, stringsOf, typeOf } from '../ast.js'
+import { type AnyNode, qualifiedName, relationOf, stringsOf, typeOf } from '../../sql/ast.js'
 import { alterCommands, otherStatements, q, qualifiedColumn, type RuleDefinition } from './rule.js'
 
 /** Prisma removes enum values by building `E_new`, moving every column to it, and renaming it to `E`. */

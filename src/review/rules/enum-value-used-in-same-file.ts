@@ -1,4 +1,4 @@
-import { collectStringConstants, qualifiedName, stringsOf } from '../ast.js'
+import { collectStringConstants, qualifiedName, stringsOf } from '../../sql/ast.js'
 import { otherStatements, q, type RuleDefinition } from './rule.js'
 
 export const enumValueUsedInSameFile: RuleDefinition = {

@@ -1,5 +1,5 @@
 import { identifierTokens } from '../../sql/parse.js'
-import { type AnyNode, identifierFromToken } from '../ast.js'
+import { type AnyNode, identifierFromToken } from '../../sql/ast.js'
 import { q, type RuleDefinition } from './rule.js'
 
 const MAX_IDENTIFIER_BYTES = 63

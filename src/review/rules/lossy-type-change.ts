@@ -1,4 +1,4 @@
-import { displayType, relationOf, typeOf } from '../ast.js'
+import { displayType, relationOf, typeOf } from '../../sql/ast.js'
 import { classifyTypeChange } from '../type-change.js'
 import { swapTarget } from './enum-value-removal.js'
 import { alterCommands, qualifiedColumn, type RuleDefinition, type RuleHit, labelObject } from './rule.js'

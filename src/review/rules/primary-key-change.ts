@@ -1,4 +1,4 @@
-import { relationOf, stringsOf } from '../ast.js'
+import { relationOf, stringsOf } from '../../sql/ast.js'
 import { alterCommands, q, qTable, type RuleDefinition } from './rule.js'
 
 export const primaryKeyChange: RuleDefinition = {

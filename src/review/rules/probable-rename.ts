@@ -6,7 +6,7 @@ import {
   qualifiedName,
   relationOf,
   stringsOf
-} from '../ast.js'
+} from '../../sql/ast.js'
 import { readdedColumns } from './drop-column.js'
 import {
   alterCommands,

@@ -1,4 +1,4 @@
-import { relationOf } from '../ast.js'
+import { relationOf } from '../../sql/ast.js'
 import { q, qualifiedColumn, type RuleDefinition } from './rule.js'
 
 export const renameColumn: RuleDefinition = {

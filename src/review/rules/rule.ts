@@ -1,5 +1,5 @@
 import type { ParsedScript, ParsedStatement } from '../../sql/parse.js'
-import type { AnyNode, RelationName } from '../ast.js'
+import type { AnyNode, RelationName } from '../../sql/ast.js'
 import type { PendingModel } from '../model.js'
 import type {
   DatabaseLookup,

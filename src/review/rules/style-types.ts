@@ -1,4 +1,4 @@
-import { type AnyNode, columnDefOf, type ColumnDefInfo, displayType, relationOf } from '../ast.js'
+import { type AnyNode, columnDefOf, type ColumnDefInfo, displayType, relationOf } from '../../sql/ast.js'
 import {
   alterCommands,
   qualifiedColumn,

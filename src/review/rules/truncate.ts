@@ -1,5 +1,5 @@
 import { code } from '../../render/markdown.js'
-import { relationOf } from '../ast.js'
+import { relationOf } from '../../sql/ast.js'
 import { qTable, type RuleDefinition, type RuleHit } from './rule.js'
 
 export const truncate: RuleDefinition = {

@@ -1,6 +1,7 @@
 /**
  * Small readers over libpg-query's AST. The node shapes are the server's own parse nodes (RangeVar, ColumnDef,
- * TypeName, ...); these helpers keep the rules short and free of casts.
+ * TypeName, ...); these helpers keep the review's rules short and free of casts, and tell migrate/ what a file
+ * calls (the fast path's `set_config` check). Next to the parser, so that both folders may read the AST with them.
  */
 // The AST is JSON from the WebAssembly parser; rules read it structurally.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
