@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GQ: () => (/* binding */ isServerError),
 /* harmony export */   Jo: () => (/* binding */ describeStatementsForLog),
 /* harmony export */   Mw: () => (/* binding */ describeFallback),
 /* harmony export */   gu: () => (/* binding */ newProgress),

@@ -86,13 +86,17 @@ async function retryOnLockTimeout(policy, run, onBlocked, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ acquireMigrateLock)
+/* harmony export */   Gn: () => (/* binding */ UNLOCK_SQL),
+/* harmony export */   JV: () => (/* binding */ acquireMigrateLock),
+/* harmony export */   bw: () => (/* binding */ lockAndRead),
+/* harmony export */   tC: () => (/* binding */ advisoryLockDisabled)
 /* harmony export */ });
-/* unused harmony export advisoryLockDisabled */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
-/* harmony import */ var _blockers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6158);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(99658);
-/* harmony import */ var _lock_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53969);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27242);
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92059);
+/* harmony import */ var _blockers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6158);
+/* harmony import */ var _prisma_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47573);
+/* harmony import */ var _lock_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53969);
+
 
 
 
@@ -102,6 +106,8 @@ function advisoryLockDisabled(env = process.env) {
     const value = env.PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK;
     return value !== undefined && value !== '' && value !== '0';
 }
+/** Releases the lock; sent together with the deploy's last bookkeeping when there is some. */
+const UNLOCK_SQL = `SELECT pg_advisory_unlock(${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh})`;
 /**
  * Waits for the lock at most `timeoutMs`, then fails with P1002 naming the session that holds it. The wait is
  * bounded by the server (`lock_timeout`, set for this one statement together with `statement_timeout = 0`, in
@@ -109,29 +115,59 @@ function advisoryLockDisabled(env = process.env) {
  * afterwards: the caller can still read the history and report. (Ending the connection on a client-side timer,
  * as before, made the deploy's report fail with "Client was closed and is not queryable" instead of P1002.)
  */
-async function acquireMigrateLock(client, timeoutMs = _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PRISMA_ADVISORY_LOCK_TIMEOUT_MS */ .q$) {
-    if (advisoryLockDisabled())
-        return async () => undefined;
+async function acquireMigrateLock(client, timeoutMs = _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_TIMEOUT_MS */ .q$) {
+    return (await lockAndRead(client, timeoutMs)).release;
+}
+/**
+ * `acquireMigrateLock`, with `reads` (statements that need the lock, e.g. the history) in the same message: one
+ * round trip. The reads run under the lock's 10 s lock_timeout. When a read fails, the lock is still held (a
+ * session-level advisory lock outlives the transaction that took it): the error is returned with `release`.
+ */
+async function lockAndRead(client, timeoutMs = _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_TIMEOUT_MS */ .q$, reads) {
+    const release = async () => {
+        // Ending the connection would release it too; unlocking explicitly frees it even if the caller keeps the client.
+        await client.query(UNLOCK_SQL).catch(() => undefined);
+    };
+    const run = (text) => (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .queryAll */ .YG)(client, text, reads?.types);
+    if (advisoryLockDisabled()) {
+        if (!reads)
+            return { release: async () => undefined };
+        try {
+            return { release: async () => undefined, reads: { results: await run(reads.text) } };
+        }
+        catch (error) {
+            return { release: async () => undefined, reads: { error } };
+        }
+    }
+    // One simple query = one implicit transaction: the SET LOCALs end with it; the session-level lock stays.
+    const lock = `SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}; SET LOCAL statement_timeout = 0; SELECT pg_advisory_lock(${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh})`;
     try {
-        // One simple query = one implicit transaction: the SET LOCALs end with it; the session-level lock stays.
-        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}; SET LOCAL statement_timeout = 0; SELECT pg_advisory_lock(${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh})`);
+        const results = await run(reads ? `${lock};\n${reads.text}` : lock);
+        return { release, reads: reads ? { results: results.slice(3) } : undefined };
     }
     catch (error) {
-        if (!(0,_lock_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .isLockTimeout */ .Td)(error))
+        // The lock statement or one of the reads failed: whether this session holds the lock now tells them apart.
+        if (!reads || !(await holdsLock(client).catch(() => false))) {
+            if ((0,_lock_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .isLockTimeout */ .Td)(error))
+                throw await lockTimeout(client, timeoutMs);
             throw error;
-        let holders;
-        try {
-            holders = await (0,_blockers_js__WEBPACK_IMPORTED_MODULE_0__/* .advisoryLockHolders */ .wh)(client);
         }
-        catch {
-            holders = undefined;
-        }
-        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .lockTimeoutError */ .rB)(timeoutMs, holders);
+        return { release, reads: { error } };
     }
-    return async () => {
-        // Ending the connection would release it too; unlocking explicitly frees it even if the caller keeps the client.
-        await client.query(`SELECT pg_advisory_unlock(${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh})`).catch(() => undefined);
-    };
+}
+async function holdsLock(client) {
+    const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = 0 AND objid = ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh} AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held`);
+    return rows[0]?.held === true;
+}
+async function lockTimeout(client, timeoutMs) {
+    let holders;
+    try {
+        holders = await (0,_blockers_js__WEBPACK_IMPORTED_MODULE_1__/* .advisoryLockHolders */ .wh)(client);
+    }
+    catch {
+        holders = undefined;
+    }
+    return (0,_prisma_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .lockTimeoutError */ .rB)(timeoutMs, holders);
 }
 
 
@@ -156,8 +192,8 @@ var connection_url = __webpack_require__(90564);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/migrate/errors.ts
-var migrate_errors = __webpack_require__(99658);
+// EXTERNAL MODULE: ./src/migrate/prisma-errors.ts
+var prisma_errors = __webpack_require__(47573);
 // EXTERNAL MODULE: ./src/migrate/history.ts
 var migrate_history = __webpack_require__(53909);
 // EXTERNAL MODULE: ./src/migrate/lock.ts
@@ -181,11 +217,11 @@ var migrations_dir = __webpack_require__(26724);
  */
 async function resolveApplied(client, folder, name, options = {}) {
     (0,migrations_dir/* checkLockfile */.Ew)(folder);
-    const release = await (0,lock/* acquireMigrateLock */.J)(client, options.lockTimeoutMs);
+    const release = await (0,lock/* acquireMigrateLock */.JV)(client, options.lockTimeoutMs);
     try {
         const migration = folder.migrations.find((m) => m.name === name);
         if (!migration || migration.script === null || migration.checksum === null)
-            throw (0,migrate_errors/* migrationNotFoundError */.WR)(name, folder.path);
+            throw (0,prisma_errors/* migrationNotFoundError */.WR)(name, folder.path);
         let rows = await (0,migrate_history/* readHistory */.Lu)(client);
         if (rows === null) {
             await (0,migrate_history/* createMigrationsTable */.gP)(client);
@@ -193,7 +229,7 @@ async function resolveApplied(client, folder, name, options = {}) {
         }
         const sameName = rows.filter((row) => row.migrationName === name);
         if (sameName.some((row) => row.finishedAt !== null))
-            throw (0,migrate_errors/* alreadyAppliedError */.gk)(name);
+            throw (0,prisma_errors/* alreadyAppliedError */.gk)(name);
         const now = new Date();
         for (const row of sameName.filter(migrate_history/* isFailed */.Ix))
             await (0,migrate_history/* setRolledBackAt */.pT)(client, row.id, now);
@@ -209,7 +245,7 @@ async function resolveApplied(client, folder, name, options = {}) {
  */
 async function resolveRolledBack(client, folder, name, options = {}) {
     void folder;
-    const release = await (0,lock/* acquireMigrateLock */.J)(client, options.lockTimeoutMs);
+    const release = await (0,lock/* acquireMigrateLock */.JV)(client, options.lockTimeoutMs);
     try {
         const rows = await (0,migrate_history/* readHistory */.Lu)(client);
         if (rows === null) {
@@ -219,9 +255,9 @@ async function resolveRolledBack(client, folder, name, options = {}) {
         }
         const sameName = rows.filter((row) => row.migrationName === name);
         if (sameName.length === 0)
-            throw (0,migrate_errors/* neverAppliedError */.OO)(name);
+            throw (0,prisma_errors/* neverAppliedError */.OO)(name);
         if (sameName.every((row) => row.finishedAt !== null))
-            throw (0,migrate_errors/* notFailedError */.F$)(name);
+            throw (0,prisma_errors/* notFailedError */.F$)(name);
         // Rows already rolled back stay as they are; with none left to mark this is a silent success, like Prisma.
         const now = new Date();
         for (const row of sameName.filter(migrate_history/* isFailed */.Ix))
@@ -234,10 +270,16 @@ async function resolveRolledBack(client, folder, name, options = {}) {
 
 // EXTERNAL MODULE: ./src/migrate/status.ts + 1 modules
 var migrate_status = __webpack_require__(61935);
-// EXTERNAL MODULE: ./src/render/migration-report.ts + 3 modules
-var migration_report = __webpack_require__(58293);
-// EXTERNAL MODULE: ./src/modes/migrate-shared.ts
-var migrate_shared = __webpack_require__(11647);
+// EXTERNAL MODULE: ./src/render/migrate-summary.ts + 1 modules
+var migrate_summary = __webpack_require__(22755);
+// EXTERNAL MODULE: ./src/modes/migrate-session.ts
+var migrate_session = __webpack_require__(76816);
+// EXTERNAL MODULE: ./src/modes/migrate-results.ts
+var migrate_results = __webpack_require__(48934);
+// EXTERNAL MODULE: ./src/render/next-steps.ts
+var next_steps = __webpack_require__(88877);
+// EXTERNAL MODULE: ./src/render/status-table.ts
+var status_table = __webpack_require__(78197);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(42495);
 // EXTERNAL MODULE: ./src/util/log.ts
@@ -253,23 +295,26 @@ var log = __webpack_require__(29906);
 
 
 
-async function runMigrateResolve(common, settings) {
-    const folder = await (0,migrate_shared/* loadMigrationsFolder */.Et)(settings, common);
-    const session = await (0,migrate_shared/* openSession */.fA)(common);
+
+
+
+async function runMigrateResolve(settings) {
+    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings);
+    const session = await (0,migrate_session/* openSession */.fA)(settings.connection, settings.workingDirectory);
     try {
-        const name = (settings.resolveApplied ?? settings.resolveRolledBack);
-        const how = settings.resolveApplied ? 'applied' : 'rolled back';
+        const name = settings.resolve.migration;
+        const how = settings.resolve.as === 'applied' ? 'applied' : 'rolled back';
         await core/* group */.Os(`Mark ${name} as ${how}`, async () => {
-            if (settings.resolveApplied)
+            if (settings.resolve.as === 'applied')
                 await resolveApplied(session.client, folder, name);
             else
                 await resolveRolledBack(session.client, folder, name);
             (0,log/* info */.p)(`Migration ${name} marked as ${how}.`);
         });
-        const target = (0,connection_url/* describeTarget */.ff)(common.connection);
+        const target = (0,connection_url/* describeTarget */.ff)(settings.connection);
         let after;
         try {
-            after = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_shared/* prismaScope */.rM)(common, settings));
+            after = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_session/* prismaScope */.rM)(settings));
         }
         catch (error) {
             // resolve --rolled-back does not check migration_lock.toml (Prisma neither); the status that follows does.
@@ -277,36 +322,36 @@ async function runMigrateResolve(common, settings) {
                 throw error;
             core/* warning */.$e(`Migration ${name} was marked as ${how}, but the status cannot be shown: ${error.describe()}`);
             return {
-                outputs: (0,migrate_shared/* migrateOutputs */.Uj)({ status: 'unknown', pending: [] }),
-                markdown: (0,migration_report/* renderMigrationReport */.J)({
-                    mode: common.mode,
+                outputs: (0,migrate_results/* migrateOutputs */.Uj)({ status: 'unknown', pending: [] }),
+                markdown: (0,migrate_summary/* renderMigrationReport */.J)({
+                    mode: settings.mode,
                     target,
-                    migrationsDir: (0,external_node_path_.relative)(common.workingDirectory, folder.path) || '.',
+                    migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, folder.path) || '.',
                     nextSteps: [`Migration \`${name}\` marked as ${how}.`, `Status not shown: ${error.describe()}`]
                 }),
                 report: {
                     target,
-                    resolved: { migration: name, as: settings.resolveApplied ? 'applied' : 'rolled-back' },
+                    resolved: { migration: name, as: settings.resolve.as },
                     status: 'unknown'
                 }
             };
         }
         return {
-            outputs: (0,migrate_shared/* migrateOutputs */.Uj)({
+            outputs: (0,migrate_results/* migrateOutputs */.Uj)({
                 status: after.status,
                 pending: after.pending.map((m) => m.name),
                 failed: after.failed.map((f) => f.name)
             }),
-            markdown: (0,migration_report/* renderMigrationReport */.J)({
-                mode: common.mode,
+            markdown: (0,migrate_summary/* renderMigrationReport */.J)({
+                mode: settings.mode,
                 target,
-                migrationsDir: (0,external_node_path_.relative)(common.workingDirectory, folder.path) || '.',
-                rows: (0,migrate_shared/* statusRows */.O5)(after),
-                nextSteps: [`Migration ${(0,markdown/* code */.aY)(name)} marked as ${how}.`, ...(0,migrate_shared/* nextSteps */.Zn)(after)]
+                migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, folder.path) || '.',
+                rows: (0,status_table/* statusRows */.O5)(after),
+                nextSteps: [`Migration ${(0,markdown/* code */.aY)(name)} marked as ${how}.`, ...(0,next_steps/* nextSteps */.Z)(after)]
             }),
             report: {
                 target,
-                resolved: { migration: name, as: settings.resolveApplied ? 'applied' : 'rolled-back' },
+                resolved: { migration: name, as: settings.resolve.as },
                 status: after.status,
                 pending: after.pending.map((m) => m.name),
                 failed: after.failed,

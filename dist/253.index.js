@@ -717,10 +717,15 @@ async function runMigrateStatus(settings) {
     if (!connection)
         return runOfflineReview(settings);
     const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings);
-    const session = await (0,migrate_session/* openSession */.fA)(connection, settings.workingDirectory);
+    const session = await (0,migrate_session/* openSession */.fA)(connection, settings.workingDirectory, undefined, {
+        readHistory: settings.project
+    });
     try {
         const diagnosis = await core/* group */.Os('Compare with _prisma_migrations', async () => {
-            const d = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_session/* prismaScope */.rM)(settings));
+            const d = await (0,migrate_status/* diagnose */.h)(session.client, folder, {
+                ...(0,migrate_session/* prismaScope */.rM)(settings, session),
+                ...(0,migrate_session/* firstHistory */.hZ)(session)
+            });
             (0,log/* info */.p)(d.prismaMessage);
             for (const f of d.fallbacks)
                 (0,log/* info */.p)(`\`${f.migration}\` is sent as one batch by Prisma 7.4+: ${(0,execute/* describeFallback */.Mw)(f.fallback)}.`);

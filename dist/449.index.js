@@ -52,23 +52,24 @@ class StakeCounter {
         this.options = options;
     }
     async run(work) {
-        await this.client.query('BEGIN READ ONLY');
+        // One message: the transaction and its timeouts.
+        await this.client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.options.statementTimeoutMs ?? 3000))}; ` +
+            `SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs ?? 100))}`);
         try {
-            await this.client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.options.statementTimeoutMs ?? 3000))}`);
-            await this.client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.options.lockTimeoutMs ?? 100))}`);
             return await work(this);
         }
         finally {
             await this.client.query('ROLLBACK').catch(() => undefined);
         }
     }
-    /** One count in a savepoint, so that a timeout does not abort the transaction. */
-    async guarded(fn) {
-        await this.client.query('SAVEPOINT stake');
+    /**
+     * One count in a savepoint, so that a timeout does not abort the transaction: savepoint, count and release in one
+     * message (literals only, no parameters); the savepoint is rolled back only when the count failed.
+     */
+    async count(sql) {
         try {
-            const value = await fn();
-            await this.client.query('RELEASE SAVEPOINT stake');
-            return { value };
+            const results = (await this.client.query(`SAVEPOINT stake; ${sql}; RELEASE SAVEPOINT stake`));
+            return { value: Number(results[1]?.rows[0]?.n ?? 0) };
         }
         catch (error) {
             await this.client.query('ROLLBACK TO SAVEPOINT stake');
@@ -77,10 +78,6 @@ class StakeCounter {
                 return { timeout: true };
             return { error: e.message ?? String(error) };
         }
-    }
-    async count(sql, values = []) {
-        const r = await this.guarded(() => this.client.query(sql, values));
-        return 'value' in r ? { value: Number(r.value.rows[0]?.n ?? 0) } : r;
     }
     async relation(t) {
         const { rows } = await this.client.query('SELECT c.reltuples::float8 AS reltuples FROM pg_class c WHERE c.oid = to_regclass($1)', [tableRef(t)]);
@@ -194,10 +191,9 @@ class StakeCounter {
             if (!info)
                 continue;
             const col = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(usage.column);
-            const cond = info.type.isArray ? `${col}::text[] && $1::text[]` : `${col}::text = ANY($1::text[])`;
-            const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`, [
-                removed
-            ]);
+            const values = `ARRAY[${removed.map((v) => this.client.escapeLiteral(v)).join(',')}]::text[]`;
+            const cond = info.type.isArray ? `${col}::text[] && ${values}` : `${col}::text = ANY(${values})`;
+            const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`);
             if ('value' in r)
                 total += r.value;
             else

@@ -14,10 +14,12 @@ export const modules = {
 /* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81556);
 /* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26724);
 /* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24159);
-/* harmony import */ var _render_migration_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58293);
-/* harmony import */ var _review_json_report_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(59155);
-/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44831);
+/* harmony import */ var _render_migrate_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22755);
+/* harmony import */ var _report_review_section_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(75578);
+/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21886);
+/* harmony import */ var _review_gate_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(28281);
 /* harmony import */ var _review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45488);
+
 
 
 
@@ -106,9 +108,9 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
             ]
         });
         if (parsed.format === 'json')
-            out(`${JSON.stringify((0,_review_json_report_js__WEBPACK_IMPORTED_MODULE_8__/* .reviewJson */ .j)(result), null, 2)}\n`);
+            out(`${JSON.stringify((0,_report_review_section_js__WEBPACK_IMPORTED_MODULE_8__/* .reviewJson */ .j)(result), null, 2)}\n`);
         else if (parsed.format === 'markdown')
-            out((0,_render_migration_report_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMigrationReport */ .J)({
+            out((0,_render_migrate_summary_js__WEBPACK_IMPORTED_MODULE_5__/* .renderMigrationReport */ .J)({
                 title: 'Migration review',
                 mode: 'review',
                 target: '(none)',
@@ -118,12 +120,58 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
             }));
         else
             out(renderText(result, migrations.length));
-        return (0,_review_review_js__WEBPACK_IMPORTED_MODULE_6__/* .failOnDecision */ .YC)(result, parsed.failOn) ? 1 : 0;
+        return (0,_review_gate_js__WEBPACK_IMPORTED_MODULE_9__/* .failOnDecision */ .Y)(result, parsed.failOn) ? 1 : 0;
     }
     catch (error) {
         out(`pg-ops-review: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}\n`);
         return 2;
     }
+}
+
+
+/***/ }),
+
+/***/ 45488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lc: () => (/* binding */ parseRuleOverrides),
+/* harmony export */   d$: () => (/* binding */ FAIL_ON)
+/* harmony export */ });
+/* unused harmony export defaultRuleSeverities */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _rules_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16608);
+
+
+const FAIL_ON = ['error', 'warning', 'never'];
+const LEVELS = ['off', 'on', 'error', 'warning', 'notice'];
+/** Every rule at its default: style rules off, the rest at their own severity. */
+function defaultRuleSeverities() {
+    return new Map(_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.filter((r) => r.enabledByDefault).map((r) => [r.id, r.severity]));
+}
+/**
+ * `rules`: comma- or newline-separated `<rule-id>=<level>`, level one of off, on (the rule's default severity,
+ * e.g. to enable a style rule), error, warning, notice. Example: `drop-view=off, index-not-concurrent=error`.
+ */
+function parseRuleOverrides(entries, inputName = 'rules') {
+    const severities = defaultRuleSeverities();
+    for (const entry of entries) {
+        const m = /^([a-z0-9-]+)\s*[=:]\s*([a-z]+)$/i.exec(entry);
+        if (!m)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `cannot read "${entry}": write <rule-id>=<level>, e.g. "drop-view=off".`);
+        const id = m[1].toLowerCase();
+        const level = m[2].toLowerCase();
+        const rule = _rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES_BY_ID */ .kF.get(id);
+        if (!rule)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `has the unknown rule "${id}". Valid rule ids: ${_rules_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RULES */ .y0.map((r) => r.id).join(', ')}.`);
+        if (!LEVELS.includes(level))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(inputName, `has the unknown level "${m[2]}" for ${id}. Accepted levels: ${LEVELS.join(', ')}.`);
+        if (level === 'off')
+            severities.delete(id);
+        else
+            severities.set(id, level === 'on' ? rule.severity : level);
+    }
+    return severities;
 }
 
 

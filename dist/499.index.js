@@ -155,8 +155,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/sql/parse.ts
 var parse = __webpack_require__(24159);
-// EXTERNAL MODULE: ./src/review/ast.ts
-var ast = __webpack_require__(52132);
+// EXTERNAL MODULE: ./src/sql/ast.ts
+var ast = __webpack_require__(13080);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(42495);
 ;// CONCATENATED MODULE: ./src/review/acknowledgements.ts
@@ -794,31 +794,38 @@ function calledFunctionNames(statements) {
         (0,ast/* calledFunctions */.Bm)(stmt.node[stmt.kind], names);
     return [...names];
 }
+/** `ARRAY['a','b']::text[]`: literals, so that several reads travel in one message. */
+function textArray(client, values) {
+    return `ARRAY[${values.map((v) => client.escapeLiteral(v)).join(',')}]::text[]`;
+}
 /**
  * What the review needs to know about the target database to name objects exactly: the session's search path,
  * which of the relation names the pending SQL mentions exist (in any schema), and which of the functions it calls
- * are the database's own (neither built in nor from an extension: they can read and write anything). Three catalog
- * reads, no lock taken on any table.
+ * are the database's own (neither built in nor from an extension: they can read and write anything). Catalog reads
+ * in one message (one round trip), no lock taken on any table.
  */
 async function readCatalog(client, names, functions = []) {
-    const path = await client.query('SELECT current_schema() AS creation, current_schemas(false)::text[] AS path');
-    const found = await client.query(`SELECT n.nspname AS schema, c.relname AS name
+    const reads = [
+        'SELECT current_schema() AS creation, current_schemas(false)::text[] AS path',
+        `SELECT n.nspname AS schema, c.relname AS name
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`, [names]);
-    const own = functions.length
-        ? await client.query(`SELECT DISTINCT p.proname AS name
+      WHERE c.relname = ANY(${textArray(client, names)}) AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relpersistence <> 't'`
+    ];
+    if (functions.length)
+        reads.push(`SELECT DISTINCT p.proname AS name
            FROM pg_catalog.pg_proc p
            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-          WHERE p.proname = ANY($1::text[]) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          WHERE p.proname = ANY(${textArray(client, functions)}) AND n.nspname NOT IN ('pg_catalog', 'information_schema')
             AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                             WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`, [functions])
-        : { rows: [] };
+                             WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`);
+    const [path, found, own] = (await client.query(reads.join(';\n')));
+    const first = path.rows[0];
     return {
-        searchPath: path.rows[0]?.path ?? [],
-        creationSchema: path.rows[0]?.creation ?? undefined,
+        searchPath: first?.path ?? [],
+        creationSchema: first?.creation ?? undefined,
         relations: new Set(found.rows.map((r) => relationKey(r.schema, r.name))),
-        functions: new Set(own.rows.map((r) => r.name))
+        functions: new Set((own?.rows ?? []).map((r) => r.name))
     };
 }
 
@@ -1335,6 +1342,9 @@ function applyStake(w, answer) {
  * withdraws the findings the answers clear: a cast the live type makes safe, a lookup that finds nothing.
  */
 async function askDatabase(works, client, options) {
+    // Nothing to count or look up: no transaction, no round trip.
+    if (!works.some((w) => w.stake || w.lookup))
+        return works;
     const withdrawn = new Set();
     // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
     const { StakeCounter } = await __webpack_require__.e(/* import() */ 449).then(__webpack_require__.bind(__webpack_require__, 8449));

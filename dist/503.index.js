@@ -115,8 +115,8 @@ function datasourceAndNotes(layout, workingDirectory, files) {
     return { schemas, notes };
 }
 /** The Prisma project of the three migrate modes: its Prisma version, migrations folder, schema and config. */
-function readMigrateProject(read, run) {
-    const prisma = (0,prisma_version/* detectPrismaVersion */.k6)(run.workingDirectory, run.workspace, (0,prisma_version/* readVersionInput */.tY)(read('prisma-version')));
+async function readMigrateProject(read, run) {
+    const prisma = await (0,prisma_version/* detectPrismaVersion */.k6)(run.workingDirectory, run.workspace, (0,prisma_version/* readVersionInput */.tY)(read('prisma-version')));
     const files = new repo_files/* RepositoryFiles */.Yn(run.workspace);
     const explicitPath = explicitMigrationsDir(read, run.workingDirectory, files);
     const layout = (0,migrations_dir/* resolveProjectLayout */.kK)(run.workingDirectory, explicitPath, files, {
@@ -329,7 +329,7 @@ function onlyFor(read, name, mode, used, hint) {
     return value;
 }
 async function readMigrateModeSettings(read, run, connection) {
-    const project = readMigrateProject(read, run);
+    const project = await readMigrateProject(read, run);
     const resolveTarget = readResolveTarget(read, run.mode);
     const expectedPlanId = onlyFor(read, 'expected-plan-id', run.mode, 'migrate-deploy', 'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.');
     const failOnPending = (0,input/* parseBool */.q6)(read, 'fail-on-pending', false);
@@ -422,6 +422,20 @@ var log = __webpack_require__(29906);
 
 
 
+/**
+ * Installs source-map support for stack traces (dist/sourcemap-register.cjs, next to the bundle), only when a
+ * stack is about to be shown: loading it up front costs every run about 20 ms (see bench/, start-up), and only
+ * unexpected errors print a stack. Outside the bundle (tests) there is no such file and nothing to map.
+ */
+function mapStackTraces() {
+    try {
+        ;
+        globalThis.require?.('./sourcemap-register.cjs');
+    }
+    catch {
+        // not bundled: the stack is already in terms of the sources
+    }
+}
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
 // the AWS SDK. Start-up time counts against every run (see bench/).
 async function dispatch(settings) {
@@ -431,7 +445,7 @@ async function dispatch(settings) {
             return runMigrateStatus(settings);
         }
         case 'migrate-deploy': {
-            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(520)]).then(__webpack_require__.bind(__webpack_require__, 88520));
+            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 86552));
             return runMigrateDeploy(settings);
         }
         case 'migrate-resolve': {
@@ -526,8 +540,12 @@ async function run(read = (name) => core/* getInput */.V4(name)) {
         catch (reportError) {
             core/* warning */.$e(`Could not write the report: ${(0,secrets/* scrub */._I)((0,errors/* getErrorMessage */.u1)(reportError))}`);
         }
-        if (!(error instanceof errors/* ActionError */.lZ) && error instanceof Error && error.stack)
-            core/* debug */.Yz((0,secrets/* scrub */._I)(error.stack));
+        if (!(error instanceof errors/* ActionError */.lZ) && error instanceof Error) {
+            // A bug: its stack in terms of src/ (V8 formats a stack when it is first read, so installing now is enough).
+            mapStackTraces();
+            if (error.stack)
+                core/* debug */.Yz((0,secrets/* scrub */._I)(error.stack));
+        }
         core/* setFailed */.C1(message);
     }
 }
@@ -549,17 +567,15 @@ async function run(read = (name) => core/* getInput */.V4(name)) {
 /* unused harmony exports parseVersion, withoutTrailingCommas */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81556);
-/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68946);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(81556);
+/* harmony import */ var _project_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68946);
 /**
  * Which Prisma version the repository uses, read as data: the `prisma-version` input, else the installed
  * `node_modules/prisma/package.json`, else the lockfile (npm, pnpm, yarn v1 and berry, bun's text lockfile). What it
  * decides (prisma-migrate-compat.md §5.1, §9): from 7.4 a migration.sql is sent statement by statement; from 7.0
  * the 7.x directory rules apply; from 7.10 `prisma7.config.*` is looked for first.
  */
-
 
 
 
@@ -579,7 +595,7 @@ function readVersionInput(raw) {
         return undefined;
     const version = /^\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(value) ? parseVersion(value) : undefined;
     if (!version)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(INPUT, `must be a Prisma version such as 6.19.3 or 7.4 (at least major.minor), or auto; got "${raw}".`, 'Leave it empty to read the version from node_modules/prisma or the lockfile; state it when neither is in the repository.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `must be a Prisma version such as 6.19.3 or 7.4 (at least major.minor), or auto; got "${raw}".`, 'Leave it empty to read the version from node_modules/prisma or the lockfile; state it when neither is in the repository.');
     return version;
 }
 /** The execution Prisma uses for a migration.sql: statement by statement from 7.4 on. */
@@ -639,10 +655,16 @@ function npmLock(text, relativeWd) {
     }
     return { versions, forWorkingDirectory };
 }
-function pnpmLock(text, relativeWd) {
+let yaml;
+/** The YAML parser (290 KB of bundle, about 7 ms to load), loaded only for the lockfiles written in YAML. */
+async function parseYaml(text, options) {
+    yaml ??= await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
+    return yaml.parse(text, options);
+}
+async function pnpmLock(text, relativeWd) {
     let lock;
     try {
-        lock = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text, { uniqueKeys: false, maxAliasCount: 100 });
+        lock = (await parseYaml(text, { uniqueKeys: false, maxAliasCount: 100 }));
     }
     catch {
         return undefined;
@@ -669,13 +691,13 @@ function pnpmLock(text, relativeWd) {
     const forWorkingDirectory = importerVersion(importers[relativeWd || '.']);
     return { versions: [...versions], forWorkingDirectory };
 }
-function yarnLock(text) {
+async function yarnLock(text) {
     const versions = new Set();
     if (/^__metadata:/m.test(text)) {
         // Yarn berry: the lockfile is YAML; keys are comma-separated descriptors, e.g. "prisma@npm:^6.19.0".
         let lock;
         try {
-            lock = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
+            lock = (await parseYaml(text));
         }
         catch {
             return undefined;
@@ -780,14 +802,14 @@ function isRegularFile(files, path) {
  * The Prisma version of the project in `workingDirectory`: the input, else node_modules/prisma (in the working
  * directory or a parent up to the workspace root, as Node resolves it), else the nearest lockfile.
  */
-function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
+async function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
     if (explicit)
         return { version: explicit, source: `input \`${INPUT}\``, notes: [] };
     const notes = [];
-    const files = new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_3__/* .RepositoryFiles */ .Yn(workspaceRoot);
+    const files = new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_2__/* .RepositoryFiles */ .Yn(workspaceRoot);
     const dirs = upTo(workingDirectory, workspaceRoot);
     for (const dir of dirs) {
-        const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules', 'prisma', 'package.json'), files);
+        const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, 'node_modules', 'prisma', 'package.json'), files);
         if (text === undefined)
             continue;
         try {
@@ -807,11 +829,11 @@ function detectPrismaVersion(workingDirectory, workspaceRoot, explicit) {
     for (const dir of dirs) {
         const relativeWd = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(dir, workingDirectory).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
         for (const lockfile of LOCKFILES) {
-            const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_4__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name), files);
+            const text = (0,_project_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readProjectFile */ .SI)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name), files);
             if (text === undefined)
                 continue;
             const name = shown(workingDirectory, (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, lockfile.name));
-            const found = lockfile.read(text, relativeWd);
+            const found = await lockfile.read(text, relativeWd);
             if (!found) {
                 notes.push(`${name} could not be read as a lockfile`);
                 continue;
@@ -982,6 +1004,8 @@ function sessionTimeouts(settings) {
  * error messages).
  */
 const known = new Set();
+/** `known`, longest first (a secret that contains another is replaced whole); rebuilt when one is added. */
+let ordered;
 /** Shorter base64 runs would match unrelated text too often (a 6-byte secret has 8 characters of its own). */
 const MIN_BASE64_CORE = 8;
 function forms(value) {
@@ -1017,6 +1041,7 @@ function remember(value) {
     if (known.has(value))
         return;
     known.add(value);
+    ordered = undefined;
     for (const line of value.split(/\r?\n/))
         if (line.trim().length >= 3)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
@@ -1034,15 +1059,18 @@ function registerSecret(value) {
     }
 }
 function scrub(text) {
+    // Called for every string of a report: the order is computed once, and text without a secret is not copied.
+    ordered ??= [...known].sort((a, b) => b.length - a.length);
     let out = text;
-    const ordered = [...known].sort((a, b) => b.length - a.length);
     for (const secret of ordered)
-        out = out.split(secret).join('***');
+        if (out.includes(secret))
+            out = out.split(secret).join('***');
     return out;
 }
 /** For tests: forget every registered secret. */
 function resetSecrets() {
     known.clear();
+    ordered = undefined;
 }
 
 

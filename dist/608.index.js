@@ -2,189 +2,6 @@ export const id = 608;
 export const ids = [608];
 export const modules = {
 
-/***/ 52132:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ calledFunctions),
-/* harmony export */   Fw: () => (/* binding */ collectStringConstants),
-/* harmony export */   JV: () => (/* binding */ identifierFromToken),
-/* harmony export */   Kd: () => (/* binding */ collectRelations),
-/* harmony export */   Ke: () => (/* binding */ relationOf),
-/* harmony export */   OL: () => (/* binding */ qualifiedName),
-/* harmony export */   QC: () => (/* binding */ displayName),
-/* harmony export */   QP: () => (/* binding */ typeOf),
-/* harmony export */   T5: () => (/* binding */ objectKey),
-/* harmony export */   TO: () => (/* binding */ cteNames),
-/* harmony export */   iw: () => (/* binding */ stringsOf),
-/* harmony export */   lF: () => (/* binding */ columnDefOf),
-/* harmony export */   us: () => (/* binding */ isSelfContained),
-/* harmony export */   x: () => (/* binding */ displayType)
-/* harmony export */ });
-/** `{ RangeVar }` or a bare RangeVar → schema and name. */
-function relationOf(node) {
-    const rv = node?.RangeVar ?? node;
-    if (!rv || typeof rv.relname !== 'string')
-        return undefined;
-    return { schema: rv.schemaname, name: rv.relname };
-}
-/** A `List` of `String` nodes (or a bare array of them) → strings. */
-function stringsOf(node) {
-    const items = Array.isArray(node) ? node : (node?.List?.items ?? []);
-    return items.map((i) => i?.String?.sval).filter((s) => typeof s === 'string');
-}
-/** A qualified name list (['public', 'E']) → RelationName. */
-function qualifiedName(parts) {
-    return parts.length > 1
-        ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] }
-        : { name: parts[0] ?? '' };
-}
-/** The key used to follow one object through the pending set; unqualified and `public` are the same. */
-function objectKey(rel) {
-    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
-}
-function displayName(rel) {
-    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
-}
-function typeOf(typeName) {
-    const parts = stringsOf(typeName?.names ?? []);
-    const name = parts[parts.length - 1] ?? 'unknown';
-    const schema = parts.length > 1 && parts[0] !== 'pg_catalog' ? parts[0] : undefined;
-    const mods = (typeName?.typmods ?? [])
-        .map((m) => m?.A_Const?.ival?.ival)
-        .filter((v) => typeof v === 'number');
-    return {
-        name,
-        schema,
-        mods,
-        isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0
-    };
-}
-const DISPLAY = {
-    int2: 'smallint',
-    int4: 'integer',
-    int8: 'bigint',
-    float4: 'real',
-    float8: 'double precision',
-    bool: 'boolean',
-    bpchar: 'char',
-    varchar: 'varchar',
-    timestamptz: 'timestamptz',
-    timestamp: 'timestamp',
-    numeric: 'numeric'
-};
-/** How a type reads in a message: `varchar(50)`, `integer`, `"Status"[]`. */
-function displayType(t) {
-    const base = DISPLAY[t.name] ?? (/^[a-z_][a-z0-9_]*$/.test(t.name) ? t.name : `"${t.name}"`);
-    const mods = t.mods.length ? `(${t.mods.join(',')})` : '';
-    return `${base}${mods}${t.isArray ? '[]' : ''}`;
-}
-function columnDefOf(node) {
-    const def = node?.ColumnDef;
-    if (!def)
-        return undefined;
-    const constraints = (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
-    const type = typeOf(def.typeName);
-    const serial = ['serial', 'serial4', 'serial8', 'bigserial', 'smallserial', 'serial2'].includes(type.name);
-    return {
-        name: def.colname,
-        type,
-        notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'),
-        hasDefault: serial || def.raw_default !== undefined || constraints.some((c) => c.contype === 'CONSTR_DEFAULT'),
-        generated: constraints.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
-            def.identity
-    };
-}
-/** Every RangeVar under a node (the tables a view's query reads). */
-function collectRelations(node, out = []) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectRelations(item, out);
-    }
-    else if (node && typeof node === 'object') {
-        for (const [key, value] of Object.entries(node)) {
-            if (key === 'RangeVar') {
-                const rel = relationOf(value);
-                if (rel)
-                    out.push(rel);
-            }
-            else
-                collectRelations(value, out);
-        }
-    }
-    return out;
-}
-/** Every string constant under a node. */
-function collectStringConstants(node, out = new Set()) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collectStringConstants(item, out);
-    }
-    else if (node && typeof node === 'object') {
-        const sval = node.A_Const?.sval?.sval;
-        if (typeof sval === 'string')
-            out.add(sval);
-        for (const value of Object.values(node))
-            collectStringConstants(value, out);
-    }
-    return out;
-}
-/** `"quoted ""name"""` or `plain` → the identifier Postgres would see before truncation. */
-function identifierFromToken(text) {
-    if (text.startsWith('"'))
-        return text.slice(1, -1).replace(/""/g, '"');
-    if (/^u&"/i.test(text))
-        return text.slice(3, -1);
-    return text.toLowerCase();
-}
-/** Names of the CTEs (`WITH x AS (...)`) anywhere under a node: a RangeVar with such a name is not a table. */
-function cteNames(node, out = new Set()) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            cteNames(item, out);
-    }
-    else if (node && typeof node === 'object') {
-        const name = node.CommonTableExpr?.ctename;
-        if (typeof name === 'string')
-            out.add(name);
-        for (const value of Object.values(node))
-            cteNames(value, out);
-    }
-    return out;
-}
-/** Whether an expression reads nothing: no column, no subquery, no table (constants, casts, `now()`...). */
-function isSelfContained(node) {
-    if (Array.isArray(node))
-        return node.every(isSelfContained);
-    if (!node || typeof node !== 'object')
-        return true;
-    for (const [key, value] of Object.entries(node)) {
-        if (key === 'ColumnRef' || key === 'SubLink' || key === 'RangeVar')
-            return false;
-        if (!isSelfContained(value))
-            return false;
-    }
-    return true;
-}
-/** The last name of every function called under a node. */
-function calledFunctions(node, out = new Set()) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            calledFunctions(item, out);
-    }
-    else if (node && typeof node === 'object') {
-        const names = node.FuncCall ? stringsOf(node.FuncCall.funcname) : [];
-        if (names.length)
-            out.add(names[names.length - 1]);
-        for (const value of Object.values(node))
-            calledFunctions(value, out);
-    }
-    return out;
-}
-
-
-/***/ }),
-
 /***/ 16608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -196,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   BD: () => (/* binding */ ruleById)
 });
 
-// EXTERNAL MODULE: ./src/review/ast.ts
-var ast = __webpack_require__(52132);
+// EXTERNAL MODULE: ./src/sql/ast.ts
+var ast = __webpack_require__(13080);
 // EXTERNAL MODULE: ./src/review/rules/rule.ts
 var rule = __webpack_require__(27372);
 ;// CONCATENATED MODULE: ./src/review/rules/add-required-column-without-default.ts
@@ -1917,6 +1734,189 @@ function modsWiden(old, next) {
         return p2 - s2 >= p1 - s1 && s2 >= s1;
     }
     return next.mods[0] >= old.mods[0];
+}
+
+
+/***/ }),
+
+/***/ 13080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ calledFunctions),
+/* harmony export */   Fw: () => (/* binding */ collectStringConstants),
+/* harmony export */   JV: () => (/* binding */ identifierFromToken),
+/* harmony export */   Kd: () => (/* binding */ collectRelations),
+/* harmony export */   Ke: () => (/* binding */ relationOf),
+/* harmony export */   OL: () => (/* binding */ qualifiedName),
+/* harmony export */   QC: () => (/* binding */ displayName),
+/* harmony export */   QP: () => (/* binding */ typeOf),
+/* harmony export */   T5: () => (/* binding */ objectKey),
+/* harmony export */   TO: () => (/* binding */ cteNames),
+/* harmony export */   iw: () => (/* binding */ stringsOf),
+/* harmony export */   lF: () => (/* binding */ columnDefOf),
+/* harmony export */   us: () => (/* binding */ isSelfContained),
+/* harmony export */   x: () => (/* binding */ displayType)
+/* harmony export */ });
+/** `{ RangeVar }` or a bare RangeVar → schema and name. */
+function relationOf(node) {
+    const rv = node?.RangeVar ?? node;
+    if (!rv || typeof rv.relname !== 'string')
+        return undefined;
+    return { schema: rv.schemaname, name: rv.relname };
+}
+/** A `List` of `String` nodes (or a bare array of them) → strings. */
+function stringsOf(node) {
+    const items = Array.isArray(node) ? node : (node?.List?.items ?? []);
+    return items.map((i) => i?.String?.sval).filter((s) => typeof s === 'string');
+}
+/** A qualified name list (['public', 'E']) → RelationName. */
+function qualifiedName(parts) {
+    return parts.length > 1
+        ? { schema: parts[parts.length - 2], name: parts[parts.length - 1] }
+        : { name: parts[0] ?? '' };
+}
+/** The key used to follow one object through the pending set; unqualified and `public` are the same. */
+function objectKey(rel) {
+    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
+}
+function displayName(rel) {
+    return rel.schema && rel.schema !== 'public' ? `${rel.schema}.${rel.name}` : rel.name;
+}
+function typeOf(typeName) {
+    const parts = stringsOf(typeName?.names ?? []);
+    const name = parts[parts.length - 1] ?? 'unknown';
+    const schema = parts.length > 1 && parts[0] !== 'pg_catalog' ? parts[0] : undefined;
+    const mods = (typeName?.typmods ?? [])
+        .map((m) => m?.A_Const?.ival?.ival)
+        .filter((v) => typeof v === 'number');
+    return {
+        name,
+        schema,
+        mods,
+        isArray: Array.isArray(typeName?.arrayBounds) && typeName.arrayBounds.length > 0
+    };
+}
+const DISPLAY = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    bpchar: 'char',
+    varchar: 'varchar',
+    timestamptz: 'timestamptz',
+    timestamp: 'timestamp',
+    numeric: 'numeric'
+};
+/** How a type reads in a message: `varchar(50)`, `integer`, `"Status"[]`. */
+function displayType(t) {
+    const base = DISPLAY[t.name] ?? (/^[a-z_][a-z0-9_]*$/.test(t.name) ? t.name : `"${t.name}"`);
+    const mods = t.mods.length ? `(${t.mods.join(',')})` : '';
+    return `${base}${mods}${t.isArray ? '[]' : ''}`;
+}
+function columnDefOf(node) {
+    const def = node?.ColumnDef;
+    if (!def)
+        return undefined;
+    const constraints = (def.constraints ?? []).map((c) => c.Constraint).filter(Boolean);
+    const type = typeOf(def.typeName);
+    const serial = ['serial', 'serial4', 'serial8', 'bigserial', 'smallserial', 'serial2'].includes(type.name);
+    return {
+        name: def.colname,
+        type,
+        notNull: constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'),
+        hasDefault: serial || def.raw_default !== undefined || constraints.some((c) => c.contype === 'CONSTR_DEFAULT'),
+        generated: constraints.some((c) => c.contype === 'CONSTR_IDENTITY' || c.contype === 'CONSTR_GENERATED') ||
+            def.identity
+    };
+}
+/** Every RangeVar under a node (the tables a view's query reads). */
+function collectRelations(node, out = []) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectRelations(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === 'RangeVar') {
+                const rel = relationOf(value);
+                if (rel)
+                    out.push(rel);
+            }
+            else
+                collectRelations(value, out);
+        }
+    }
+    return out;
+}
+/** Every string constant under a node. */
+function collectStringConstants(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collectStringConstants(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const sval = node.A_Const?.sval?.sval;
+        if (typeof sval === 'string')
+            out.add(sval);
+        for (const value of Object.values(node))
+            collectStringConstants(value, out);
+    }
+    return out;
+}
+/** `"quoted ""name"""` or `plain` → the identifier Postgres would see before truncation. */
+function identifierFromToken(text) {
+    if (text.startsWith('"'))
+        return text.slice(1, -1).replace(/""/g, '"');
+    if (/^u&"/i.test(text))
+        return text.slice(3, -1);
+    return text.toLowerCase();
+}
+/** Names of the CTEs (`WITH x AS (...)`) anywhere under a node: a RangeVar with such a name is not a table. */
+function cteNames(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            cteNames(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const name = node.CommonTableExpr?.ctename;
+        if (typeof name === 'string')
+            out.add(name);
+        for (const value of Object.values(node))
+            cteNames(value, out);
+    }
+    return out;
+}
+/** Whether an expression reads nothing: no column, no subquery, no table (constants, casts, `now()`...). */
+function isSelfContained(node) {
+    if (Array.isArray(node))
+        return node.every(isSelfContained);
+    if (!node || typeof node !== 'object')
+        return true;
+    for (const [key, value] of Object.entries(node)) {
+        if (key === 'ColumnRef' || key === 'SubLink' || key === 'RangeVar')
+            return false;
+        if (!isSelfContained(value))
+            return false;
+    }
+    return true;
+}
+/** The last name of every function called under a node. */
+function calledFunctions(node, out = new Set()) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            calledFunctions(item, out);
+    }
+    else if (node && typeof node === 'object') {
+        const names = node.FuncCall ? stringsOf(node.FuncCall.funcname) : [];
+        if (names.length)
+            out.add(names[names.length - 1]);
+        for (const value of Object.values(node))
+            calledFunctions(value, out);
+    }
+    return out;
 }
 
 

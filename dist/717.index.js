@@ -7,16 +7,24 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ setLogs),
+/* harmony export */   D5: () => (/* binding */ asDate),
 /* harmony export */   FJ: () => (/* binding */ insertResolvedAppliedRow),
+/* harmony export */   GC: () => (/* binding */ historyFromFirstReads),
 /* harmony export */   Ix: () => (/* binding */ isFailed),
+/* harmony export */   J0: () => (/* binding */ isMissingTable),
 /* harmony export */   Kx: () => (/* binding */ recordFinished),
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   Rj: () => (/* binding */ insertStartedRow),
+/* harmony export */   U4: () => (/* binding */ historyRows),
+/* harmony export */   Uz: () => (/* binding */ HISTORY_SQL),
 /* harmony export */   WS: () => (/* binding */ listTables),
+/* harmony export */   e0: () => (/* binding */ listTablesSql),
 /* harmony export */   gP: () => (/* binding */ createMigrationsTable),
 /* harmony export */   m7: () => (/* binding */ removeStartedRow),
 /* harmony export */   pT: () => (/* binding */ setRolledBackAt),
-/* harmony export */   tN: () => (/* binding */ MIGRATIONS_TABLE)
+/* harmony export */   tI: () => (/* binding */ tablesOf),
+/* harmony export */   tN: () => (/* binding */ MIGRATIONS_TABLE),
+/* harmony export */   vf: () => (/* binding */ HISTORY_TYPES)
 /* harmony export */ });
 /* unused harmony export CREATE_MIGRATIONS_TABLE */
 /* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83849);
@@ -49,24 +57,22 @@ const keepTimestampText = {
         ? (text) => text
         : pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].types */ .Ay.types.getTypeParser(oid, format))
 };
+/** A timestamptz value as a Date, whether the message parsed it or kept it as text (`HISTORY_TYPES`). */
+function asDate(value) {
+    return value instanceof Date ? value : parseTimestamptz(String(value));
+}
 function microsOf(text) {
     const fraction = /\d\d:\d\d:\d\d\.(\d+)/.exec(text)?.[1] ?? '';
     return fraction ? Number(fraction.slice(0, 6).padEnd(6, '0')) : 0;
 }
-/** Prisma's read, in `started_at` order; null when the table does not exist (42P01), other errors propagate. */
-async function readHistory(client) {
-    let result;
-    try {
-        result = await client.query({
-            text: 'SELECT "id","checksum","finished_at","migration_name","logs","rolled_back_at","started_at","applied_steps_count" FROM "_prisma_migrations" ORDER BY "started_at" ASC',
-            types: keepTimestampText
-        });
-    }
-    catch (error) {
-        if (error.code === '42P01')
-            return null;
-        throw error;
-    }
+/** Prisma's read of the history, verbatim (unqualified: the session's search_path decides the schema). */
+const HISTORY_SQL = 'SELECT "id","checksum","finished_at","migration_name","logs","rolled_back_at","started_at","applied_steps_count" FROM "_prisma_migrations" ORDER BY "started_at" ASC';
+/** The history table is missing: Prisma's "not initialized" (42P01); any other error propagates. */
+function isMissingTable(error) {
+    return error?.code === '42P01';
+}
+/** The rows of `HISTORY_SQL` run with `HISTORY_TYPES`. */
+function historyRows(result) {
     return result.rows.map((row) => ({
         id: row.id,
         checksum: row.checksum,
@@ -79,13 +85,52 @@ async function readHistory(client) {
         appliedStepsCount: row.applied_steps_count
     }));
 }
+/** Type parsers for a message that reads the history: timestamptz stays text (its microseconds survive). */
+const HISTORY_TYPES = keepTimestampText;
+/**
+ * The history (and, without it, the tables) from the reads that travelled with the connection's first message
+ * (`HISTORY_SQL`, falling back to `listTablesSql`): `history` null when the table does not exist, undefined when
+ * it was not read or failed otherwise (read it again to get that error).
+ */
+function historyFromFirstReads(read) {
+    if (!read)
+        return {};
+    if ('error' in read)
+        return isMissingTable(read.error)
+            ? { history: null, ...(read.fallback[0] ? { tables: tablesOf(read.fallback[0]) } : {}) }
+            : {};
+    return read.results[0] ? { history: historyRows(read.results[0]) } : {};
+}
+/** Prisma's read, in `started_at` order; null when the table does not exist (42P01), other errors propagate. */
+async function readHistory(client) {
+    try {
+        return historyRows(await client.query({ text: HISTORY_SQL, types: HISTORY_TYPES }));
+    }
+    catch (error) {
+        if (isMissingTable(error))
+            return null;
+        throw error;
+    }
+}
 async function createMigrationsTable(client) {
     await client.query(CREATE_MIGRATIONS_TABLE);
 }
-/** Ordinary tables (relkind 'r') in the given schemas: what Prisma's emptiness check looks at. */
+/**
+ * Ordinary tables (relkind 'r') in the given schemas: what Prisma's emptiness check looks at. Literals rather than
+ * a parameter, so that it can travel in one message with other reads.
+ */
+function listTablesSql(schemas) {
+    const list = schemas.map((s) => pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].escapeLiteral */ .Ay.escapeLiteral(s)).join(',');
+    return `SELECT tbl.relname, namespace.nspname FROM pg_class tbl JOIN pg_namespace namespace ON namespace.oid = tbl.relnamespace WHERE tbl.relkind = 'r' AND namespace.nspname = ANY(ARRAY[${list}]::text[])`;
+}
+function tablesOf(result) {
+    return result.rows.map((row) => ({
+        schema: row.nspname,
+        table: row.relname
+    }));
+}
 async function listTables(client, schemas) {
-    const { rows } = await client.query("SELECT tbl.relname, namespace.nspname FROM pg_class tbl JOIN pg_namespace namespace ON namespace.oid = tbl.relnamespace WHERE tbl.relkind = 'r' AND namespace.nspname = ANY($1)", [schemas]);
-    return rows.map((row) => ({ schema: row.nspname, table: row.relname }));
+    return tablesOf(await client.query(listTablesSql(schemas)));
 }
 /** A timestamptz literal: the same instant the client-side `Date` parameter would bind. */
 function timestampLiteral(at) {
@@ -143,9 +188,12 @@ async function insertResolvedAppliedRow(client, row) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ inspectTables),
-/* harmony export */   n: () => (/* binding */ initialize)
+/* harmony export */   Gx: () => (/* binding */ inspectTables),
+/* harmony export */   dl: () => (/* binding */ initializeFrom),
+/* harmony export */   lm: () => (/* binding */ judgeTables),
+/* harmony export */   zn: () => (/* binding */ scopeSchemas)
 /* harmony export */ });
+/* unused harmony export initialize */
 /* harmony import */ var _prisma_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47573);
 /* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53909);
 
@@ -158,25 +206,35 @@ const IGNORED_TABLES = new Set([
     'raster_columns',
     'raster_overviews'
 ]);
-/** Whether `_prisma_migrations` exists, and the tables that make the database "not empty" for Prisma. */
-async function inspectTables(client, scope) {
-    const schemas = [...new Set([...(scope.schemas ?? []), scope.defaultSchema])];
+/** The schemas Prisma's emptiness check looks at: the datasource's `schemas` and the default schema. */
+function scopeSchemas(scope) {
+    return [...new Set([...(scope.schemas ?? []), scope.defaultSchema])];
+}
+/** From the ordinary tables of `scopeSchemas(scope)`: whether `_prisma_migrations` exists, and the user tables. */
+function judgeTables(tables, scope) {
     const external = new Set(scope.externalTables ?? []);
-    const tables = (await (0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .listTables */ .WS)(client, schemas)).filter((t) => !external.has(`${t.schema}.${t.table}`));
+    const counted = tables.filter((t) => !external.has(`${t.schema}.${t.table}`));
     return {
-        hasMigrationsTable: tables.some((t) => t.table === _history_js__WEBPACK_IMPORTED_MODULE_1__/* .MIGRATIONS_TABLE */ .tN),
-        userTables: tables
+        hasMigrationsTable: counted.some((t) => t.table === _history_js__WEBPACK_IMPORTED_MODULE_1__/* .MIGRATIONS_TABLE */ .tN),
+        userTables: counted
             .filter((t) => !IGNORED_TABLES.has(t.table.toLowerCase()))
             .map((t) => `${t.schema}.${t.table}`)
     };
 }
-async function initialize(client, folder, scope) {
-    const { hasMigrationsTable, userTables } = await inspectTables(client, scope);
-    if (hasMigrationsTable)
+/** Whether `_prisma_migrations` exists, and the tables that make the database "not empty" for Prisma. */
+async function inspectTables(client, scope) {
+    return judgeTables(await (0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .listTables */ .WS)(client, scopeSchemas(scope)), scope);
+}
+/** Prisma's decision from the inspection: nothing to do, P3005, or create the table (one more round trip). */
+async function initializeFrom(client, folder, inspection) {
+    if (inspection.hasMigrationsTable)
         return;
-    if (userTables.length > 0)
+    if (inspection.userTables.length > 0)
         throw (0,_prisma_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .nonEmptyDatabaseError */ .at)(folder.migrations[0]?.name, folder.path);
     await (0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .createMigrationsTable */ .gP)(client);
+}
+async function initialize(client, folder, scope) {
+    await initializeFrom(client, folder, await inspectTables(client, scope));
 }
 
 
@@ -355,6 +413,8 @@ __webpack_require__.d(__webpack_exports__, {
   h: () => (/* binding */ diagnose)
 });
 
+// UNUSED EXPORTS: compareWithHistory
+
 // EXTERNAL MODULE: ./src/migrate/checksum.ts
 var checksum = __webpack_require__(11702);
 // EXTERNAL MODULE: ./src/migrate/prisma-errors.ts
@@ -474,15 +534,15 @@ function stateOf(migration, rows, edited) {
         checksum: migration.checksum
     };
 }
-async function diagnose(client, folder, options = {}) {
-    (0,migrations_dir/* checkLockfile */.Ew)(folder);
-    const rows = await (0,migrate_history/* readHistory */.Lu)(client);
-    const hasMigrationsTable = rows !== null;
-    const history = rows ?? [];
-    const local = folder.migrations;
+/** The rows of each migration name, in the history's order (names in order of their first row). */
+function rowsByNameOf(history) {
     const rowsByName = new Map();
     for (const row of history)
         rowsByName.set(row.migrationName, [...(rowsByName.get(row.migrationName) ?? []), row]);
+    return rowsByName;
+}
+/** Local migrations without a row (their indexes), applied ones whose file changed, and unreadable applied ones. */
+function checkLocal(local, rowsByName) {
     const fsNotInDb = [];
     const edited = [];
     const unreadableApplied = [];
@@ -497,18 +557,59 @@ async function diagnose(client, folder, options = {}) {
         if (applied && !(0,checksum/* scriptMatchesChecksum */.I)(migration.script, applied.checksum))
             edited.push(migration.name);
     });
+    return { fsNotInDb, edited, unreadableApplied };
+}
+/** Rows without a local directory, one state per name (its last row), in the history's order. */
+function missingLocallyStates(rowsByName, localNames) {
+    const states = [];
+    for (const [name, rows] of rowsByName) {
+        const last = rows.at(-1);
+        if (localNames.has(name) || !last)
+            continue;
+        states.push({
+            name,
+            state: 'missing-locally',
+            edited: false,
+            startedAt: last.startedAt,
+            finishedAt: last.finishedAt ?? undefined,
+            rolledBackAt: last.rolledBackAt ?? undefined,
+            checksum: last.checksum
+        });
+    }
+    return states;
+}
+/** The local folder against `_prisma_migrations` (null: no such table), as Prisma's diagnoseMigrationHistory. */
+function compareWithHistory(local, rows) {
+    const history = rows ?? [];
+    const rowsByName = rowsByNameOf(history);
+    const { fsNotInDb, edited, unreadableApplied } = checkLocal(local, rowsByName);
     const localNames = new Set(local.map((m) => m.name));
     const failedRows = history.filter(migrate_history/* isFailed */.Ix);
     const dbNotInFs = history
         .filter((row) => !localNames.has(row.migrationName))
         .map((row) => row.migrationName);
     const diagnostic = historyDiagnostic(local, fsNotInDb, dbNotInFs);
-    const decision = decide(diagnostic, hasMigrationsTable, local, failedRows.map((row) => row.migrationName));
-    const pending = (0,plan/* unappliedMigrations */.S)(local, history);
-    const missingLocally = [...new Set(dbNotInFs)];
+    const missing = missingLocallyStates(rowsByName, localNames);
+    return {
+        hasMigrationsTable: rows !== null,
+        decision: decide(diagnostic, rows !== null, local, failedRows.map((row) => row.migrationName)),
+        history: diagnostic,
+        pending: (0,plan/* unappliedMigrations */.S)(local, history),
+        failedRows,
+        edited,
+        unreadableApplied,
+        missingLocally: missing.map((state) => state.name),
+        migrations: [
+            ...local.map((m) => stateOf(m, rowsByName.get(m.name) ?? [], edited.includes(m.name))),
+            ...missing
+        ]
+    };
+}
+/** What deploy would refuse among the pending files, and which 7.4+ files it would still send whole. */
+async function inspectPending(client, pending, options) {
     const nonTransactional = [];
     const fallbacks = [];
-    let version;
+    let version = options.serverVersionNum;
     for (const migration of pending) {
         if (migration.script === null)
             continue;
@@ -529,49 +630,55 @@ async function diagnose(client, folder, options = {}) {
             });
         }
     }
-    const migrations = local.map((m) => stateOf(m, rowsByName.get(m.name) ?? [], edited.includes(m.name)));
-    for (const name of missingLocally) {
-        const last = rowsByName.get(name).at(-1);
-        migrations.push({
-            name,
-            state: 'missing-locally',
-            edited: false,
-            startedAt: last.startedAt,
-            finishedAt: last.finishedAt ?? undefined,
-            rolledBackAt: last.rolledBackAt ?? undefined,
-            checksum: last.checksum
-        });
-    }
-    const prismaStatusError = unreadableApplied[0]
-        ? (0,prisma_errors/* missingScriptError */.mX)(unreadableApplied[0], folder.path)
-        : undefined;
-    const tablesWithoutHistory = hasMigrationsTable
-        ? []
-        : (await (0,initialize/* inspectTables */.G)(client, {
-            ...options,
-            defaultSchema: options.connection?.defaultSchema ?? 'public'
-        })).userTables;
-    const diagnosis = {
-        status: decision.status,
-        prismaExitCode: prismaStatusError ? 1 : decision.prismaExitCode,
-        prismaMessage: prismaStatusError
-            ? `${migrationsFoundLine(local.length)}\nError: ${prismaStatusError.code}\n\n${prismaStatusError.message}`
-            : `${migrationsFoundLine(local.length)}\n${decision.text}`,
-        hasMigrationsTable,
-        pending,
-        failed: failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
-        edited,
-        unreadableApplied,
-        prismaStatusError,
-        tablesWithoutHistory,
-        fallbacks,
-        missingLocally,
-        nonTransactional,
-        migrations,
-        warnings: [],
-        history: diagnostic
+    return { nonTransactional, fallbacks };
+}
+/** Without `_prisma_migrations`: the tables that make deploy stop with P3005 (read unless the caller has them). */
+async function tablesWithoutHistory(client, options) {
+    const scope = { ...options, defaultSchema: options.connection?.defaultSchema ?? 'public' };
+    return (options.tables ? (0,initialize/* judgeTables */.lm)(options.tables, scope) : await (0,initialize/* inspectTables */.Gx)(client, scope)).userTables;
+}
+/** What `prisma migrate status` prints and exits with: its decision, unless it stops first with P3015. */
+function prismaVerdict(compared, folder) {
+    const found = migrationsFoundLine(folder.migrations.length);
+    const unreadable = compared.unreadableApplied[0];
+    if (!unreadable)
+        return {
+            prismaExitCode: compared.decision.prismaExitCode,
+            prismaMessage: `${found}\n${compared.decision.text}`,
+            prismaStatusError: undefined
+        };
+    const error = (0,prisma_errors/* missingScriptError */.mX)(unreadable, folder.path);
+    return {
+        prismaExitCode: 1,
+        prismaMessage: `${found}\nError: ${error.code}\n\n${error.message}`,
+        prismaStatusError: error
     };
-    diagnosis.warnings = collectWarnings(diagnosis, folder, failedRows);
+}
+async function diagnose(client, folder, options = {}) {
+    (0,migrations_dir/* checkLockfile */.Ew)(folder);
+    const rows = options.history !== undefined ? options.history : await (0,migrate_history/* readHistory */.Lu)(client);
+    const compared = compareWithHistory(folder.migrations, rows);
+    const { nonTransactional, fallbacks } = await inspectPending(client, compared.pending, options);
+    const verdict = prismaVerdict(compared, folder);
+    const diagnosis = {
+        status: compared.decision.status,
+        prismaExitCode: verdict.prismaExitCode,
+        prismaMessage: verdict.prismaMessage,
+        hasMigrationsTable: compared.hasMigrationsTable,
+        pending: compared.pending,
+        failed: compared.failedRows.map((row) => ({ name: row.migrationName, startedAt: row.startedAt })),
+        edited: compared.edited,
+        unreadableApplied: compared.unreadableApplied,
+        prismaStatusError: verdict.prismaStatusError,
+        tablesWithoutHistory: compared.hasMigrationsTable ? [] : await tablesWithoutHistory(client, options),
+        fallbacks,
+        missingLocally: compared.missingLocally,
+        nonTransactional,
+        migrations: compared.migrations,
+        warnings: [],
+        history: compared.history
+    };
+    diagnosis.warnings = collectWarnings(diagnosis, folder, compared.failedRows);
     return diagnosis;
 }
 function collectWarnings(d, folder, failedRows) {
@@ -672,6 +779,7 @@ function prismaReport(project) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Et: () => (/* binding */ loadMigrationsFolder),
 /* harmony export */   fA: () => (/* binding */ openSession),
+/* harmony export */   hZ: () => (/* binding */ firstHistory),
 /* harmony export */   rM: () => (/* binding */ prismaScope)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
@@ -679,11 +787,15 @@ function prismaReport(project) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92059);
 /* harmony import */ var _db_connection_url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90564);
-/* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26724);
-/* harmony import */ var _migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71048);
-/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29906);
-/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81556);
+/* harmony import */ var _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53909);
+/* harmony import */ var _migrate_initialize_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48499);
+/* harmony import */ var _migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26724);
+/* harmony import */ var _migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71048);
+/* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29906);
+/* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(81556);
 /** How every migrate mode starts: the migrations folder read as data, then one session on the database. */
+
+
 
 
 
@@ -701,40 +813,59 @@ async function loadMigrationsFolder(settings) {
     const { project } = settings;
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Migrations folder', async () => {
         const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(settings.workingDirectory, project.migrationsDir.path) || '.';
-        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)((0,_migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_5__/* .describePrismaVersion */ .K2)(project.prisma));
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)((0,_migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_7__/* .describePrismaVersion */ .K2)(project.prisma));
         // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
-        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`Using ${shown} (${project.migrationsDir.reason})`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)(`Using ${shown} (${project.migrationsDir.reason})`);
         for (const note of project.layoutNotes)
-            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(note);
-        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_4__/* .readMigrationsFolder */ ._)(project.migrationsDir.path, new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .RepositoryFiles */ .Yn(settings.workspace));
+            (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)(note);
+        const folder = await (0,_migrate_migrations_dir_js__WEBPACK_IMPORTED_MODULE_6__/* .readMigrationsFolder */ ._)(project.migrationsDir.path, new _util_repo_files_js__WEBPACK_IMPORTED_MODULE_9__/* .RepositoryFiles */ .Yn(settings.workspace));
         if (!folder.exists)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The migrations folder ${shown} does not exist; Prisma treats that as no migrations. Set \`migrations-dir\` if your migrations live elsewhere.`);
         for (const name of folder.skippedLinks ?? [])
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown}/${(0,_util_repo_files_js__WEBPACK_IMPORTED_MODULE_7__/* .printable */ .g$)(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`);
-        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${shown}/${(0,_util_repo_files_js__WEBPACK_IMPORTED_MODULE_9__/* .printable */ .g$)(name)} is a symbolic link: Prisma lists real directories only, so it is neither reviewed nor applied (by Prisma or by this action). Commit the migration directory itself if it is one.`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)(`${folder.migrations.length} migration${folder.migrations.length === 1 ? '' : 's'} found`);
         // The lock file's provider is checked where Prisma checks it: deploy, status and resolve --applied, not
         // resolve --rolled-back (prisma-migrate-compat.md §3.3).
         return folder;
     });
 }
-/** What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution. */
-function prismaScope(settings) {
+/**
+ * What diagnose and deploy need to decide as the project's Prisma would: scope of P3005 and execution; with a
+ * session, what it knows already (the server's version).
+ */
+function prismaScope(settings, session) {
     return {
         connection: settings.connection,
         schemas: settings.project.schemas,
         externalTables: settings.project.externalTables,
-        execution: settings.project.prisma.execution
+        execution: settings.project.prisma.execution,
+        serverVersionNum: session?.serverVersionNum
     };
 }
-/** `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). */
-async function openSession(connection, workingDirectory, sessionSettings) {
+/** The history (or the tables) read with the session's first message (see openSession), for one diagnose. */
+function firstHistory(session) {
+    return (0,_migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .historyFromFirstReads */ .GC)(session.firstReads);
+}
+/** `listTablesSql` for the project's scope. */
+function tablesRead(connection, project) {
+    return (0,_migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .listTablesSql */ .e0)((0,_migrate_initialize_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeSchemas */ .zn)({ defaultSchema: connection.defaultSchema, schemas: project.schemas }));
+}
+/**
+ * `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). `readHistory`: read
+ * `_prisma_migrations` in the connection's first message (no round trip of its own), and without it the tables
+ * Prisma's emptiness check looks at: `firstHistory(session)`.
+ */
+async function openSession(connection, workingDirectory, sessionSettings, options = {}) {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Connect to ${(0,_db_connection_url_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(connection)}`, async () => {
         const session = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(connection, {
             baseDir: workingDirectory,
             ensureSchema: true,
-            sessionSettings
+            sessionSettings,
+            firstReads: options.readHistory
+                ? { text: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SQL */ .Uz, types: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_TYPES */ .vf, fallback: tablesRead(connection, options.readHistory) }
+                : undefined
         });
-        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_6__/* .info */ .p)(`Connected: PostgreSQL ${session.serverVersion}`);
+        (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)(`Connected: PostgreSQL ${session.serverVersion}`);
         return session;
     });
 }

@@ -44,6 +44,7 @@ const PRISMA_ADVISORY_LOCK_TIMEOUT_MS = 10_000;
 __webpack_require__.d(__webpack_exports__, {
   Ng: () => (/* binding */ connect),
   My: () => (/* binding */ openClient),
+  YG: () => (/* binding */ queryAll),
   v4: () => (/* binding */ quoteIdent)
 });
 
@@ -55,6 +56,8 @@ var core = __webpack_require__(91659);
 var esm = __webpack_require__(83849);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/util/retry.ts
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function withRetry(operation, options) {
@@ -74,8 +77,6 @@ async function withRetry(operation, options) {
 
 // EXTERNAL MODULE: ./src/db/connection-url.ts
 var connection_url = __webpack_require__(90564);
-// EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/db/connect.ts
 
 
@@ -196,6 +197,11 @@ async function openClient(settings, baseDir, extras = {}) {
         throw error;
     }
 }
+/** The results of a simple query, one per statement (pg returns a bare result for a single statement). */
+async function queryAll(client, text, types) {
+    const result = (await client.query({ text, types }));
+    return Array.isArray(result) ? result : [result];
+}
 function quoteIdent(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
@@ -209,11 +215,21 @@ function startupOptions(settings) {
 function refusesStartupOptions(error) {
     return /unsupported.*startup parameter/i.test(error.message ?? '');
 }
+/**
+ * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
+ * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
+ * parameter too), the server's version and whether the schema exists are read together with the caller's
+ * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
+ * with `SET`, in that same message.
+ */
 async function connect(settings, options) {
     const runtime = Object.entries(options.sessionSettings ?? {});
     for (const [name] of runtime)
         if (!/^[a-z_][a-z0-9_.]*$/.test(name))
             throw new Error(`Invalid run-time parameter name: ${name}`);
+    // Prisma sets search_path to `?schema=` only (no public fallback), on every migrate command.
+    if (settings.schema && options.setSearchPath !== false)
+        runtime.push(['search_path', quoteIdent(settings.schema)]);
     const open = (startup) => withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
         attempts: options.attempts ?? 3,
         baseDelayMs: options.baseDelayMs ?? 1000,
@@ -235,18 +251,41 @@ async function connect(settings, options) {
         viaSet = true;
     }
     try {
-        if (viaSet)
-            await client.query(runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`).join('; '));
-        if (settings.schema && options.setSearchPath !== false)
-            await client.query(`SET search_path = ${quoteIdent(settings.schema)}`);
-        const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = $1) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`, [settings.defaultSchema]);
-        if (!rows[0].exists && options.ensureSchema)
+        const sets = viaSet ? runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`) : [];
+        const setup = [
+            ...sets,
+            `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = ${client.escapeLiteral(settings.defaultSchema)}) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`
+        ].join(';\n');
+        let firstReads;
+        let results;
+        const run = (text, types) => queryAll(client, text, types);
+        if (options.firstReads) {
+            try {
+                const all = await run(`${setup};\n${options.firstReads.text}`, options.firstReads.types);
+                results = all.slice(0, sets.length + 1);
+                firstReads = { results: all.slice(sets.length + 1) };
+            }
+            catch (error) {
+                // One of the reads failed (a missing table...): the message was rolled back, settings included.
+                if (isRetryableConnectError(error))
+                    throw error;
+                const fallback = options.firstReads.fallback;
+                const all = await run(fallback ? `${setup};\n${fallback}` : setup, options.firstReads.types);
+                results = all.slice(0, sets.length + 1);
+                firstReads = { error, fallback: all.slice(sets.length + 1) };
+            }
+        }
+        else
+            results = await run(setup);
+        const row = results[sets.length].rows[0];
+        if (!row.exists && options.ensureSchema)
             await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`);
         return {
             client,
             settings,
-            serverVersionNum: Number(rows[0].num),
-            serverVersion: rows[0].version.split(' ')[0],
+            serverVersionNum: Number(row.num),
+            serverVersion: row.version.split(' ')[0],
+            firstReads,
             close: async () => {
                 await client.end().catch(() => undefined);
             }
@@ -721,19 +760,20 @@ class BlockerMonitor {
         this.pid = pid;
         this.intervalMs = intervalMs;
     }
-    /** Opens the monitor's connection, or returns undefined and says why. */
-    static async open(settings, baseDir, pid, intervalMs) {
-        try {
-            // No startup options: they are what a connection pooler may refuse, and its queries never wait for a lock.
-            const client = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .openClient */ .My)(settings, baseDir, {
-                applicationName: 'prisma-postgres-ops-action lock monitor'
-            });
-            return new BlockerMonitor(client, pid, intervalMs);
-        }
-        catch (error) {
+    /**
+     * Starts opening the monitor's connection and returns at once: the connection is only needed for the first
+     * sample, one interval into an attempt, so opening it costs the deploy no round trip of its own. When it cannot
+     * connect, it says why once and the deploy goes on without names.
+     */
+    static start(settings, baseDir, pid, intervalMs) {
+        // No startup options: they are what a connection pooler may refuse, and its queries never wait for a lock.
+        const client = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_1__/* .openClient */ .My)(settings, baseDir, {
+            applicationName: 'prisma-postgres-ops-action lock monitor'
+        }).catch((error) => {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not open a second connection to watch for blocking sessions (${error.message}); a migration that waits for a lock will not name who holds it.`);
             return undefined;
-        }
+        });
+        return new BlockerMonitor(client, pid, intervalMs);
     }
     watch(onSample) {
         let stopped = false;
@@ -748,8 +788,11 @@ class BlockerMonitor {
                 });
                 if (stopped)
                     break;
+                const client = await this.client;
+                if (!client)
+                    break;
                 try {
-                    const sample = await sampleBlockers(this.client, this.pid);
+                    const sample = await sampleBlockers(client, this.pid);
                     if (sample.length > 0)
                         latest = sample;
                     onSample?.(sample);
@@ -770,7 +813,7 @@ class BlockerMonitor {
         };
     }
     async close() {
-        await this.client.end().catch(() => undefined);
+        await (await this.client)?.end().catch(() => undefined);
     }
 }
 
@@ -828,6 +871,7 @@ function scriptMatchesChecksum(script, stored) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Ew: () => (/* binding */ checkLockfile),
+  hS: () => (/* binding */ isReadable),
   IJ: () => (/* binding */ readMigrationScript),
   _: () => (/* binding */ readMigrationsFolder),
   kK: () => (/* binding */ resolveProjectLayout)
@@ -1035,6 +1079,9 @@ function displayPath(workingDirectory, path) {
  * error rather than partly reviewed. Prisma itself has no limit.
  */
 const MAX_MIGRATION_SQL_BYTES = 8 * 1024 * 1024;
+function isReadable(migration) {
+    return migration.script !== null && migration.checksum !== null;
+}
 const INPUT = 'migrations-dir';
 /**
  * The schema Prisma would load (prisma-migrate-compat.md §9): the config's `schema`, then (6.x only) package.json's
@@ -1300,6 +1347,11 @@ class MigrationRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Actio
     afterFailure;
     /** How the failed migration was sent: as one batch, or statement by statement (Prisma 7.4+). */
     execution;
+    /**
+     * The failed migration's row was written in its script's transaction (the one-round-trip path): a lost connection
+     * left either all of it committed or none of it, never a started row.
+     */
+    rowWithScript;
     constructor(message, options) {
         super(message, options);
         this.name = 'MigrationRunError';
@@ -1307,6 +1359,7 @@ class MigrationRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Actio
         this.failedMigration = options.failedMigration;
         this.afterFailure = options.afterFailure;
         this.execution = options.execution;
+        this.rowWithScript = options.rowWithScript;
     }
     /**
      * Attaches what this run applied to an error raised on the way (lock file, lock, P3005, a failed script).
@@ -1332,7 +1385,8 @@ class MigrationRunError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .Actio
             applied: [...applied],
             failedMigration: failed,
             afterFailure: ours ? error.afterFailure : undefined,
-            execution: ours ? error.execution : undefined
+            execution: ours ? error.execution : undefined,
+            rowWithScript: ours ? error.rowWithScript : undefined
         });
     }
 }
@@ -1489,7 +1543,7 @@ function lockRetriesExhaustedError(name, exhausted, lockTimeoutMs, extra) {
         ? ` It was waiting for: ${(0,_blockers_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSessions */ .Pj)(blockers)}.`
         : ' The sessions it waited for had gone before they could be named.';
     return new MigrationRunError(`Migration \`${name}\` could not get its locks: ${n === 1 ? 'its attempt' : `each of ${n} attempts over ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(exhausted.elapsedMs)}`} waited ${timeout} and was cancelled (SQLSTATE 55P03), so the application's queries never queued behind it for longer.${who} ` +
-        `Nothing of it was applied: PostgreSQL rolled the file back and the _prisma_migrations row of the attempt was removed, so the migration is still pending (no failed row is left behind).`, {
+        `Nothing of it was applied: PostgreSQL rolled the file back and no _prisma_migrations row of the attempt remains, so the migration is still pending (no failed row is left behind).`, {
         hint: 'Deploy again once the blocking sessions have finished (a long report, an idle transaction), or end a stuck one with `SELECT pg_terminate_backend(<pid>)`. ' +
             "To keep trying for longer, raise `lock-retry-window`; `lock-timeout: 0` waits as long as it takes, as `prisma migrate deploy` does, but the application's queries on the table then wait as long too.",
         cause: exhausted,
@@ -1539,6 +1593,33 @@ function serverReason(error) {
     return undefined;
 }
 /**
+ * A migration whose row travelled in its script's transaction: whatever the connection did, the database holds all
+ * of it (a finished row) or none of it (no row), never a started row that blocks every deploy.
+ */
+function oneTransactionLoss(facts, lost, name, again) {
+    const intro = `${lost} while the script of \`${name}\` ran. Its row in _prisma_migrations and its script were one transaction, so either all of it is in the database (its row says applied) or none of it (no row: the next deploy applies it).`;
+    if (facts.row === 'applied')
+        return { text: `${intro} Read again on a new connection, it is recorded as applied.`, hint: again };
+    if (facts.sessionStillOpen)
+        return {
+            text: `${intro} Read again on a new connection, it has no row yet, but the session that ran it (pid ${facts.sessionStillOpen.pid}) is still open on the server (${facts.sessionStillOpen.state}): the script may still be running, and may still commit, all of it at once.`,
+            hint: `Wait until \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.sessionStillOpen.pid}\` returns no row (or stop it with \`SELECT pg_cancel_backend(${facts.sessionStillOpen.pid})\`), then deploy again: the deploy applies \`${name}\` only if it has no row.`
+        };
+    if (facts.row === 'absent')
+        return {
+            text: `${intro} Read again on a new connection, it has no row: the transaction did not commit, nothing of it is in the database, and the next deploy applies it.`,
+            hint: again
+        };
+    const unread = (facts.rereadError ?? 'no connection').replace(/\.$/, '');
+    const unseen = facts.pid
+        ? ` If the network failed rather than the server, the session that ran it (pid ${facts.pid}) may still be open there and may still commit: look at \`SELECT state FROM pg_stat_activity WHERE pid = ${facts.pid}\` first.`
+        : '';
+    return {
+        text: `${intro} The state could not be read again (${unread}).${unseen}`,
+        hint: `${again} The deploy applies \`${name}\` only if it has no row.`
+    };
+}
+/**
  * What a deploy whose connection broke can say: what is known, what is not, and the resolve step naming the
  * migration. Under Prisma's protocol the row is committed before the script runs, and the script runs as one
  * implicit transaction whose outcome the client only learns from the answer that was lost.
@@ -1549,6 +1630,8 @@ function describeConnectionLoss(facts) {
     const lost = `The connection to the database was lost${facts.reason ? ` (the server said ${facts.reason})` : ''}`;
     if (!name)
         return { text: `${lost} before any migration started.`, hint: again };
+    if (facts.rowWithScript && facts.row !== 'failed')
+        return oneTransactionLoss(facts, lost, name, again);
     if (facts.row === 'absent')
         return {
             text: `${lost} while the run was on \`${name}\`. Read again on a new connection, it has no row in _prisma_migrations: its script never ran, and the next deploy applies it.`,
@@ -2131,7 +2214,9 @@ function byteLength(value) {
 /** How numbers, sizes and durations read in logs, messages and reports: one spelling each. */
 /** 1234 → "1,234". */
 function formatCount(n) {
-    return n.toLocaleString('en-US');
+    // Without Intl: the first toLocaleString of a run loads ICU's locale data (about 10 ms).
+    const [whole, fraction] = String(n).split('.');
+    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');
 }
 /** 1536 → "1.50 KiB"; below 1 KiB, "512 B". */
 function formatBytes(bytes) {
