@@ -36,7 +36,7 @@ const GENERATED_MIGRATIONS = 160
 const HISTORY_LIMIT = Number(process.env.BENCH_HISTORY_LIMIT ?? 163)
 const STATUS_RUNS = Number(process.env.BENCH_STATUS_RUNS ?? 7)
 const DEPLOY_RUNS = Number(process.env.BENCH_DEPLOY_RUNS ?? 5)
-const REMOTE_STATUS_RUNS = Number(process.env.BENCH_REMOTE_STATUS_RUNS ?? 5)
+const REMOTE_STATUS_RUNS = Number(process.env.BENCH_REMOTE_STATUS_RUNS ?? 9)
 const REMOTE_DEPLOY_RUNS = Math.max(3, Number(process.env.BENCH_REMOTE_DEPLOY_RUNS ?? 3))
 const PRISMA_RUNS = Number(process.env.BENCH_PRISMA_RUNS ?? 1)
 const ONE_WAY_DELAY_MS = 10
@@ -220,6 +220,30 @@ async function measure(runs, fn, proxy) {
   return { ms: median(times), roundTrips: roundTrips.length ? median(roundTrips) : undefined }
 }
 
+/**
+ * Like `measure` for several variants, their runs interleaved (one of each, in turn), so that a machine that slows
+ * down or speeds up during the bench weighs on each variant alike: a ratio of two variants is then fair.
+ */
+async function interleaved(runs, variants, proxy) {
+  const times = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
+  const trips = Object.fromEntries(Object.keys(variants).map((k) => [k, []]))
+  for (let i = -1; i < runs; i++) {
+    for (const [key, fn] of Object.entries(variants)) {
+      proxy?.reset()
+      const t = await fn(i)
+      if (i < 0) continue
+      times[key].push(t)
+      if (proxy) trips[key].push(proxy.stats().roundTrips)
+    }
+  }
+  return Object.fromEntries(
+    Object.keys(variants).map((k) => [
+      k,
+      { ms: median(times[k]), roundTrips: trips[k].length ? median(trips[k]) : undefined }
+    ])
+  )
+}
+
 async function main() {
   const cluster = await startCluster()
   const work = mkdtempSync(join(tmpdir(), 'migrate-bench-'))
@@ -292,9 +316,8 @@ async function main() {
       const deployRuns = remoteRun ? REMOTE_DEPLOY_RUNS : DEPLOY_RUNS
       const statusRuns = remoteRun ? REMOTE_STATUS_RUNS : STATUS_RUNS
       let statusDb
-      const deployAction = await measure(
-        deployRuns,
-        async () => {
+      const deployVariants = {
+        action: async () => {
           const db = await freshDb(`${c.key}_action`)
           const t = await run(process.execPath, [ACTION], actionEnv('migrate-deploy', c.url(db)))
           const n = await appliedIn(db)
@@ -302,20 +325,14 @@ async function main() {
           statusDb ??= db
           return t
         },
-        c.proxy
-      )
-      const deployFloor = await measure(
-        deployRuns,
-        async () =>
+        floor: async () =>
           run(process.execPath, ['--input-type=module', '-e', DEPLOY_FLOOR], {
             BENCH_URL: c.url(await freshDb(`${c.key}_node`)),
             BENCH_FILES: JSON.stringify(files)
-          }),
-        c.proxy
-      )
-      const r = { deployAction, deployFloor }
+          })
+      }
       if (!remoteRun) {
-        r.psql = await measure(deployRuns, async () => {
+        deployVariants.psql = async () => {
           const db = await freshDb(`${c.key}_psql`)
           return run(
             psqlBin,
@@ -328,14 +345,20 @@ async function main() {
             ]),
             { PGPASSWORD: cluster.password }
           )
-        })
-        r.bookkeeping = await measure(deployRuns, async () =>
+        }
+        deployVariants.bookkeeping = async () =>
           run(process.execPath, ['--input-type=module', '-e', DEPLOY_BOOKKEEPING_FLOOR], {
             BENCH_URL: c.url(await freshDb(`${c.key}_bk`)),
             BENCH_FILES: JSON.stringify(files)
           })
-        )
-      } else if (PRISMA_RUNS > 0) {
+      }
+      const deploys = await interleaved(deployRuns, deployVariants, c.proxy)
+      const r = {
+        deployAction: deploys.action,
+        deployFloor: deploys.floor,
+        ...(deploys.psql ? { psql: deploys.psql, bookkeeping: deploys.bookkeeping } : {})
+      }
+      if (remoteRun && PRISMA_RUNS > 0) {
         r.prisma = await measure(
           PRISMA_RUNS,
           async () => {
@@ -351,24 +374,21 @@ async function main() {
           c.proxy
         )
       }
-      r.statusAction = await measure(
-        statusRuns,
-        async () => run(process.execPath, [ACTION], actionEnv('migrate-status', c.url(statusDb))),
-        c.proxy
-      )
       // A new environment's pull request check: every migration pending, reviewed against the empty database.
       const emptyDb = await freshDb(`${c.key}_empty`)
-      r.statusEmpty = await measure(
+      const status = await interleaved(
         statusRuns,
-        async () => run(process.execPath, [ACTION], actionEnv('migrate-status', c.url(emptyDb))),
+        {
+          action: async () => run(process.execPath, [ACTION], actionEnv('migrate-status', c.url(statusDb))),
+          empty: async () => run(process.execPath, [ACTION], actionEnv('migrate-status', c.url(emptyDb))),
+          floor: async () =>
+            run(process.execPath, ['--input-type=module', '-e', STATUS_FLOOR], { BENCH_URL: c.url(statusDb) })
+        },
         c.proxy
       )
-      r.statusFloor = await measure(
-        statusRuns,
-        async () =>
-          run(process.execPath, ['--input-type=module', '-e', STATUS_FLOOR], { BENCH_URL: c.url(statusDb) }),
-        c.proxy
-      )
+      r.statusAction = status.action
+      r.statusEmpty = status.empty
+      r.statusFloor = status.floor
       results[c.key] = r
     }
 
