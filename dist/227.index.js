@@ -176,6 +176,8 @@ async function lockTimeout(client, timeoutMs) {
 /***/ 25227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -298,9 +300,9 @@ var log = __webpack_require__(29906);
 
 
 
-async function runMigrateResolve(settings) {
-    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings);
-    const session = await (0,migrate_session/* openSession */.fA)(settings.connection, settings.workingDirectory);
+async function runMigrateResolve(settings, early) {
+    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings, early);
+    const session = await (0,migrate_session/* openSession */.fA)(settings, { early });
     try {
         const name = settings.resolve.migration;
         const how = settings.resolve.as === 'applied' ? 'applied' : 'rolled back';

@@ -141,6 +141,8 @@ function annotateFindings(findings) {
 /***/ 76253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -712,14 +714,13 @@ function reviewFailure(review, failOn) {
         hint: `fail-on is ${failOn}. Review the findings in the job summary; acknowledge intended destructive changes in the migration file or set allow-destructive on the deploy.`
     });
 }
-async function runMigrateStatus(settings) {
+/** `early`: the connection request, sent before this module was loaded (early-connection.ts). */
+async function runMigrateStatus(settings, early) {
     const connection = settings.connection;
     if (!connection)
         return runOfflineReview(settings);
-    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings);
-    const session = await (0,migrate_session/* openSession */.fA)(connection, settings.workingDirectory, undefined, {
-        readHistory: settings.project
-    });
+    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings, early);
+    const session = await (0,migrate_session/* openSession */.fA)({ ...settings, connection }, { readHistory: true, early });
     try {
         const diagnosis = await core/* group */.Os('Compare with _prisma_migrations', async () => {
             const d = await (0,migrate_status/* diagnose */.h)(session.client, folder, {

@@ -436,21 +436,42 @@ function mapStackTraces() {
         // not bundled: the stack is already in terms of the sources
     }
 }
+/**
+ * A migrate mode's connection request, sent before the mode's code is loaded so that its round trips are answered
+ * meanwhile (src/modes/early-connection.ts). The mode takes it, or closes it unused when it stops first.
+ */
+async function sendConnectionRequest(settings) {
+    const { connectEarly } = await __webpack_require__.e(/* import() */ 200).then(__webpack_require__.bind(__webpack_require__, 27200));
+    return connectEarly(settings);
+}
+/** The mode's module, imported; a request sent for it is closed if that fails. */
+async function load(early, mode) {
+    try {
+        return await mode();
+    }
+    catch (error) {
+        early?.discard();
+        throw error;
+    }
+}
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
 // the AWS SDK. Start-up time counts against every run (see bench/).
 async function dispatch(settings) {
     switch (settings.mode) {
         case 'migrate-status': {
-            const { runMigrateStatus } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 76253));
-            return runMigrateStatus(settings);
+            const early = await sendConnectionRequest(settings);
+            const { runMigrateStatus } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 76253)));
+            return runMigrateStatus(settings, early);
         }
         case 'migrate-deploy': {
-            const { runMigrateDeploy } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 86552));
-            return runMigrateDeploy(settings);
+            const early = await sendConnectionRequest(settings);
+            const { runMigrateDeploy } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 86552)));
+            return runMigrateDeploy(settings, early);
         }
         case 'migrate-resolve': {
-            const { runMigrateResolve } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(717), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 25227));
-            return runMigrateResolve(settings);
+            const early = await sendConnectionRequest(settings);
+            const { runMigrateResolve } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(717), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 25227)));
+            return runMigrateResolve(settings, early);
         }
         case 'backup': {
             const { runBackupMode } = await __webpack_require__.e(/* import() */ 868).then(__webpack_require__.bind(__webpack_require__, 15868));

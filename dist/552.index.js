@@ -312,6 +312,8 @@ function annotateFindings(findings) {
 /***/ 86552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -1695,8 +1697,6 @@ var review_gate = __webpack_require__(28281);
 var review_section = __webpack_require__(75578);
 // EXTERNAL MODULE: ./src/review/review.ts + 9 modules
 var review_review = __webpack_require__(21886);
-// EXTERNAL MODULE: ./src/settings/lock-settings.ts
-var lock_settings = __webpack_require__(35418);
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/modes/backup.ts + 4 modules
@@ -1816,7 +1816,6 @@ var migrate_results = __webpack_require__(48934);
 // EXTERNAL MODULE: ./src/modes/migrate-session.ts
 var migrate_session = __webpack_require__(76816);
 ;// CONCATENATED MODULE: ./src/modes/migrate-deploy.ts
-
 
 
 
@@ -2040,10 +2039,10 @@ function deployResult(run, outcome) {
  * taken) when the plan changed since it was reviewed, when a file cannot run as Prisma runs it, or when the
  * review finds unacknowledged destructive changes (src/modes/deploy-decision.ts decides).
  */
-async function runMigrateDeploy(settings) {
-    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings);
-    // lock_timeout / statement_timeout for this session only, sent with the connection request.
-    const session = await (0,migrate_session/* openSession */.fA)(settings.connection, settings.workingDirectory, (0,lock_settings/* sessionTimeouts */.n2)(settings.lockSafety), { readHistory: settings.project });
+async function runMigrateDeploy(settings, early) {
+    const folder = await (0,migrate_session/* loadMigrationsFolder */.Et)(settings, early);
+    // lock_timeout / statement_timeout for this session only, sent with the connection request (early-connection.ts).
+    const session = await (0,migrate_session/* openSession */.fA)(settings, { readHistory: true, early });
     try {
         const reviewed = await reviewPending(settings, session, folder);
         const lockWaits = new LockWaitLog(settings.lockSafety, log/* info */.p);

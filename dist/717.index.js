@@ -1,5 +1,5 @@
 export const id = 717;
-export const ids = [717];
+export const ids = [717,200];
 export const modules = {
 
 /***/ 53909:
@@ -722,6 +722,42 @@ function collectWarnings(d, folder, failedRows) {
 
 /***/ }),
 
+/***/ 27200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ migrateStartup),
+/* harmony export */   connectEarly: () => (/* binding */ connectEarly)
+/* harmony export */ });
+/* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92059);
+/* harmony import */ var _settings_lock_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(35418);
+/**
+ * The connection request of a migrate mode, sent before the mode's code is loaded. Through a remote database's
+ * public proxy every round trip costs 10–100 ms, and a connection takes three or more (TCP, TLS, authentication)
+ * before the first query: sent first, they are answered while the mode loads and the migrations folder is read
+ * (see bench/, status through a 20 ms round trip). Only the startup message and the authentication exchange are
+ * sent before the folder is accepted: a refused migration file still stops the run before any statement reaches
+ * the database, and the request is closed unused (`discard`).
+ *
+ * Kept small on purpose: importing this module must cost little more than `pg` itself.
+ */
+
+
+/** The startup options of a migrate mode's session (migrate-deploy's lock_timeout / statement_timeout). */
+function migrateStartup(settings) {
+    return {
+        baseDir: settings.workingDirectory,
+        sessionSettings: settings.mode === 'migrate-deploy' ? (0,_settings_lock_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .sessionTimeouts */ .n2)(settings.lockSafety) : undefined
+    };
+}
+/** The mode's connection request, on its way; undefined without a database (an offline review). */
+function connectEarly(settings) {
+    return settings.connection ? (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .startConnecting */ .FW)(settings.connection, migrateStartup(settings)) : undefined;
+}
+
+
+/***/ }),
+
 /***/ 48934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -793,7 +829,9 @@ function prismaReport(project) {
 /* harmony import */ var _migrate_prisma_version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(71048);
 /* harmony import */ var _util_log_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(29906);
 /* harmony import */ var _util_repo_files_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(81556);
+/* harmony import */ var _early_connection_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(27200);
 /** How every migrate mode starts: the migrations folder read as data, then one session on the database. */
+
 
 
 
@@ -807,9 +845,19 @@ function prismaReport(project) {
 /**
  * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
  * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
- * before the database is even connected to, with an error that names the file and never shows its content.
+ * before any statement is sent to the database, with an error that names the file and never shows its content;
+ * `early`, the connection request answered meanwhile (early-connection.ts), is then closed unused.
  */
-async function loadMigrationsFolder(settings) {
+async function loadMigrationsFolder(settings, early) {
+    try {
+        return await readFolder(settings);
+    }
+    catch (error) {
+        early?.discard();
+        throw error;
+    }
+}
+async function readFolder(settings) {
     const { project } = settings;
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Migrations folder', async () => {
         const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(settings.workingDirectory, project.migrationsDir.path) || '.';
@@ -851,18 +899,19 @@ function tablesRead(connection, project) {
     return (0,_migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .listTablesSql */ .e0)((0,_migrate_initialize_js__WEBPACK_IMPORTED_MODULE_5__/* .scopeSchemas */ .zn)({ defaultSchema: connection.defaultSchema, schemas: project.schemas }));
 }
 /**
- * `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). `readHistory`: read
- * `_prisma_migrations` in the connection's first message (no round trip of its own), and without it the tables
- * Prisma's emptiness check looks at: `firstHistory(session)`.
+ * The mode's session: its run-time parameters (migrate-deploy's timeouts) travel with the connection request, which
+ * `early` may have sent already. `readHistory`: read `_prisma_migrations` in the connection's first message (no
+ * round trip of its own), and without it the tables Prisma's emptiness check looks at: `firstHistory(session)`.
  */
-async function openSession(connection, workingDirectory, sessionSettings, options = {}) {
+async function openSession(settings, options = {}) {
+    const { connection, project } = settings;
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Connect to ${(0,_db_connection_url_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTarget */ .ff)(connection)}`, async () => {
         const session = await (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(connection, {
-            baseDir: workingDirectory,
+            ...(0,_early_connection_js__WEBPACK_IMPORTED_MODULE_10__/* .migrateStartup */ .J)(settings),
             ensureSchema: true,
-            sessionSettings,
+            early: options.early,
             firstReads: options.readHistory
-                ? { text: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SQL */ .Uz, types: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_TYPES */ .vf, fallback: tablesRead(connection, options.readHistory) }
+                ? { text: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_SQL */ .Uz, types: _migrate_history_js__WEBPACK_IMPORTED_MODULE_4__/* .HISTORY_TYPES */ .vf, fallback: tablesRead(connection, project) }
                 : undefined
         });
         (0,_util_log_js__WEBPACK_IMPORTED_MODULE_8__/* .info */ .p)(`Connected: PostgreSQL ${session.serverVersion}`);

@@ -45,7 +45,8 @@ __webpack_require__.d(__webpack_exports__, {
   Ng: () => (/* binding */ connect),
   My: () => (/* binding */ openClient),
   YG: () => (/* binding */ queryAll),
-  v4: () => (/* binding */ quoteIdent)
+  v4: () => (/* binding */ quoteIdent),
+  FW: () => (/* binding */ startConnecting)
 });
 
 // UNUSED EXPORTS: classifyConnectError, isRetryableConnectError, refusesStartupOptions
@@ -222,7 +223,7 @@ function refusesStartupOptions(error) {
  * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
  * with `SET`, in that same message.
  */
-async function connect(settings, options) {
+function runtimeParameters(settings, options) {
     const runtime = Object.entries(options.sessionSettings ?? {});
     for (const [name] of runtime)
         if (!/^[a-z_][a-z0-9_.]*$/.test(name))
@@ -230,7 +231,43 @@ async function connect(settings, options) {
     // Prisma sets search_path to `?schema=` only (no public fallback), on every migrate command.
     if (settings.schema && options.setSearchPath !== false)
         runtime.push(['search_path', quoteIdent(settings.schema)]);
-    const open = (startup) => withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
+    return runtime;
+}
+/** The startup `options` of a session's first connection request (a pooler gets SETs instead). */
+function firstStartup(settings, runtime) {
+    return runtime.length > 0 && !settings.pgbouncer ? startupOptions(runtime) : undefined;
+}
+/**
+ * Send the connection request now, take the session later with `connect(settings, { ...options, early })`: the
+ * connection's round trips overlap the caller's loading and reading. A failed request is reported by `connect`
+ * (retried, classified, named as usual), never here.
+ */
+function startConnecting(settings, options) {
+    const startup = firstStartup(settings, runtimeParameters(settings, options));
+    let pending = openClient(settings, options.baseDir, { options: startup });
+    pending.catch(() => undefined);
+    return {
+        startup,
+        take: () => {
+            const client = pending;
+            pending = undefined;
+            return client;
+        },
+        discard: () => {
+            const client = pending;
+            pending = undefined;
+            client?.then((c) => c.end()).catch(() => undefined);
+        }
+    };
+}
+async function connect(settings, options) {
+    const runtime = runtimeParameters(settings, options);
+    let early = options.early;
+    if (early && early.startup !== firstStartup(settings, runtime)) {
+        early.discard();
+        early = undefined;
+    }
+    const open = (startup) => withRetry(() => early?.take() ?? openClient(settings, options.baseDir, { options: startup }), {
         attempts: options.attempts ?? 3,
         baseDelayMs: options.baseDelayMs ?? 1000,
         isRetryable: isRetryableConnectError,
@@ -241,7 +278,7 @@ async function connect(settings, options) {
     let viaSet = runtime.length > 0 && settings.pgbouncer;
     let client;
     try {
-        client = await open(runtime.length > 0 && !viaSet ? startupOptions(runtime) : undefined);
+        client = await open(firstStartup(settings, runtime));
     }
     catch (error) {
         if (runtime.length === 0 || viaSet || !refusesStartupOptions(error.cause ?? error))

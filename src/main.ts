@@ -5,7 +5,8 @@ import type { ModeResult } from './modes/types.js'
 import { buildReport, writeReport } from './report/run-report.js'
 import { getSettings, type ParseProgress } from './settings/get-settings.js'
 import type { InputReader } from './settings/input.js'
-import type { Settings } from './settings/settings.js'
+import type { MigrateModeSettings, Settings } from './settings/settings.js'
+import type { EarlyClient } from './db/connect.js'
 import { bytes, fitDocument } from './render/fit.js'
 import { renderRunFailure, renderSinkFailures } from './render/run-failure.js'
 import { scrub } from './util/secrets.js'
@@ -24,21 +25,43 @@ function mapStackTraces(): void {
   }
 }
 
+/**
+ * A migrate mode's connection request, sent before the mode's code is loaded so that its round trips are answered
+ * meanwhile (src/modes/early-connection.ts). The mode takes it, or closes it unused when it stops first.
+ */
+async function sendConnectionRequest(settings: MigrateModeSettings): Promise<EarlyClient | undefined> {
+  const { connectEarly } = await import('./modes/early-connection.js')
+  return connectEarly(settings)
+}
+
+/** The mode's module, imported; a request sent for it is closed if that fails. */
+async function load<T>(early: EarlyClient | undefined, mode: () => Promise<T>): Promise<T> {
+  try {
+    return await mode()
+  } catch (error) {
+    early?.discard()
+    throw error
+  }
+}
+
 // Each mode is imported when it runs: a backup never loads the SQL parser or Octokit, a migrate mode never loads
 // the AWS SDK. Start-up time counts against every run (see bench/).
 async function dispatch(settings: Settings): Promise<ModeResult> {
   switch (settings.mode) {
     case 'migrate-status': {
-      const { runMigrateStatus } = await import('./modes/migrate-status.js')
-      return runMigrateStatus(settings)
+      const early = await sendConnectionRequest(settings)
+      const { runMigrateStatus } = await load(early, () => import('./modes/migrate-status.js'))
+      return runMigrateStatus(settings, early)
     }
     case 'migrate-deploy': {
-      const { runMigrateDeploy } = await import('./modes/migrate-deploy.js')
-      return runMigrateDeploy(settings)
+      const early = await sendConnectionRequest(settings)
+      const { runMigrateDeploy } = await load(early, () => import('./modes/migrate-deploy.js'))
+      return runMigrateDeploy(settings, early)
     }
     case 'migrate-resolve': {
-      const { runMigrateResolve } = await import('./modes/migrate-resolve.js')
-      return runMigrateResolve(settings)
+      const early = await sendConnectionRequest(settings)
+      const { runMigrateResolve } = await load(early, () => import('./modes/migrate-resolve.js'))
+      return runMigrateResolve(settings, early)
     }
     case 'backup': {
       const { runBackupMode } = await import('./modes/backup.js')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { connect } from '../../src/db/connect.js'
+import { connect, startConnecting } from '../../src/db/connect.js'
 import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { adminQuery, createTestDatabase, serverUrl, urlFor } from '../../__fixtures__/databases.js'
 
@@ -57,5 +57,119 @@ describe('connect (real Postgres)', () => {
     ).catch((e: unknown) => e as { hint?: string; code?: string })
     expect(error).toMatchObject({ code: 'P1001' })
     expect((error as { hint: string }).hint).toContain('DATABASE_PUBLIC_URL')
+  })
+})
+
+/** The backends connected with this application_name: pid, and the last query each sent ('' when none). */
+async function backends(app: string): Promise<{ pid: number; query: string }[]> {
+  return adminQuery<{ pid: number; query: string }>(
+    'SELECT pid, query FROM pg_stat_activity WHERE application_name = $1 ORDER BY pid',
+    [app]
+  )
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; ; i++) {
+    const value = await read()
+    if (done(value) || i >= 100) return value
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+describe('a connection request sent early (startConnecting), taken by connect (real Postgres)', () => {
+  const appUrl = (db: { url: string }, app: string, params = ''): string =>
+    `${db.url}?application_name=${app}&sslmode=disable${params}`
+
+  it('is the session: one backend, which had sent no statement before connect took it', async () => {
+    const db = await createTestDatabase('early')
+    const app = `early_taken_${process.pid}`
+    const settings = parseDatabaseUrl(appUrl(db, app, '&schema=tenant_e'))
+    const early = startConnecting(settings, { baseDir: process.cwd() })
+    const before = await eventually(
+      () => backends(app),
+      (rows) => rows.length === 1
+    )
+    expect(before).toEqual([{ pid: expect.any(Number), query: '' }])
+    const session = await connect(settings, { ...opts, early })
+    try {
+      expect((session.client as unknown as { processID: number }).processID).toBe(before[0].pid)
+      expect((await backends(app)).map((b) => b.pid)).toEqual([before[0].pid])
+      // search_path travelled with the early request; the schema was created by connect, not before.
+      const { rows } = await session.client.query<{ schema: string }>('SELECT current_schema() AS schema')
+      expect(rows[0].schema).toBe('tenant_e')
+      expect(early.take()).toBeUndefined()
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('opened with other startup options, it is closed and the session opened with the right ones', async () => {
+    const db = await createTestDatabase('early')
+    const app = `early_other_${process.pid}`
+    const settings = parseDatabaseUrl(appUrl(db, app))
+    const early = startConnecting(settings, { baseDir: process.cwd() })
+    const first = await eventually(
+      () => backends(app),
+      (rows) => rows.length === 1
+    )
+    const session = await connect(settings, {
+      ...opts,
+      early,
+      sessionSettings: { lock_timeout: '1234' }
+    })
+    try {
+      const { rows } = await session.client.query<{ lock_timeout: string }>(
+        "SELECT current_setting('lock_timeout') AS lock_timeout"
+      )
+      expect(rows[0].lock_timeout).toBe('1234ms')
+      const after = await eventually(
+        () => backends(app),
+        (rows) => rows.length === 1
+      )
+      expect(after.map((b) => b.pid)).not.toContain(first[0].pid)
+    } finally {
+      await session.close()
+    }
+  })
+
+  it('discarded (the run stopped before connecting), it leaves no backend and is never taken', async () => {
+    const db = await createTestDatabase('early')
+    const app = `early_discarded_${process.pid}`
+    const early = startConnecting(parseDatabaseUrl(appUrl(db, app)), { baseDir: process.cwd() })
+    expect(
+      await eventually(
+        () => backends(app),
+        (rows) => rows.length === 1
+      )
+    ).toHaveLength(1)
+    early.discard()
+    expect(early.take()).toBeUndefined()
+    expect(
+      await eventually(
+        () => backends(app),
+        (rows) => rows.length === 0
+      )
+    ).toEqual([])
+  })
+
+  it('failing (a wrong password, a closed port), it fails connect as usual: P1000 without the password, P1001 after retrying', async () => {
+    const url = new URL(serverUrl())
+    url.password = 'early-wrong-pw'
+    const wrong = parseDatabaseUrl(url.toString())
+    const early = startConnecting(wrong, { baseDir: process.cwd() })
+    // Nothing is reported before connect takes it (no unhandled rejection either: jest would fail the test).
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const error = await connect(wrong, { ...opts, early }).catch((e: unknown) => e as Error)
+    expect(error).toMatchObject({ code: 'P1000' })
+    expect((error as Error).message).not.toContain('early-wrong-pw')
+
+    const closed = parseDatabaseUrl('postgresql://u:p@127.0.0.1:1/db')
+    const refused = await connect(closed, {
+      ...opts,
+      attempts: 2,
+      baseDelayMs: 10,
+      early: startConnecting(closed, { baseDir: process.cwd() })
+    }).catch((e: unknown) => e)
+    expect(refused).toMatchObject({ code: 'P1001' })
   })
 })

@@ -104,6 +104,22 @@ async function databaseState(name: string): Promise<string[]> {
   return rows.map((r) => r.name)
 }
 
+/**
+ * The action's sessions still on the database once the run exited: the connection request it sends while loading
+ * (src/modes/early-connection.ts) must be closed when a file is refused. A backend leaves pg_stat_activity a moment
+ * after its client has gone; a request left open would keep it (and the process) alive.
+ */
+async function sessionsLeft(name: string): Promise<number> {
+  for (let i = 0; ; i++) {
+    const rows = await query<{ n: number }>(
+      name,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`
+    )
+    if (rows[0].n === 0 || i >= 50) return rows[0].n
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 beforeAll(async () => {
   api = await startGitHubApi({ login: null })
   secretsFile = join(tempDir('hostile-secrets-'), 'credentials')
@@ -281,8 +297,9 @@ describe('hostile repository files, through dist/index.js', () => {
             'database-url': db.url,
             ...extra
           })
-          // Refused before connecting: not even _prisma_migrations or the first migration's table exists.
+          // Refused before any statement: not even _prisma_migrations or the first migration's table exists.
           expect(await databaseState(db.name)).toEqual([])
+          expect(await sessionsLeft(db.name)).toBe(0)
         } else {
           run = await action(
             `${mode}: ${c.title}`,
@@ -291,6 +308,7 @@ describe('hostile repository files, through dist/index.js', () => {
             pullRequest()
           )
           expect(await databaseState(statusDb.name)).toEqual([])
+          expect(await sessionsLeft(statusDb.name)).toBe(0)
         }
         expect(run.exitCode).toBe(1)
         const error = theError(run)

@@ -83,6 +83,9 @@ describe('dist/index.js through the latency proxy', () => {
     const small = await counted('migrate-deploy', twenty.name, project(20))
     const large = await counted('migrate-deploy', thirty.name, project(30))
     for (const { run } of [small, large]) expect(run.exitCode).toBe(0)
+    // Two connections: the session, which is the request sent while the mode loads (src/modes/early-connection.ts,
+    // a request opened for nothing would be one more), and the lock monitor's (src/migrate/blockers.ts).
+    for (const { perConnection } of [small, large]) expect(perConnection).toHaveLength(2)
     expect(large.run.outputs['applied-count']).toBe('30')
     // The 10 more (migrations 21 to 30) all run as one transaction each.
     expect(large.perConnection[0] - small.perConnection[0]).toBe(10)

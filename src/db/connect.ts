@@ -41,6 +41,27 @@ export interface ConnectOptions {
    * the whole message. When they fail (a missing table), the set-up query is sent again with `fallback`.
    */
   firstReads?: { text: string; types?: pg.CustomTypesConfig; fallback?: string }
+  /**
+   * A connection request already on its way (`startConnecting`, with the same settings): its client is this
+   * session's first attempt. One made for other startup options is closed and a new one opened.
+   */
+  early?: EarlyClient
+}
+
+/** What decides a session's startup options: `startConnecting` and `connect` must agree on them. */
+export type StartupOptions = Pick<ConnectOptions, 'baseDir' | 'sessionSettings' | 'setSearchPath'>
+
+/**
+ * A connection request sent before the session is needed (`startConnecting`): TCP, TLS and authentication take three
+ * round trips or more, answered while the caller does local work. Nothing is sent but the startup message and the
+ * authentication exchange until `connect` takes it; `discard` closes it unused.
+ */
+export interface EarlyClient {
+  /** The startup `options` it was opened with. */
+  readonly startup: string | undefined
+  /** The client, once; later calls (and a discarded request) give undefined. */
+  take: () => Promise<pg.Client> | undefined
+  discard: () => void
 }
 
 /** What one connection adds to the URL's settings. */
@@ -223,15 +244,54 @@ export function refusesStartupOptions(error: unknown): boolean {
  * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
  * with `SET`, in that same message.
  */
-export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
+function runtimeParameters(settings: ConnectionSettings, options: StartupOptions): [string, string][] {
   const runtime = Object.entries(options.sessionSettings ?? {})
   for (const [name] of runtime)
     if (!/^[a-z_][a-z0-9_.]*$/.test(name)) throw new Error(`Invalid run-time parameter name: ${name}`)
   // Prisma sets search_path to `?schema=` only (no public fallback), on every migrate command.
   if (settings.schema && options.setSearchPath !== false)
     runtime.push(['search_path', quoteIdent(settings.schema)])
+  return runtime
+}
+
+/** The startup `options` of a session's first connection request (a pooler gets SETs instead). */
+function firstStartup(settings: ConnectionSettings, runtime: [string, string][]): string | undefined {
+  return runtime.length > 0 && !settings.pgbouncer ? startupOptions(runtime) : undefined
+}
+
+/**
+ * Send the connection request now, take the session later with `connect(settings, { ...options, early })`: the
+ * connection's round trips overlap the caller's loading and reading. A failed request is reported by `connect`
+ * (retried, classified, named as usual), never here.
+ */
+export function startConnecting(settings: ConnectionSettings, options: StartupOptions): EarlyClient {
+  const startup = firstStartup(settings, runtimeParameters(settings, options))
+  let pending: Promise<pg.Client> | undefined = openClient(settings, options.baseDir, { options: startup })
+  pending.catch(() => undefined)
+  return {
+    startup,
+    take: () => {
+      const client = pending
+      pending = undefined
+      return client
+    },
+    discard: () => {
+      const client = pending
+      pending = undefined
+      client?.then((c) => c.end()).catch(() => undefined)
+    }
+  }
+}
+
+export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
+  const runtime = runtimeParameters(settings, options)
+  let early = options.early
+  if (early && early.startup !== firstStartup(settings, runtime)) {
+    early.discard()
+    early = undefined
+  }
   const open = (startup: string | undefined): Promise<pg.Client> =>
-    withRetry(() => openClient(settings, options.baseDir, { options: startup }), {
+    withRetry(() => early?.take() ?? openClient(settings, options.baseDir, { options: startup }), {
       attempts: options.attempts ?? 3,
       baseDelayMs: options.baseDelayMs ?? 1000,
       isRetryable: isRetryableConnectError,
@@ -245,7 +305,7 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
   let viaSet = runtime.length > 0 && settings.pgbouncer
   let client: pg.Client
   try {
-    client = await open(runtime.length > 0 && !viaSet ? startupOptions(runtime) : undefined)
+    client = await open(firstStartup(settings, runtime))
   } catch (error) {
     if (runtime.length === 0 || viaSet || !refusesStartupOptions((error as ActionError).cause ?? error))
       throw error

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import type { DbSession } from '../db/connect.js'
+import type { DbSession, EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import type { ActionError } from '../errors.js'
 import { annotateFindings } from './annotate-findings.js'
@@ -22,7 +22,6 @@ import { type GateDecision, gateDecision } from '../review/gate.js'
 import { reviewJson, reviewOutputs } from '../report/review-section.js'
 import { reviewMigrations } from '../review/review.js'
 import type { ReviewResult } from '../review/types.js'
-import { sessionTimeouts } from '../settings/lock-settings.js'
 import type { MigrateDeploySettings } from '../settings/settings.js'
 import { info } from '../util/log.js'
 import { backupBeforeDeploy, type PreDeployBackup } from './backup.js'
@@ -279,15 +278,13 @@ function deployResult(run: DeployRun, outcome: DeployOutcome): ModeResult {
  * taken) when the plan changed since it was reviewed, when a file cannot run as Prisma runs it, or when the
  * review finds unacknowledged destructive changes (src/modes/deploy-decision.ts decides).
  */
-export async function runMigrateDeploy(settings: MigrateDeploySettings): Promise<ModeResult> {
-  const folder = await loadMigrationsFolder(settings)
-  // lock_timeout / statement_timeout for this session only, sent with the connection request.
-  const session = await openSession(
-    settings.connection,
-    settings.workingDirectory,
-    sessionTimeouts(settings.lockSafety),
-    { readHistory: settings.project }
-  )
+export async function runMigrateDeploy(
+  settings: MigrateDeploySettings,
+  early?: EarlyClient
+): Promise<ModeResult> {
+  const folder = await loadMigrationsFolder(settings, early)
+  // lock_timeout / statement_timeout for this session only, sent with the connection request (early-connection.ts).
+  const session = await openSession(settings, { readHistory: true, early })
   try {
     const reviewed = await reviewPending(settings, session, folder)
     const lockWaits = new LockWaitLog(settings.lockSafety, info)

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
+import type { EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { resolveApplied, resolveRolledBack } from '../migrate/resolve.js'
@@ -14,9 +15,12 @@ import type { ModeResult } from './types.js'
 import { code } from '../render/markdown.js'
 import { info } from '../util/log.js'
 
-export async function runMigrateResolve(settings: MigrateResolveSettings): Promise<ModeResult> {
-  const folder = await loadMigrationsFolder(settings)
-  const session = await openSession(settings.connection, settings.workingDirectory)
+export async function runMigrateResolve(
+  settings: MigrateResolveSettings,
+  early?: EarlyClient
+): Promise<ModeResult> {
+  const folder = await loadMigrationsFolder(settings, early)
+  const session = await openSession(settings, { early })
   try {
     const name = settings.resolve.migration
     const how = settings.resolve.as === 'applied' ? 'applied' : 'rolled back'

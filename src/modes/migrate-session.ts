@@ -1,7 +1,7 @@
 /** How every migrate mode starts: the migrations folder read as data, then one session on the database. */
 import * as core from '@actions/core'
 import { relative } from 'node:path'
-import { connect, type DbSession } from '../db/connect.js'
+import { connect, type DbSession, type EarlyClient } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
 import { HISTORY_SQL, HISTORY_TYPES, historyFromFirstReads, listTablesSql } from '../migrate/history.js'
 import { scopeSchemas } from '../migrate/initialize.js'
@@ -11,13 +11,27 @@ import type { DiagnoseOptions } from '../migrate/status.js'
 import type { MigrateModeSettings, RunSettings } from '../settings/settings.js'
 import { info } from '../util/log.js'
 import { RepositoryFiles, printable } from '../util/repo-files.js'
+import { migrateStartup } from './early-connection.js'
 
 /**
  * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
  * migration.sql that is a link, a special file, too large or holds a NUL byte stops every migrate mode here,
- * before the database is even connected to, with an error that names the file and never shows its content.
+ * before any statement is sent to the database, with an error that names the file and never shows its content;
+ * `early`, the connection request answered meanwhile (early-connection.ts), is then closed unused.
  */
 export async function loadMigrationsFolder(
+  settings: Pick<MigrateModeSettings, 'project'> & Pick<RunSettings, 'workspace' | 'workingDirectory'>,
+  early?: EarlyClient
+): Promise<MigrationsFolder> {
+  try {
+    return await readFolder(settings)
+  } catch (error) {
+    early?.discard()
+    throw error
+  }
+}
+
+async function readFolder(
   settings: Pick<MigrateModeSettings, 'project'> & Pick<RunSettings, 'workspace' | 'workingDirectory'>
 ): Promise<MigrationsFolder> {
   const { project } = settings
@@ -71,23 +85,22 @@ function tablesRead(connection: ConnectionSettings, project: MigrateModeSettings
 }
 
 /**
- * `sessionSettings`: run-time parameters for this session only (migrate-deploy's timeouts). `readHistory`: read
- * `_prisma_migrations` in the connection's first message (no round trip of its own), and without it the tables
- * Prisma's emptiness check looks at: `firstHistory(session)`.
+ * The mode's session: its run-time parameters (migrate-deploy's timeouts) travel with the connection request, which
+ * `early` may have sent already. `readHistory`: read `_prisma_migrations` in the connection's first message (no
+ * round trip of its own), and without it the tables Prisma's emptiness check looks at: `firstHistory(session)`.
  */
 export async function openSession(
-  connection: ConnectionSettings,
-  workingDirectory: string,
-  sessionSettings?: Record<string, string>,
-  options: { readHistory?: MigrateModeSettings['project'] } = {}
+  settings: MigrateModeSettings & { connection: ConnectionSettings },
+  options: { readHistory?: boolean; early?: EarlyClient } = {}
 ): Promise<DbSession> {
+  const { connection, project } = settings
   return core.group(`Connect to ${describeTarget(connection)}`, async () => {
     const session = await connect(connection, {
-      baseDir: workingDirectory,
+      ...migrateStartup(settings),
       ensureSchema: true,
-      sessionSettings,
+      early: options.early,
       firstReads: options.readHistory
-        ? { text: HISTORY_SQL, types: HISTORY_TYPES, fallback: tablesRead(connection, options.readHistory) }
+        ? { text: HISTORY_SQL, types: HISTORY_TYPES, fallback: tablesRead(connection, project) }
         : undefined
     })
     info(`Connected: PostgreSQL ${session.serverVersion}`)

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { relative } from 'node:path'
+import type { EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
 import { annotateFindings } from './annotate-findings.js'
@@ -54,13 +55,15 @@ function reviewFailure(review: ReviewResult, failOn: 'error' | 'warning' | 'neve
   })
 }
 
-export async function runMigrateStatus(settings: MigrateStatusSettings): Promise<ModeResult> {
+/** `early`: the connection request, sent before this module was loaded (early-connection.ts). */
+export async function runMigrateStatus(
+  settings: MigrateStatusSettings,
+  early?: EarlyClient
+): Promise<ModeResult> {
   const connection = settings.connection
   if (!connection) return runOfflineReview(settings)
-  const folder = await loadMigrationsFolder(settings)
-  const session = await openSession(connection, settings.workingDirectory, undefined, {
-    readHistory: settings.project
-  })
+  const folder = await loadMigrationsFolder(settings, early)
+  const session = await openSession({ ...settings, connection }, { readHistory: true, early })
   try {
     const diagnosis = await core.group('Compare with _prisma_migrations', async () => {
       const d = await diagnose(session.client, folder, {
