@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Times the SQL review against squawk on the same 160 Prisma-style migration files, whole process each run
-// (spawn, parse, lint, print), median of RUNS runs, and prints both tools' finding counts.
-// Usage: node bench/review-bench.mjs [--runs N] [--files N]
+// Times the SQL review against squawk on the same 163 Prisma-style migration files, whole process each run
+// (spawn, parse, lint, print), median of RUNS runs, and prints both tools' finding counts; then on ten times as
+// many files (1,630, LARGE_RUNS runs), where the cost of each file decides, and the cost of one more file.
+// Usage: node bench/review-bench.mjs [--runs N] [--files N] [--large-runs N]
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,8 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback
 }
 const RUNS = Math.max(5, arg('--runs', 7))
-const FILES = Math.max(150, arg('--files', 160))
+const FILES = Math.max(150, arg('--files', 163))
+const LARGE_RUNS = Math.max(3, arg('--large-runs', 3))
 
 /** Deterministic Prisma-style migrations: mostly new tables, some alters, a few destructive changes. */
 function migration(i) {
@@ -102,87 +104,128 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'review-bench-'))
-try {
+/** `count` files in a new folder: the folder and the files' paths. */
+function writeFiles(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'review-bench-'))
   const files = []
-  for (let i = 0; i < FILES; i++) {
+  for (let i = 0; i < count; i++) {
     const name = `2026${String(1000000 + i).slice(1)}000000_step_${i}`
     mkdirSync(join(dir, name))
     writeFileSync(join(dir, name, 'migration.sql'), migration(i))
     files.push(join(dir, name, 'migration.sql'))
   }
-  const ours = reviewCommand()
-  const squawk = join(root, 'node_modules/.bin/squawk')
-  const squawkVersion = spawnSync(squawk, ['--version'], { encoding: 'utf8' }).stdout.trim()
-  const oursArgv = [...ours.argv, dir, '--json', '--fail-on', 'never']
-  const squawkArgv = [squawk, '--reporter', 'json', ...files]
-  // warm-up (file cache, WebAssembly compile cache) before timing either tool
-  const oursOut = time(oursArgv)
-  const squawkOut = time(squawkArgv)
-  const oursFindings = JSON.parse(oursOut.stdout).findings.length
-  const squawkParsed = JSON.parse(squawkOut.stdout || '[]')
-  const squawkFindings = Array.isArray(squawkParsed)
-    ? squawkParsed.length
-    : (squawkParsed.violations?.length ?? 0)
-  const oursTimes = []
-  const squawkTimes = []
-  for (let r = 0; r < RUNS; r++) {
-    // alternate the order so that neither tool always runs on a warmer machine
-    if (r % 2) {
-      squawkTimes.push(time(squawkArgv).ms)
-      oursTimes.push(time(oursArgv).ms)
-    } else {
-      oursTimes.push(time(oursArgv).ms)
-      squawkTimes.push(time(squawkArgv).ms)
+  return { dir, files }
+}
+
+/** Both tools on `count` files, `runs` timed runs each, their order alternated; medians, extremes, findings. */
+function measure(ours, squawk, count, runs) {
+  const { dir, files } = writeFiles(count)
+  try {
+    const oursArgv = [...ours.argv, dir, '--json', '--fail-on', 'never']
+    const squawkArgv = [squawk, '--reporter', 'json', ...files]
+    // warm-up (file cache, WebAssembly compile cache) before timing either tool
+    const oursOut = time(oursArgv)
+    const squawkOut = time(squawkArgv)
+    const oursFindings = JSON.parse(oursOut.stdout).findings.length
+    const squawkParsed = JSON.parse(squawkOut.stdout || '[]')
+    const squawkFindings = Array.isArray(squawkParsed)
+      ? squawkParsed.length
+      : (squawkParsed.violations?.length ?? 0)
+    const oursTimes = []
+    const squawkTimes = []
+    for (let r = 0; r < runs; r++) {
+      // alternate the order so that neither tool always runs on a warmer machine
+      if (r % 2) {
+        squawkTimes.push(time(squawkArgv).ms)
+        oursTimes.push(time(oursArgv).ms)
+      } else {
+        oursTimes.push(time(oursArgv).ms)
+        squawkTimes.push(time(squawkArgv).ms)
+      }
     }
+    return {
+      count,
+      oursTimes,
+      squawkTimes,
+      o: median(oursTimes),
+      s: median(squawkTimes),
+      oursFindings,
+      squawkFindings
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
-  const o = median(oursTimes)
-  const s = median(squawkTimes)
+}
+
+const ours = reviewCommand()
+const squawk = join(root, 'node_modules/.bin/squawk')
+const squawkVersion = spawnSync(squawk, ['--version'], { encoding: 'utf8' }).stdout.trim()
+// The goal's size, then ten times as many files: where the per-file cost decides, not the start-up.
+const small = measure(ours, squawk, FILES, RUNS)
+const large = measure(ours, squawk, FILES * 10, LARGE_RUNS)
+for (const m of [small, large]) {
   const rows = [
     ['tool', 'median ms', 'min ms', 'max ms', 'findings'],
-    [
-      'pg-ops-review',
-      o.toFixed(1),
-      Math.min(...oursTimes).toFixed(1),
-      Math.max(...oursTimes).toFixed(1),
-      String(oursFindings)
-    ],
-    [
-      `${squawkVersion} (defaults)`,
-      s.toFixed(1),
-      Math.min(...squawkTimes).toFixed(1),
-      Math.max(...squawkTimes).toFixed(1),
-      String(squawkFindings)
-    ]
-  ]
+    ['pg-ops-review', m.o, m.oursTimes, m.oursFindings],
+    [`${squawkVersion} (defaults)`, m.s, m.squawkTimes, m.squawkFindings]
+  ].map((r, i) =>
+    i === 0
+      ? r
+      : [r[0], r[1].toFixed(1), Math.min(...r[2]).toFixed(1), Math.max(...r[2]).toFixed(1), String(r[3])]
+  )
   console.log(
-    `${FILES} Prisma-style migration files, ${RUNS} timed runs each (whole process), ours: ${ours.label}`
+    `${m.count} Prisma-style migration files, ${m.oursTimes.length} timed runs each (whole process), ours: ${ours.label}`
   )
   for (const row of rows) console.log(row.map((c, i) => (i === 0 ? c.padEnd(24) : c.padStart(10))).join(' '))
-  console.log(`ratio (ours / squawk): ${(o / s).toFixed(2)}x (goal ≤ 1.0x)`)
-  const detail = {
-    files: FILES,
-    runs: RUNS,
-    oursMedianMs: Math.round(o * 10) / 10,
-    squawkMedianMs: Math.round(s * 10) / 10,
-    oursFindings,
-    squawkFindings
-  }
-  const summaryRows = [
-    {
-      metric: `review of ${FILES} Prisma-style files vs squawk (time)`,
-      value: o / s,
-      goal: '<= 1.0',
-      ok: o <= s
-    },
-    {
-      metric: `(info) findings: ours ${oursFindings}, squawk ${squawkFindings}`,
-      value: oursFindings / Math.max(squawkFindings, 1),
-      goal: '-',
-      ok: true
-    }
-  ]
-  console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'review', rows: summaryRows, detail })}`)
-} finally {
-  rmSync(dir, { recursive: true, force: true })
+  console.log(`ratio (ours / squawk): ${(m.o / m.s).toFixed(2)}x${m === small ? ' (goal ≤ 1.0x)' : ''}\n`)
 }
+// Cost of one more file, from the two sizes: what remains when start-up is taken out.
+const perFile = (a, b) => (b - a) / (large.count - small.count)
+const oursPerFile = perFile(small.o, large.o)
+const squawkPerFile = perFile(small.s, large.s)
+console.log(
+  `per file (from ${small.count} to ${large.count}): ours ${oursPerFile.toFixed(3)} ms, squawk ${squawkPerFile.toFixed(3)} ms; ` +
+    `fixed cost (start-up): ours ${(small.o - small.count * oursPerFile).toFixed(0)} ms, squawk ${(small.s - small.count * squawkPerFile).toFixed(0)} ms`
+)
+const detail = {
+  files: FILES,
+  runs: RUNS,
+  oursMedianMs: Math.round(small.o * 10) / 10,
+  squawkMedianMs: Math.round(small.s * 10) / 10,
+  oursFindings: small.oursFindings,
+  squawkFindings: small.squawkFindings,
+  large: {
+    files: large.count,
+    runs: LARGE_RUNS,
+    oursMedianMs: Math.round(large.o),
+    squawkMedianMs: Math.round(large.s)
+  },
+  perFileMs: { ours: oursPerFile, squawk: squawkPerFile }
+}
+const summaryRows = [
+  {
+    metric: `review of ${FILES} Prisma-style files vs squawk (time)`,
+    value: small.o / small.s,
+    goal: '<= 1.0',
+    ok: small.o <= small.s
+  },
+  {
+    metric: `(info) review of ${large.count} files vs squawk (time)`,
+    value: large.o / large.s,
+    goal: '-',
+    ok: true
+  },
+  {
+    metric: `(info) cost of one more file vs squawk's (${oursPerFile.toFixed(2)} vs ${squawkPerFile.toFixed(2)} ms)`,
+    value: oursPerFile / squawkPerFile,
+    goal: '-',
+    ok: true
+  },
+  {
+    metric: `(info) findings: ours ${small.oursFindings}, squawk ${small.squawkFindings}`,
+    value: small.oursFindings / Math.max(small.squawkFindings, 1),
+    goal: '-',
+    ok: true
+  }
+]
+console.log(`BENCH_RESULT ${JSON.stringify({ bench: 'review', rows: summaryRows, detail })}`)

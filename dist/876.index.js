@@ -216,13 +216,6 @@ function startupOptions(settings) {
 function refusesStartupOptions(error) {
     return /unsupported.*startup parameter/i.test(error.message ?? '');
 }
-/**
- * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
- * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
- * parameter too), the server's version and whether the schema exists are read together with the caller's
- * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
- * with `SET`, in that same message.
- */
 function runtimeParameters(settings, options) {
     const runtime = Object.entries(options.sessionSettings ?? {});
     for (const [name] of runtime)
@@ -260,6 +253,13 @@ function startConnecting(settings, options) {
         }
     };
 }
+/**
+ * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
+ * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
+ * parameter too), the server's version and whether the schema exists are read together with the caller's
+ * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
+ * with `SET`, in that same message.
+ */
 async function connect(settings, options) {
     const runtime = runtimeParameters(settings, options);
     let early = options.early;

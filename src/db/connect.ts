@@ -237,13 +237,6 @@ export function refusesStartupOptions(error: unknown): boolean {
   return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
 }
 
-/**
- * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
- * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
- * parameter too), the server's version and whether the schema exists are read together with the caller's
- * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
- * with `SET`, in that same message.
- */
 function runtimeParameters(settings: ConnectionSettings, options: StartupOptions): [string, string][] {
   const runtime = Object.entries(options.sessionSettings ?? {})
   for (const [name] of runtime)
@@ -283,6 +276,13 @@ export function startConnecting(settings: ConnectionSettings, options: StartupOp
   }
 }
 
+/**
+ * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
+ * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
+ * parameter too), the server's version and whether the schema exists are read together with the caller's
+ * `firstReads`. A connection pooler that refuses the `options` startup parameter (PgBouncer) gets the same settings
+ * with `SET`, in that same message.
+ */
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
   const runtime = runtimeParameters(settings, options)
   let early = options.early
