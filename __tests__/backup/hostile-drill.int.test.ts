@@ -17,22 +17,12 @@ import {
 import { plainDumpStream, psqlHasRestrict, scanPlainDump } from '../../src/backup/plain-restore.js'
 import { runRestoreDrillMode } from '../../src/modes/restore-drill.js'
 import { ActionError, InputError } from '../../src/errors.js'
-import {
-  adminQuery,
-  createTestDatabase,
-  query,
-  serverPassword,
-  serverUrl
-} from '../../__fixtures__/databases.js'
-import { type TcpForward, startTcpForward } from '../../__fixtures__/tcp-forward.js'
+import { adminQuery, createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
+import { type ServerAliases, startServerAliases, tcpUrl } from '../../__fixtures__/server-aliases.js'
 import { connectionOf, createRichDatabase, settingsFor, tableDigests, tempDir } from './helpers.js'
 
 let source: { name: string; url: string }
-let port: number
-let socketDir: string
-let forward: TcpForward
-const otherRole = `drill_other_${process.pid}`
-const otherPassword = 'Other-R0le_pw'
+let aliases: ServerAliases
 
 /** Everything that would show a dropped or restored source: schemas, tables, every row, the database's oid. */
 async function sourceState(): Promise<string> {
@@ -44,10 +34,6 @@ async function sourceState(): Promise<string> {
     `SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`
   )
   return JSON.stringify({ oid: db.oid, schemas, tables: await tableDigests(source.name) })
-}
-
-function tcpUrl(user: string, password: string, host: string, atPort: number, database: string): string {
-  return `postgresql://${user}:${encodeURIComponent(password)}@${host}:${atPort}/${database}`
 }
 
 async function drill(
@@ -65,13 +51,7 @@ let customBackup: string
 
 beforeAll(async () => {
   source = await createRichDatabase('hd_src', 300)
-  port = Number(new URL(serverUrl()).port)
-  const [row] = await adminQuery<{ dirs: string }>(
-    `SELECT current_setting('unix_socket_directories') AS dirs`
-  )
-  socketDir = row.dirs.split(',')[0].trim()
-  await adminQuery(`CREATE ROLE ${otherRole} LOGIN SUPERUSER PASSWORD '${otherPassword}'`)
-  forward = await startTcpForward('127.0.0.1', port)
+  aliases = await startServerAliases(`drill_other_${process.pid}`, 'Other-R0le_pw')
   const backup = await runBackup({
     connection: connectionOf(source.url),
     workingDirectory: process.cwd(),
@@ -81,8 +61,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await forward.stop()
-  await adminQuery(`DROP ROLE IF EXISTS ${otherRole}`)
+  await aliases.stop()
 })
 
 describe('restore-drill refuses the source database however its URL names it', () => {
@@ -92,20 +71,20 @@ describe('restore-drill refuses the source database however its URL names it', (
       ['the same URL', source.url],
       [
         'its unix socket directory in ?host=',
-        `postgresql://postgres@localhost:${port}/${source.name}?host=${socketDir}`
+        `postgresql://postgres@localhost:${aliases.port}/${source.name}?host=${aliases.socketDir}`
       ],
-      ['localhost instead of 127.0.0.1', tcpUrl('postgres', pw, 'localhost', port, source.name)],
-      ['an upper-case host name', tcpUrl('postgres', pw, 'LOCALHOST', port, source.name)],
-      ['the short IPv4 form 127.1', tcpUrl('postgres', pw, '127.1', port, source.name)],
-      ['the IPv4 address as one number', tcpUrl('postgres', pw, '2130706433', port, source.name)],
-      ['another user', tcpUrl(otherRole, otherPassword, '127.0.0.1', port, source.name)],
+      ['localhost instead of 127.0.0.1', tcpUrl('postgres', pw, 'localhost', aliases.port, source.name)],
+      ['an upper-case host name', tcpUrl('postgres', pw, 'LOCALHOST', aliases.port, source.name)],
+      ['the short IPv4 form 127.1', tcpUrl('postgres', pw, '127.1', aliases.port, source.name)],
+      ['the IPv4 address as one number', tcpUrl('postgres', pw, '2130706433', aliases.port, source.name)],
+      ['another user', tcpUrl(aliases.role, aliases.password, '127.0.0.1', aliases.port, source.name)],
       [
         'another port forwarded to the server',
-        tcpUrl('postgres', pw, '127.0.0.1', forward.port, source.name)
+        tcpUrl('postgres', pw, '127.0.0.1', aliases.forward.port, source.name)
       ],
       [
         'a ?host= that overrides a harmless-looking host',
-        `${tcpUrl('postgres', pw, 'scratch-db.invalid', port, source.name)}?host=127.0.0.1`
+        `${tcpUrl('postgres', pw, 'scratch-db.invalid', aliases.port, source.name)}?host=127.0.0.1`
       ]
     ]
   }
@@ -135,7 +114,7 @@ describe('restore-drill refuses the source database however its URL names it', (
     const before = await sourceState()
     const result = await drill({
       'backup-uri': customBackup,
-      'target-database-url': tcpUrl('postgres', serverPassword(), '127.0.0.1', port, encodedName),
+      'target-database-url': tcpUrl('postgres', serverPassword(), '127.0.0.1', aliases.port, encodedName),
       'target-clean': 'true'
     })
     expect(result.failure?.code).toBe('P1003')
@@ -153,7 +132,7 @@ describe('restore-drill refuses the source database however its URL names it', (
     )
     const result = await drill({
       'backup-uri': customBackup,
-      'target-database-url': tcpUrl('postgres', serverPassword(), '127.0.0.1', port, 'template1'),
+      'target-database-url': tcpUrl('postgres', serverPassword(), '127.0.0.1', aliases.port, 'template1'),
       'target-clean': 'true'
     })
     expect((result.failure as InputError).input).toBe('target-database-url')
@@ -172,7 +151,7 @@ describe('restore-drill refuses the source database however its URL names it', (
     await query(scratch.name, 'CREATE TABLE leftover (id int); INSERT INTO leftover VALUES (1)')
     const result = await drill({
       'backup-uri': customBackup,
-      'target-database-url': tcpUrl('postgres', serverPassword(), 'localhost', port, scratch.name),
+      'target-database-url': tcpUrl('postgres', serverPassword(), 'localhost', aliases.port, scratch.name),
       'target-clean': 'true'
     })
     expect(result.failure).toBeUndefined()

@@ -6,11 +6,12 @@
  * The history is Langfuse's (MIT), 434 migrations: __fixtures__/histories/langfuse.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
+import { addMigration, pullRequestEvent } from '../../__fixtures__/projects.js'
 import { runAction, secretForms, type ActionRun } from '../../__fixtures__/run-action.mjs'
 import { migrationRows, prisma } from '../migrate/helpers.js'
 
@@ -32,11 +33,6 @@ function workspaceWithHistory(prefix: string): string {
   const workspace = mkdtempSync(join(tmpdir(), prefix))
   cpSync(HISTORY, join(workspace, DIR), { recursive: true })
   return workspace
-}
-
-function addMigration(workspace: string, name: string, sql: string): void {
-  mkdirSync(join(workspace, DIR, name))
-  writeFileSync(join(workspace, DIR, name, 'migration.sql'), sql)
 }
 
 async function action(
@@ -185,13 +181,7 @@ describe('a pull request compared with a fresh database (a PR environment)', () 
   const PR_MIGRATION = '20990101000000_drop_prices'
   let workspace: string
   let api: GitHubApiStandIn
-  const event = {
-    name: 'pull_request',
-    payload: {
-      pull_request: { number: 7, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
-      repository: { name: 'platform', owner: { login: 'acme' } }
-    }
-  }
+  const event = pullRequestEvent(7)
 
   beforeAll(async () => {
     workspace = workspaceWithHistory('e2e-fresh-pr-')

@@ -11,17 +11,11 @@ import { createHash } from 'node:crypto'
 import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  adminQuery,
-  createTestDatabase,
-  query,
-  serverPassword,
-  serverUrl
-} from '../../__fixtures__/databases.js'
+import { adminQuery, createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
 import { ACCESS_DENIED, type FaultProxy, isDelete, startFaultProxy } from '../../__fixtures__/fault-proxy.js'
 import { type ActionRun, runAction, secretForms } from '../../__fixtures__/run-action.mjs'
 import { type TestS3, startS3 } from '../../__fixtures__/s3.js'
-import { type TcpForward, startTcpForward } from '../../__fixtures__/tcp-forward.js'
+import { type ServerAliases, startServerAliases, tcpUrl } from '../../__fixtures__/server-aliases.js'
 
 const BUCKET = 'hostile'
 const EXAMPLE = join(process.cwd(), 'examples', 'prisma')
@@ -32,11 +26,8 @@ describe('dist/index.js against hostile backups and bad days', () => {
   let workspace: string
   let s3: TestS3
   let proxy: FaultProxy
-  let forward: TcpForward
   let source: { name: string; url: string }
-  let port: number
-  let socketDir: string
-  const otherRole = `hostile_other_${process.pid}`
+  let aliases: ServerAliases
   const runs: { title: string; run: ActionRun }[] = []
 
   const s3Inputs = (prefix: string): Record<string, string> => ({
@@ -88,10 +79,6 @@ describe('dist/index.js against hostile backups and bad days', () => {
     return JSON.stringify({ oid: db.oid, tables, rows })
   }
 
-  function url(user: string, password: string, host: string, atPort: number, database: string): string {
-    return `postgresql://${user}:${encodeURIComponent(password)}@${host}:${atPort}/${database}`
-  }
-
   async function getObject(key: string): Promise<Buffer> {
     const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))
     return Buffer.from(await object.Body!.transformToByteArray())
@@ -109,20 +96,13 @@ describe('dist/index.js against hostile backups and bad days', () => {
        CREATE TABLE ledger (id bigserial PRIMARY KEY, account_id int REFERENCES accounts, amount numeric(12,2));
        INSERT INTO ledger (account_id, amount) SELECT 1 + g % 250, g * 0.25 FROM generate_series(1, 900) g;`
     )
-    port = Number(new URL(serverUrl()).port)
-    const [row] = await adminQuery<{ dirs: string }>(
-      `SELECT current_setting('unix_socket_directories') AS dirs`
-    )
-    socketDir = row.dirs.split(',')[0].trim()
-    await adminQuery(`CREATE ROLE ${otherRole} LOGIN SUPERUSER PASSWORD '${OTHER_PASSWORD}'`)
-    forward = await startTcpForward('127.0.0.1', port)
+    aliases = await startServerAliases(`hostile_other_${process.pid}`, OTHER_PASSWORD)
   })
 
   afterAll(async () => {
-    await forward.stop()
+    await aliases.stop()
     await proxy.stop()
     await s3.stop()
-    await adminQuery(`DROP ROLE IF EXISTS ${otherRole}`)
     rmSync(workspace, { recursive: true, force: true })
   })
 
@@ -146,14 +126,17 @@ describe('dist/index.js against hostile backups and bad days', () => {
         'target-clean': 'true'
       })
 
-    it('refuses the source named through its socket directory, localhost, another user, another port, an upper-case host', async () => {
+    it('refuses the source named through its socket directory, localhost, another user, another aliases.port, an upper-case host', async () => {
       const pw = serverPassword()
       const spellings: [string, string][] = [
-        ['socket directory', `postgresql://postgres@localhost:${port}/${source.name}?host=${socketDir}`],
-        ['localhost', url('postgres', pw, 'localhost', port, source.name)],
-        ['another user', url(otherRole, OTHER_PASSWORD, '127.0.0.1', port, source.name)],
-        ['a forwarded port', url('postgres', pw, '127.0.0.1', forward.port, source.name)],
-        ['an upper-case host', url('postgres', pw, 'LOCALHOST', port, source.name)]
+        [
+          'socket directory',
+          `postgresql://postgres@localhost:${aliases.port}/${source.name}?host=${aliases.socketDir}`
+        ],
+        ['localhost', tcpUrl('postgres', pw, 'localhost', aliases.port, source.name)],
+        ['another user', tcpUrl(aliases.role, aliases.password, '127.0.0.1', aliases.port, source.name)],
+        ['a forwarded port', tcpUrl('postgres', pw, '127.0.0.1', aliases.forward.port, source.name)],
+        ['an upper-case host', tcpUrl('postgres', pw, 'LOCALHOST', aliases.port, source.name)]
       ]
       for (const [how, target] of spellings) {
         const before = await sourceState()
@@ -173,7 +156,7 @@ describe('dist/index.js against hostile backups and bad days', () => {
       const before = await sourceState()
       const run = await drillInto(
         'drill into a percent-encoded name',
-        url('postgres', serverPassword(), 'LOCALHOST', port, encoded)
+        tcpUrl('postgres', serverPassword(), 'LOCALHOST', aliases.port, encoded)
       )
       expect(run.exitCode).toBe(1)
       const error = errorOf(run)

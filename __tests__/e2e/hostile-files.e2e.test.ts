@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
 import { startGitHubApi, type GitHubApiStandIn, type PrFile } from '../../__fixtures__/github-api.js'
+import { pullRequestEvent } from '../../__fixtures__/projects.js'
 import { runAction, secretForms, type ActionRun } from '../../__fixtures__/run-action.mjs'
 
 // Fake credentials in the runner's environment (so in /proc/self/environ) and in a planted file.
@@ -40,14 +41,8 @@ function tempDir(prefix: string): string {
   return dir
 }
 
-function pullRequest(baseSha = 'a'.repeat(40)): { name: string; payload: unknown } {
-  return {
-    name: 'pull_request',
-    payload: {
-      pull_request: { number: 8, base: { ref: 'main', sha: baseSha }, head: { sha: PR_HEAD } },
-      repository: { name: 'platform', owner: { login: 'acme' } }
-    }
-  }
+function pullRequest(baseSha = 'a'.repeat(40)): ReturnType<typeof pullRequestEvent> {
+  return pullRequestEvent(8, { baseSha, headSha: PR_HEAD })
 }
 
 /** A small Prisma project: prisma/migrations with a lock file and one migration creating "Post". */

@@ -5,7 +5,7 @@
  * warning and a bounded wait, never the step.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '../../__fixtures__/databases.js'
@@ -16,6 +16,7 @@ import {
   type PrFile,
   type StoredComment
 } from '../../__fixtures__/github-api.js'
+import { addMigration, pullRequestEvent } from '../../__fixtures__/projects.js'
 import { runAction, type ActionRun } from '../../__fixtures__/run-action.mjs'
 import { MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES } from '../../src/constants.js'
 import { describeTarget, parseDatabaseUrl } from '../../src/db/connection-url.js'
@@ -25,13 +26,7 @@ const EXAMPLE = join(process.cwd(), 'examples', 'prisma')
 const LAST = '20260105093000_tool_execution_status'
 const TOKEN = 'ghs_HostileRenderToken0123456789abcdef'
 
-const pullRequest = {
-  name: 'pull_request',
-  payload: {
-    pull_request: { number: 42, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
-    repository: { name: 'platform', owner: { login: 'acme' } }
-  }
-}
+const pullRequest = pullRequestEvent(42)
 
 const prFile = (name: string): PrFile => ({
   filename: `prisma/migrations/${name}/migration.sql`,
@@ -43,10 +38,7 @@ function project(extra: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-render-'))
   cpSync(EXAMPLE, dir, { recursive: true })
   rmSync(join(dir, 'prisma', 'migrations', LAST), { recursive: true })
-  for (const [name, sql] of Object.entries(extra)) {
-    mkdirSync(join(dir, 'prisma', 'migrations', name))
-    writeFileSync(join(dir, 'prisma', 'migrations', name, 'migration.sql'), sql)
-  }
+  for (const [name, sql] of Object.entries(extra)) addMigration(dir, name, sql)
   return dir
 }
 

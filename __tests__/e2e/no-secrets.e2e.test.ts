@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
+import { pullRequestEvent } from '../../__fixtures__/projects.js'
 import { runAction, secretForms, type ActionRun } from '../../__fixtures__/run-action.mjs'
 import { startS3, type TestS3 } from '../../__fixtures__/s3.js'
 
@@ -27,13 +28,7 @@ describe('no secret anywhere, every mode', () => {
   let recipient: string
   const runs: { title: string; run: ActionRun }[] = []
 
-  const pullRequest = {
-    name: 'pull_request',
-    payload: {
-      pull_request: { number: 42, base: { ref: 'main', sha: 'a'.repeat(40) }, head: { sha: 'b'.repeat(40) } },
-      repository: { name: 'platform', owner: { login: 'acme' } }
-    }
-  }
+  const pullRequest = pullRequestEvent(42)
 
   async function action(
     title: string,

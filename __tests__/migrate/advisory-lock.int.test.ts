@@ -7,12 +7,18 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { type AddressInfo, type Server, type Socket, connect as tcpConnect, createServer } from 'node:net'
 import { join } from 'node:path'
-import { connect, type DbSession } from '../../src/db/connect.js'
-import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { MigrationRunError, deploy } from '../../src/migrate/deploy.js'
 import { resolveRolledBack } from '../../src/migrate/resolve.js'
 import { createTestDatabase, query, serverPassword, urlFor } from '../../__fixtures__/databases.js'
-import { INIT, folderOf, makeMigrationsDir, prisma, removeTempDirs, tablesIn } from './helpers.js'
+import {
+  INIT,
+  folderOf,
+  makeMigrationsDir,
+  openSession,
+  prisma,
+  removeTempDirs,
+  tablesIn
+} from './helpers.js'
 
 afterAll(removeTempDirs)
 
@@ -69,15 +75,6 @@ async function release(database: string, holder: { child: ChildProcess; pid: num
   await query(database, 'SELECT pg_terminate_backend($1)', [holder.pid])
 }
 
-async function session(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
-  return connect(parseDatabaseUrl(url), {
-    baseDir: process.cwd(),
-    ensureSchema: true,
-    attempts: 1,
-    sessionSettings
-  })
-}
-
 describe("Prisma's migrate lock held by a psql session", () => {
   it('our deploy waits 10 s despite a 200 ms lock_timeout and a 300 ms statement_timeout, says P1002 naming the holder, and keeps its connection; Prisma 6.19 says P1002 too', async () => {
     const db = await createTestDatabase('al_psql')
@@ -85,7 +82,7 @@ describe("Prisma's migrate lock held by a psql session", () => {
     const holder = await psqlHoldingTheLock(db.name, 'release-script')
     try {
       const ours = (async () => {
-        const s = await session(db.url, { lock_timeout: '200', statement_timeout: '300' })
+        const s = await openSession(db.url, { lock_timeout: '200', statement_timeout: '300' })
         try {
           const started = Date.now()
           const error = await deploy(s.client, await folderOf(dir), { connection: s.settings }).catch(
@@ -131,7 +128,7 @@ describe("Prisma's migrate lock held by a psql session", () => {
     await query(db.name, 'CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY)')
     const holder = await psqlHoldingTheLock(db.name, 'other-deploy')
     try {
-      const s = await session(db.url)
+      const s = await openSession(db.url)
       try {
         const error = (await resolveRolledBack(s.client, await folderOf(makeMigrationsDir({})), 'x', {
           lockTimeoutMs: 300
@@ -153,7 +150,7 @@ describe('session timeouts as startup options', () => {
   it('are in force from the first statement and override the same names in the URL options, keeping the others', async () => {
     const db = await createTestDatabase('al_options')
     const url = urlFor(db.name, `?options=${encodeURIComponent('-c lock_timeout=5s -c work_mem=8MB')}`)
-    const s = await session(url, { lock_timeout: '1234', statement_timeout: '60000' })
+    const s = await openSession(url, { lock_timeout: '1234', statement_timeout: '60000' })
     try {
       const { rows } = await s.client.query<{ lt: string; st: string; wm: string }>(
         `SELECT current_setting('lock_timeout') AS lt, current_setting('statement_timeout') AS st, current_setting('work_mem') AS wm`
@@ -163,7 +160,7 @@ describe('session timeouts as startup options', () => {
       await s.close()
     }
     // Without session options the URL's own setting stays (what lock-timeout: 0 means).
-    const plain = await session(url)
+    const plain = await openSession(url)
     try {
       expect(
         (await plain.client.query<{ lock_timeout: string }>('SHOW lock_timeout')).rows[0].lock_timeout
@@ -248,7 +245,7 @@ async function refusingPooler(
 describe('session timeouts through a connection pooler', () => {
   it('pgbouncer=true: set with one SET after connecting instead of startup options', async () => {
     const db = await createTestDatabase('al_bouncer')
-    const s = await session(urlFor(db.name, '?pgbouncer=true'), {
+    const s = await openSession(urlFor(db.name, '?pgbouncer=true'), {
       lock_timeout: '1500',
       statement_timeout: '90000'
     })
@@ -266,7 +263,7 @@ describe('session timeouts through a connection pooler', () => {
     const db = await createTestDatabase('al_refuse')
     const pooler = await refusingPooler(new URL(urlFor(db.name)))
     try {
-      const s = await session(pooler.url(db.name), { lock_timeout: '1700' })
+      const s = await openSession(pooler.url(db.name), { lock_timeout: '1700' })
       try {
         expect(
           (await s.client.query<{ lock_timeout: string }>('SHOW lock_timeout')).rows[0].lock_timeout
@@ -276,7 +273,7 @@ describe('session timeouts through a connection pooler', () => {
       }
       expect(pooler.refused()).toBe(1)
       // Without session settings nothing is refused: the stand-in does refuse only `options`.
-      const plain = await session(pooler.url(db.name))
+      const plain = await openSession(pooler.url(db.name))
       await plain.close()
       expect(pooler.refused()).toBe(1)
     } finally {

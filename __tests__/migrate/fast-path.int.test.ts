@@ -7,8 +7,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
-import { connect, type DbSession } from '../../src/db/connect.js'
-import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { migrationChecksum } from '../../src/migrate/checksum.js'
 import { type DeployOptions, type DeployResult, MigrationRunError, deploy } from '../../src/migrate/deploy.js'
 import { fastMessage, fastPathBlocker } from '../../src/migrate/fast-path.js'
@@ -24,6 +22,7 @@ import {
   makeMigrationsDir,
   migrationRows,
   prisma,
+  openSession,
   removeTempDirs,
   tablesIn
 } from './helpers.js'
@@ -45,15 +44,6 @@ const concurrent = (i: number, on: number): string =>
   `CREATE INDEX CONCURRENTLY "T${on}_email_${i}_idx" ON "T${on}" ("email");\n`
 const ownTransaction = (i: number): string => `BEGIN;\nCREATE TABLE "Tx${i}" ("id" INT);\nCOMMIT;\n`
 
-async function session(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
-  return connect(parseDatabaseUrl(url), {
-    baseDir: process.cwd(),
-    ensureSchema: true,
-    attempts: 1,
-    sessionSettings
-  })
-}
-
 /**
  * Deploys `dir` into a fresh database through the proxy; the exchanges of the deploy's own connection (the lock
  * monitor's connection, opened in the background, is the second one and not counted).
@@ -65,7 +55,7 @@ async function deployCounted(
 ): Promise<{ db: { name: string; url: string }; exchanges: number; result: DeployResult }> {
   const db = await createTestDatabase(prefix)
   proxy.reset()
-  const s = await session(proxy.urlThrough(urlFor(db.name, 'sslmode=disable')))
+  const s = await openSession(proxy.urlThrough(urlFor(db.name, 'sslmode=disable')))
   try {
     const result = await deploy(s.client, await folderOf(dir), { connection: s.settings, ...options })
     return { db, exchanges: proxy.stats().perConnection[0], result }
@@ -199,7 +189,7 @@ describe('what is appended to a script', () => {
       expect(await fastPathBlocker(script, 'm')).toMatch(/^it does not parse/)
       const dir = makeMigrationsDir({ [name(0, 'init')]: INIT, [name(1, 'open')]: script })
       const db = await createTestDatabase('ap_open')
-      const s = await session(db.url)
+      const s = await openSession(db.url)
       const error = await deploy(s.client, await folderOf(dir), { connection: s.settings })
         .catch((e: unknown) => e)
         .finally(() => s.close())
@@ -291,7 +281,7 @@ describe('a failure on the one-round-trip path', () => {
       expect(await fastPathBlocker(BROKEN, 'm')).toBeUndefined()
       const dir = makeMigrationsDir(scripts)
       const db = await createTestDatabase('fp_fail')
-      const s = await session(db.url)
+      const s = await openSession(db.url)
       const error = (await deploy(s.client, await folderOf(dir), { connection: s.settings })
         .catch((e: unknown) => e)
         .finally(() => s.close())) as MigrationRunError
@@ -315,7 +305,7 @@ describe('a failure on the one-round-trip path', () => {
       expect(await tablesIn(db.name)).toEqual(['User', '_prisma_migrations'])
 
       const again = (await (async () => {
-        const t = await session(db.url)
+        const t = await openSession(db.url)
         return deploy(t.client, await folderOf(dir), { connection: t.settings })
           .catch((e: unknown) => e)
           .finally(() => t.close())
@@ -334,7 +324,7 @@ describe('a failure on the one-round-trip path', () => {
     expect(await fastPathBlocker(script, 'm')).toBeUndefined()
     const db = await createTestDatabase('fp_position')
     const alone = (await query(db.name, script).catch((e: unknown) => e)) as { position?: string }
-    const s = await session(db.url)
+    const s = await openSession(db.url)
     const error = (await deploy(s.client, await folderOf(makeMigrationsDir({ [name(0, 'bad')]: script })), {
       connection: s.settings
     })
@@ -352,7 +342,7 @@ describe('a failure on the one-round-trip path', () => {
     }
     const dir = makeMigrationsDir(scripts)
     const db = await createTestDatabase('fp_after_tx')
-    const s = await session(db.url)
+    const s = await openSession(db.url)
     const error = (await deploy(s.client, await folderOf(dir), { connection: s.settings })
       .catch((e: unknown) => e)
       .finally(() => s.close())) as MigrationRunError
@@ -383,7 +373,7 @@ describe("files that change the transaction's own settings keep Prisma's protoco
     expect(await fastPathBlocker(scripts[name(2, 'set_config')], 'm')).toContain('set_config')
     const db = await createTestDatabase('fp_settings')
     await query(db.name, 'CREATE SCHEMA other')
-    const s = await session(db.url)
+    const s = await openSession(db.url)
     try {
       await deploy(s.client, await folderOf(makeMigrationsDir(scripts)), { connection: s.settings })
     } finally {
@@ -443,7 +433,7 @@ describe('lock safety around files that ride on their neighbours', () => {
     const released = new Promise((resolve) => setTimeout(resolve, 1200)).then(() =>
       writer.query('COMMIT').then(() => writer.end())
     )
-    const s = await session(db.url, { lock_timeout: '200' })
+    const s = await openSession(db.url, { lock_timeout: '200' })
     let error: unknown
     try {
       // the reader takes its lock once the deploy is running, so that only the ALTER meets it

@@ -52,8 +52,14 @@ export async function folderOf(dir: string): Promise<MigrationsFolder> {
   return readMigrationsFolder(dir, new RepositoryFiles(dir))
 }
 
-export async function openSession(url: string): Promise<DbSession> {
-  return connect(parseDatabaseUrl(url), { baseDir: process.cwd(), ensureSchema: true, attempts: 1 })
+/** A session as the migrate modes open it; `sessionSettings` as migrate-deploy's timeouts. */
+export async function openSession(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
+  return connect(parseDatabaseUrl(url), {
+    baseDir: process.cwd(),
+    ensureSchema: true,
+    attempts: 1,
+    sessionSettings
+  })
 }
 
 export async function withSession<T>(url: string, fn: (session: DbSession) => Promise<T>): Promise<T> {

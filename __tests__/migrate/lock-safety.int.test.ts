@@ -6,13 +6,19 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import pg from 'pg'
-import { connect, type DbSession } from '../../src/db/connect.js'
-import { parseDatabaseUrl } from '../../src/db/connection-url.js'
 import { type DeployResult, MigrationRunError, deploy } from '../../src/migrate/deploy.js'
 import type { BlockingSession } from '../../src/migrate/blockers.js'
 import type { BlockedAttempt } from '../../src/migrate/lock-retry.js'
 import { createTestDatabase, query, urlFor } from '../../__fixtures__/databases.js'
-import { INIT, addMigration, folderOf, makeMigrationsDir, migrationRows, removeTempDirs } from './helpers.js'
+import {
+  INIT,
+  addMigration,
+  folderOf,
+  makeMigrationsDir,
+  migrationRows,
+  openSession,
+  removeTempDirs
+} from './helpers.js'
 
 afterAll(removeTempDirs)
 
@@ -24,15 +30,6 @@ interface Recorded {
   samples: BlockingSession[][]
 }
 
-async function session(url: string, sessionSettings?: Record<string, string>): Promise<DbSession> {
-  return connect(parseDatabaseUrl(url), {
-    baseDir: process.cwd(),
-    ensureSchema: true,
-    attempts: 1,
-    sessionSettings
-  })
-}
-
 /** A deploy as migrate-deploy runs it: timeouts as startup options, the retry policy, the monitor. */
 async function deployWithLockSafety(
   url: string,
@@ -41,7 +38,7 @@ async function deployWithLockSafety(
   recorded: Recorded = { blocked: [], samples: [] }
 ): Promise<DeployResult> {
   const options = policy.lockTimeoutMs > 0 ? { lock_timeout: String(policy.lockTimeoutMs) } : undefined
-  const s = await session(url, options)
+  const s = await openSession(url, options)
   try {
     return await deploy(s.client, await folderOf(dir), {
       connection: s.settings,
@@ -222,7 +219,7 @@ describe('statement-timeout', () => {
   it('bounds how long a migration file may run: a longer one fails as P3018 (57014) and nothing of it stays', async () => {
     const { db, dir } = await initialised('ls_stmt')
     addMigration(dir, '20240102000000_slow', `${ADD_COLUMN}SELECT pg_sleep(3);\n`)
-    const s = await session(db.url, { lock_timeout: '1000', statement_timeout: '300' })
+    const s = await openSession(db.url, { lock_timeout: '1000', statement_timeout: '300' })
     try {
       const error = (await deploy(s.client, await folderOf(dir), {
         connection: s.settings,
