@@ -89,10 +89,6 @@ export async function listOurBackups(
   return out
 }
 
-function deleteFailure(storage: BackupStorage, key: string, error: unknown): string {
-  return `deleting ${storage.uri(key)} failed: ${getErrorMessage(error)}`
-}
-
 export interface RetentionResult {
   deleted: { uri: string; createdAt: string; reason: string }[]
   kept: number
@@ -125,16 +121,18 @@ export async function applyRetention(
   }
   const decision = decideRetention(candidates, policy, now)
   const deleted: RetentionResult['deleted'] = []
+  // Retention stops at the first deletion refused: what was deleted so far is reported, the rest kept.
+  const stopped = (key: string, error: unknown): RetentionResult => ({
+    deleted,
+    kept: candidates.length - deleted.length,
+    failed: `deleting ${storage.uri(key)} failed: ${getErrorMessage(error)}`
+  })
   for (const item of decision.delete) {
     if (item.key === newestKey) continue
     try {
       await storage.delete(item.key)
     } catch (error) {
-      return {
-        deleted,
-        kept: candidates.length - deleted.length,
-        failed: deleteFailure(storage, item.key, error)
-      }
+      return stopped(item.key, error)
     }
     deleted.push({ uri: storage.uri(item.key), createdAt: item.createdAt.toISOString(), reason: item.reason })
     info(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`)
@@ -142,11 +140,7 @@ export async function applyRetention(
       await storage.delete(manifestKeyFor(item.key))
     } catch (error) {
       // The object is gone; a manifest without its object is ignored by `latest` and by retention.
-      return {
-        deleted,
-        kept: candidates.length - deleted.length,
-        failed: deleteFailure(storage, manifestKeyFor(item.key), error)
-      }
+      return stopped(manifestKeyFor(item.key), error)
     }
   }
   return { deleted, kept: decision.keep.length }

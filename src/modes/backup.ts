@@ -49,7 +49,6 @@ export interface RunBackupContext {
 /** What a backup has settled before it connects: where it goes, which clients, how to load the storage. */
 interface BackupPlan {
   destination: Destination
-  tempDir: string
   clientOptions: { explicitPath?: string; installClient: boolean }
   wantVerifier: boolean
   encrypted: boolean
@@ -141,7 +140,6 @@ async function prepareBackup(ctx: RunBackupContext): Promise<BackupPlan> {
   const contentType = contentTypeOf(settings.format, encrypted)
   return {
     destination,
-    tempDir,
     clientOptions,
     wantVerifier,
     encrypted,
