@@ -47,7 +47,6 @@ import {
 import { type NonTransactionalStatement, findNonTransactional } from './non-transactional.js'
 import { applyWithPerStatementStrategy } from './per-statement-runner.js'
 import { unappliedMigrations } from './plan.js'
-import { serverVersionNum } from './server.js'
 import { WholeFileRunner } from './whole-file-runner.js'
 
 export type { AppliedMigration } from './prisma-errors.js'
@@ -145,15 +144,9 @@ function nonTransactionalRefusal(
 }
 
 /** Refuses the first file sent as one batch that mixes in a non-transactional statement (files sent statement by statement are not refused). */
-async function refuseNonTransactional(
-  client: pg.Client,
-  pending: PendingMigration[],
-  known?: number
-): Promise<void> {
-  let version = known
+async function refuseNonTransactional(pending: PendingMigration[], version: number): Promise<void> {
   for (const { migration, plan } of pending) {
     if (migration.script === null || plan?.mode !== 'whole-file') continue
-    version ??= await serverVersionNum(client)
     const found = await findNonTransactional(migration.script, version)
     if (found.length > 0) throw nonTransactionalRefusal(migration.name, plan, found)
   }
@@ -283,9 +276,10 @@ export async function deploy(
       strategy,
       options.onFallback
     )
-    await refuseNonTransactional(client, pending, options.serverVersionNum ?? state.serverVersionNum)
+    const version = options.serverVersionNum ?? state.serverVersionNum
+    await refuseNonTransactional(pending, version)
     if (pending.length > 0) run.lock = openLockContext(state.pid, options.connection, options.lockSafety)
-    await applyMigrations(client, folder, pending, options, run, state.serverVersionNum)
+    await applyMigrations(client, folder, pending, options, run, version)
     const results = await finishDeploy(client, options, run.runner)
     run.release = undefined
     const history = options.readHistoryAfter ? results.at(-1) : undefined
