@@ -61,11 +61,18 @@ FROM waiting, pg_stat_activity a
 WHERE a.pid = ANY(waiting.pids)
 ORDER BY a.xact_start NULLS LAST, a.pid`
 
-/** Session-level `pg_advisory_lock(bigint)`: classid = high 32 bits, objid = low 32 bits, objsubid = 1. */
+/**
+ * The rows of `pg_locks` (as `alias`) that are Prisma's migrate lock, granted, on this database. Session-level
+ * `pg_advisory_lock(bigint)`: classid = high 32 bits, objid = low 32 bits, objsubid = 1.
+ */
+export function prismaLockCondition(alias: string): string {
+  return `${alias}.locktype = 'advisory' AND ${alias}.granted AND ${alias}.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND ${alias}.classid = 0 AND ${alias}.objid = ${PRISMA_ADVISORY_LOCK_KEY} AND ${alias}.objsubid = 1`
+}
+
 const ADVISORY_HOLDERS_SQL = `SELECT ${SESSION_COLUMNS}
 FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND l.classid = 0 AND l.objid = ${PRISMA_ADVISORY_LOCK_KEY} AND l.objsubid = 1
+WHERE ${prismaLockCondition('l')}
 ORDER BY a.pid`
 
 interface SessionRow {

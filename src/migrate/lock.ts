@@ -5,7 +5,7 @@
 import type pg from 'pg'
 import { PRISMA_ADVISORY_LOCK_KEY, PRISMA_ADVISORY_LOCK_TIMEOUT_MS } from '../constants.js'
 import { queryAll } from '../db/connect.js'
-import { advisoryLockHolders, type BlockingSession } from './blockers.js'
+import { advisoryLockHolders, type BlockingSession, prismaLockCondition } from './blockers.js'
 import { lockTimeoutError } from './prisma-errors.js'
 import { isLockTimeout } from './lock-retry.js'
 
@@ -77,7 +77,7 @@ export async function lockAndRead(
 
 async function holdsLock(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ held: boolean }>(
-    `SELECT EXISTS(SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = 0 AND objid = ${PRISMA_ADVISORY_LOCK_KEY} AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held`
+    `SELECT EXISTS(SELECT 1 FROM pg_locks l WHERE l.pid = pg_backend_pid() AND ${prismaLockCondition('l')}) AS held`
   )
   return rows[0]?.held === true
 }
