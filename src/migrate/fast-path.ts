@@ -37,7 +37,7 @@ import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
 import { calledFunctions, type AnyNode } from '../sql/ast.js'
 import { loadParser, parseScript } from '../sql/parse.js'
-import { asDate } from './history.js'
+import { NO_SESSION_TIMEOUTS, asDate } from './history.js'
 import { scriptShape } from './script-shape.js'
 
 /** Prisma's column limit: a longer name makes the INSERT fail, which Prisma reports as such (not as P3018). */
@@ -103,13 +103,6 @@ export function finishStatement(client: pg.Client, id: string): string {
   )
 }
 
-/**
- * The bookkeeping's own settings: the deploy session's lock_timeout/statement_timeout are for the migrations, not
- * for the rows (a migration that ran must not end up failed because an update of its row waited). `SET LOCAL` ends
- * with the transaction.
- */
-export const NO_TIMEOUTS_FOR_BOOKKEEPING = 'SET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout = 0'
-
 /** Prisma's started row (its first bookkeeping statement), its values as escaped literals. */
 function startedRowInsert(client: pg.Client, row: StartedRow): string {
   return `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},clock_timestamp(),${client.escapeLiteral(row.name)})`
@@ -164,7 +157,7 @@ export function fastMessage(
   const tag = dollarTag([script, ...(next ? [next.name, next.checksum, next.id] : [])])
   const tail = [
     '\n;',
-    NO_TIMEOUTS_FOR_BOOKKEEPING,
+    NO_SESSION_TIMEOUTS,
     `UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = greatest(clock_timestamp(), started_at) WHERE id = ${dollar(tag, row.id)} RETURNING id AS ${FINISHED_MARK}, started_at, finished_at`,
     ...(next
       ? [

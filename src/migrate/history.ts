@@ -169,10 +169,11 @@ export async function insertStartedRow(
 
 /**
  * The deploy session's lock_timeout/statement_timeout (startup options, lock-timeout input) are for the migrations,
- * not for this bookkeeping: a migration that ran must not end up recorded as failed because an update of its row
- * waited. `SET LOCAL` in the same message lasts for its implicit transaction only; no extra round trip.
+ * not for the bookkeeping: a migration that ran must not end up recorded as failed because an update of its row
+ * waited. `SET LOCAL` in the same message lasts for its implicit transaction only; no extra round trip. Two
+ * statements, without a final `;`: callers put it before theirs (here, and in the fast path's message).
  */
-const NO_SESSION_TIMEOUTS = 'SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0; '
+export const NO_SESSION_TIMEOUTS = 'SET LOCAL lock_timeout = 0; SET LOCAL statement_timeout = 0'
 
 /**
  * Prisma's two updates after a successful script, verbatim and in order, sent in one message. Prisma commits them
@@ -183,7 +184,7 @@ const NO_SESSION_TIMEOUTS = 'SET LOCAL lock_timeout = 0; SET LOCAL statement_tim
 export async function recordFinished(client: pg.Client, id: string, finishedAt: Date): Promise<void> {
   const where = `WHERE "id" = ${client.escapeLiteral(id)}`
   await client.query(
-    `${NO_SESSION_TIMEOUTS}UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`
+    `${NO_SESSION_TIMEOUTS}; UPDATE "_prisma_migrations" SET "applied_steps_count" = ("applied_steps_count" + 1) ${where}; UPDATE "_prisma_migrations" SET "finished_at" = ${timestampLiteral(finishedAt)} ${where}`
   )
 }
 
@@ -193,7 +194,7 @@ export async function recordFinished(client: pg.Client, id: string, finishedAt: 
  */
 export async function removeStartedRow(client: pg.Client, id: string): Promise<void> {
   await client.query(
-    `${NO_SESSION_TIMEOUTS}DELETE FROM "_prisma_migrations" WHERE "id" = ${client.escapeLiteral(id)} AND "finished_at" IS NULL`
+    `${NO_SESSION_TIMEOUTS}; DELETE FROM "_prisma_migrations" WHERE "id" = ${client.escapeLiteral(id)} AND "finished_at" IS NULL`
   )
 }
 
