@@ -43,16 +43,8 @@ interface PerStatementRun {
 /** A file sent as one batch (Prisma's parser cannot split it): the whole attempt is retried when it is atomic. */
 function runAsOneBatch(run: PerStatementRun): Promise<StartedRowTimes> {
   const { client, attempt, shape, lock } = run
-  const policy = lock?.options.policy
-  const atomic = policy !== undefined && shape?.atomic === true
-  const hooks = lockHooks(lock, run.name)
-  return withoutLockTimeout(client, liftsLockTimeout(policy, shape), () =>
-    retryOnLockTimeout(
-      atomic && policy ? policy : NO_RETRY,
-      () => attempt.wholeFile(atomic),
-      hooks.onBlocked,
-      hooks.retryOptions
-    )
+  return withoutLockTimeout(client, liftsLockTimeout(lock?.options.policy, shape), () =>
+    attempt.wholeFileRetried(shape, lock, run.name)
   )
 }
 

@@ -14,7 +14,7 @@ import { type ExecutionPlan, type ExecutionProgress, executePlan, newProgress } 
 import { STARTED_MARK, finishStatement, markedRows, startedRowStatement } from './fast-path.js'
 import { recordFinished, removeStartedRow } from './history.js'
 import { isLockTimeout, retryOnLockTimeout } from './lock-retry.js'
-import { LIFT_LOCK_TIMEOUT, NO_RETRY, lockHooks } from './lock-safety.js'
+import { LIFT_LOCK_TIMEOUT, type LockContext, NO_RETRY, lockHooks } from './lock-safety.js'
 import { recordedFailureError, stillPendingError, unwrapFailure } from './migration-failure.js'
 import type { ReadableMigration } from './migrations-dir.js'
 import type { ScriptShape } from './script-shape.js'
@@ -74,6 +74,26 @@ export class ProtocolAttempt {
       throw error
     }
     return row
+  }
+
+  /**
+   * The file sent whole under `lock`'s safety: retried as a whole when it is atomic (`shape`) and a policy is set,
+   * otherwise one attempt whose blockers are still named. Both runners send a whole file this way.
+   */
+  wholeFileRetried(
+    shape: ScriptShape | undefined,
+    lock: LockContext | undefined,
+    name: string
+  ): Promise<StartedRowTimes> {
+    const policy = lock?.options.policy
+    const atomic = policy !== undefined && shape?.atomic === true
+    const hooks = lockHooks(lock, name)
+    return retryOnLockTimeout(
+      atomic && policy ? policy : NO_RETRY,
+      () => this.wholeFile(atomic),
+      hooks.onBlocked,
+      hooks.retryOptions
+    )
   }
 
   /**
@@ -154,19 +174,12 @@ export async function applyOnPrismaProtocol(
   const { client, carry } = ctx
   const policy = ctx.lock?.options.policy
   const shape = policy ? classified.shape : undefined
-  const atomic = policy !== undefined && shape?.atomic === true
   const lift: LockTimeoutLift = { needed: classified.liftsLockTimeout, done: false }
   const attempt = new ProtocolAttempt(client, plan, startedRowWriter(ctx, migration, lift))
   const restoreLockTimeout = `SET lock_timeout = ${policy?.lockTimeoutMs ?? 0}`
-  const hooks = lockHooks(ctx.lock, migration.name)
   let row: StartedRowTimes
   try {
-    row = await retryOnLockTimeout(
-      atomic && policy ? policy : NO_RETRY,
-      () => attempt.wholeFile(atomic),
-      hooks.onBlocked,
-      hooks.retryOptions
-    )
+    row = await attempt.wholeFileRetried(shape, ctx.lock, migration.name)
   } catch (caught) {
     // Back to the session's lock_timeout, and the previous migration's finish, before the deploy stops.
     return attempt.fail(caught, migration, shape, policy?.lockTimeoutMs ?? 0, async () => {
