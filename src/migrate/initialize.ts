@@ -65,11 +65,3 @@ export async function initializeFrom(
   if (inspection.userTables.length > 0) throw nonEmptyDatabaseError(folder.migrations[0]?.name, folder.path)
   await createMigrationsTable(client)
 }
-
-export async function initialize(
-  client: pg.Client,
-  folder: MigrationsFolder,
-  scope: SchemaScope
-): Promise<void> {
-  await initializeFrom(client, folder, await inspectTables(client, scope))
-}
