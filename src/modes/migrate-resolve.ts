@@ -32,7 +32,7 @@ export async function runMigrateResolve(
     const target = describeTarget(settings.connection)
     let after
     try {
-      after = await diagnose(session.client, folder, prismaScope(settings))
+      after = await diagnose(session.client, folder, prismaScope(settings, session))
     } catch (error) {
       // resolve --rolled-back does not check migration_lock.toml (Prisma neither); the status that follows does.
       if (!(error instanceof ActionError) || error.code !== 'P3019') throw error
