@@ -38,22 +38,26 @@ import type pg from 'pg'
 import { calledFunctions, type AnyNode } from '../sql/ast.js'
 import { loadParser, parseScript } from '../sql/parse.js'
 import { NO_SESSION_TIMEOUTS, asDate } from './history.js'
-import { scriptShape } from './script-shape.js'
+import { type ScriptShape, scriptShape } from './script-shape.js'
 
 /** Prisma's column limit: a longer name makes the INSERT fail, which Prisma reports as such (not as P3018). */
 const MAX_NAME_LENGTH = 255
 
-/** Why `script` must keep Prisma's protocol (row committed first), or undefined when it can travel with its row. */
+/**
+ * Why `script` must keep Prisma's protocol (row committed first), or undefined when it can travel with its row.
+ * `known`: its `scriptShape(script, serverVersionNum)` when the caller has it already (computed here otherwise).
+ */
 export async function fastPathBlocker(
   script: string,
   name: string,
-  serverVersionNum = 0
+  serverVersionNum = 0,
+  known?: ScriptShape
 ): Promise<string | undefined> {
   if ([...name].length > MAX_NAME_LENGTH) return `its name is longer than ${MAX_NAME_LENGTH} characters`
   await loadParser()
   const parsed = parseScript(script)
   if (parsed.error) return `it does not parse (line ${parsed.error.line})`
-  const shape = await scriptShape(script, serverVersionNum)
+  const shape = known ?? (await scriptShape(script, serverVersionNum))
   if (shape.nonTransactional) return `its only statement is ${shape.nonTransactional}`
   if (!shape.atomic) return shape.reason ?? 'it may commit part of itself'
   for (const statement of parsed.statements) {

@@ -43,7 +43,8 @@ export class WholeFileRunner {
     for (const migration of pending) {
       if (migration.script === null) continue
       const shape = await scriptShape(migration.script, serverVersionNum).catch(() => undefined)
-      const fast = (await fastPathBlocker(migration.script, migration.name, serverVersionNum)) === undefined
+      const fast =
+        (await fastPathBlocker(migration.script, migration.name, serverVersionNum, shape)) === undefined
       classified.set(migration.name, { fast, shape })
     }
     const carry = new CarriedBookkeeping(client, applied)
