@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { relative } from 'node:path'
 import type { DbSession, EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import type { ActionError } from '../errors.js'
@@ -27,7 +26,13 @@ import { info } from '../util/log.js'
 import { backupBeforeDeploy, type PreDeployBackup } from './backup.js'
 import { afterConnectionLoss, knownMigrations } from './deploy-connection-loss.js'
 import { decideDeploy } from './deploy-decision.js'
-import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
+import {
+  migrateOutputs,
+  pendingForReview,
+  prismaReport,
+  relativeSqlPath,
+  shownMigrationsDir
+} from './migrate-results.js'
 import { firstHistory, loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
 import type { ModeResult } from './types.js'
 
@@ -261,7 +266,7 @@ function deployResult(run: DeployRun, outcome: DeployOutcome): ModeResult {
     markdown: renderMigrationReport({
       mode: settings.mode,
       target,
-      migrationsDir: relative(settings.workingDirectory, run.folder.path) || '.',
+      migrationsDir: shownMigrationsDir(settings.workingDirectory, run.folder.path),
       rows: statusRows(outcome.known, run.applied, outcome.failedNow),
       nextSteps: deployNotes(run, outcome),
       review: run.review,

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { relative } from 'node:path'
 import type { EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
@@ -8,7 +7,7 @@ import { diagnose } from '../migrate/status.js'
 import { renderMigrationReport } from '../render/migrate-summary.js'
 import type { MigrateResolveSettings } from '../settings/settings.js'
 import { loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
-import { migrateOutputs } from './migrate-results.js'
+import { migrateOutputs, shownMigrationsDir } from './migrate-results.js'
 import { nextSteps } from '../render/next-steps.js'
 import { statusRows } from '../render/status-table.js'
 import type { ModeResult } from './types.js'
@@ -44,7 +43,7 @@ export async function runMigrateResolve(
         markdown: renderMigrationReport({
           mode: settings.mode,
           target,
-          migrationsDir: relative(settings.workingDirectory, folder.path) || '.',
+          migrationsDir: shownMigrationsDir(settings.workingDirectory, folder.path),
           nextSteps: [`Migration \`${name}\` marked as ${how}.`, `Status not shown: ${error.describe()}`]
         }),
         report: {
@@ -63,7 +62,7 @@ export async function runMigrateResolve(
       markdown: renderMigrationReport({
         mode: settings.mode,
         target,
-        migrationsDir: relative(settings.workingDirectory, folder.path) || '.',
+        migrationsDir: shownMigrationsDir(settings.workingDirectory, folder.path),
         rows: statusRows(after),
         nextSteps: [`Migration ${code(name)} marked as ${how}.`, ...nextSteps(after)]
       }),

@@ -9,6 +9,14 @@ export function relativeSqlPath(workingDirectory: string, sqlPath: string): stri
   return relative(workingDirectory, sqlPath).split('\\').join('/')
 }
 
+/**
+ * The migrations folder relative to the working directory (`.` for that directory itself): as logs and summaries
+ * show it, and where the search for changed migrations looks.
+ */
+export function shownMigrationsDir(workingDirectory: string, path: string): string {
+  return relative(workingDirectory, path) || '.'
+}
+
 /** The pending migrations, as the review wants them (readable files only). */
 export function pendingForReview(diagnosis: Diagnosis, workingDirectory: string): MigrationInput[] {
   return diagnosis.pending

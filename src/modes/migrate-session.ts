@@ -1,6 +1,5 @@
 /** How every migrate mode starts: the migrations folder read as data, then one session on the database. */
 import * as core from '@actions/core'
-import { relative } from 'node:path'
 import { connect, type DbSession, type EarlyClient } from '../db/connect.js'
 import { type ConnectionSettings, describeTarget } from '../db/connection-url.js'
 import { HISTORY_SQL, HISTORY_TYPES, historyFromFirstReads, listTablesSql } from '../migrate/history.js'
@@ -12,6 +11,7 @@ import type { MigrateModeSettings, RunSettings } from '../settings/settings.js'
 import { info } from '../util/log.js'
 import { RepositoryFiles, printable } from '../util/repo-files.js'
 import { migrateStartup } from './early-connection.js'
+import { shownMigrationsDir } from './migrate-results.js'
 
 /**
  * The local migrations, read as data: only regular files inside the workspace (src/util/repo-files.ts). A
@@ -36,7 +36,7 @@ async function readFolder(
 ): Promise<MigrationsFolder> {
   const { project } = settings
   return core.group('Migrations folder', async () => {
-    const shown = relative(settings.workingDirectory, project.migrationsDir.path) || '.'
+    const shown = shownMigrationsDir(settings.workingDirectory, project.migrationsDir.path)
     info(describePrismaVersion(project.prisma))
     // Folder names and the reason (which quotes prisma.config / package.json) come from the repository.
     info(`Using ${shown} (${project.migrationsDir.reason})`)

@@ -1,5 +1,4 @@
 import * as core from '@actions/core'
-import { relative } from 'node:path'
 import type { EarlyClient } from '../db/connect.js'
 import { describeTarget } from '../db/connection-url.js'
 import { ActionError } from '../errors.js'
@@ -17,7 +16,13 @@ import type { PullRequestScope, ReviewResult } from '../review/types.js'
 import { reviewJson, reviewOutputs } from '../report/review-section.js'
 import type { MigrateStatusSettings } from '../settings/settings.js'
 import { firstHistory, loadMigrationsFolder, openSession, prismaScope } from './migrate-session.js'
-import { migrateOutputs, pendingForReview, prismaReport, relativeSqlPath } from './migrate-results.js'
+import {
+  migrateOutputs,
+  pendingForReview,
+  prismaReport,
+  relativeSqlPath,
+  shownMigrationsDir
+} from './migrate-results.js'
 import { nextSteps } from '../render/next-steps.js'
 import { rulesDocsUrl } from '../github/context.js'
 import { statusRows } from '../render/status-table.js'
@@ -91,7 +96,7 @@ export async function runMigrateStatus(
     const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name))
     annotateFindings(review.findings.filter((f) => !onBase.has(f.migration)))
     const target = describeTarget(connection)
-    const migrationsDir = relative(settings.workingDirectory, folder.path) || '.'
+    const migrationsDir = shownMigrationsDir(settings.workingDirectory, folder.path)
     const renderInput = {
       mode: settings.mode,
       target,
@@ -108,7 +113,7 @@ export async function runMigrateStatus(
       migrationsDir,
       render: renderInput
     })
-    return statusResult(settings, folder.path, diagnosis, review, markdown)
+    return statusResult(settings, { target, folderPath: folder.path }, diagnosis, review, markdown)
   } finally {
     await session.close()
   }
@@ -116,13 +121,13 @@ export async function runMigrateStatus(
 
 function statusResult(
   settings: MigrateStatusSettings,
-  folderPath: string,
+  where: { target: string; folderPath: string },
   diagnosis: Diagnosis,
   review: ReviewResult,
   markdown: string
 ): ModeResult {
+  const { target, folderPath } = where
   const id = planId(diagnosis.pending)
-  const target = settings.connection ? describeTarget(settings.connection) : null
   return {
     outputs: {
       ...migrateOutputs({
@@ -175,7 +180,7 @@ async function pullRequestScope(
     try {
       const changed = await findChangedMigrations({
         workingDirectory: settings.workingDirectory,
-        migrationsDir: relative(settings.workingDirectory, settings.project.migrationsDir.path) || '.',
+        migrationsDir: shownMigrationsDir(settings.workingDirectory, settings.project.migrationsDir.path),
         baseRef: settings.pullRequest.baseRef,
         token: settings.pullRequest.githubToken
       })
@@ -197,7 +202,7 @@ async function pullRequestScope(
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
 async function runOfflineReview(settings: MigrateStatusSettings): Promise<ModeResult> {
   const { project } = settings
-  const migrationsDir = relative(settings.workingDirectory, project.migrationsDir.path) || '.'
+  const migrationsDir = shownMigrationsDir(settings.workingDirectory, project.migrationsDir.path)
   info(
     `No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${project.migrationsDir.reason}), without a database.`
   )
