@@ -13,7 +13,7 @@ import { CarriedBookkeeping, type WholeFileContext } from './carried-bookkeeping
 import type { ExecutionPlan } from './execute.js'
 import { fastPathBlocker } from './fast-path.js'
 import { type LockContext, liftsLockTimeout } from './lock-safety.js'
-import type { LocalMigration, ReadableMigration } from './migrations-dir.js'
+import { type LocalMigration, type ReadableMigration, isReadable } from './migrations-dir.js'
 import { type NextStartedRow, applyInOneMessage } from './one-message-runner.js'
 import type { AppliedMigration } from './prisma-errors.js'
 import { applyOnPrismaProtocol } from './prisma-protocol.js'
@@ -58,7 +58,7 @@ export class WholeFileRunner {
 
   /** The next migration's started row, when it keeps Prisma's protocol: committed with this migration's message. */
   private nextStartedRow(next: LocalMigration | undefined): NextStartedRow | undefined {
-    if (!next || next.script === null || next.checksum === null) return undefined
+    if (!next || !isReadable(next)) return undefined
     if (this.classified.get(next.name)?.fast !== false) return undefined
     return {
       row: { id: randomUUID(), checksum: next.checksum, name: next.name },
