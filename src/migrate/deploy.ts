@@ -16,13 +16,7 @@ import {
   failedMigrationsError,
   missingScriptError
 } from './prisma-errors.js'
-import {
-  type ExecutionPlan,
-  type ExecutionStrategy,
-  type Fallback,
-  describeFallback,
-  planExecution
-} from './execute.js'
+import { type ExecutionPlan, type ExecutionStrategy, type Fallback, describeFallback } from './execute.js'
 import {
   HISTORY_SQL,
   HISTORY_TYPES,
@@ -44,9 +38,9 @@ import {
   checkLockfile,
   isReadable
 } from './migrations-dir.js'
-import { type NonTransactionalStatement, findNonTransactional } from './non-transactional.js'
+import type { NonTransactionalStatement } from './non-transactional.js'
 import { applyWithPerStatementStrategy } from './per-statement-runner.js'
-import { unappliedMigrations } from './plan.js'
+import { type PendingInspection, inspectPendingFile, unappliedMigrations } from './plan.js'
 import { WholeFileRunner } from './whole-file-runner.js'
 
 export type { AppliedMigration } from './prisma-errors.js'
@@ -82,34 +76,28 @@ export interface DeployOptions {
   readHistoryAfter?: boolean
 }
 
-/** A pending migration and how it will be sent (none when its migration.sql cannot be read). */
-interface PendingMigration {
-  migration: LocalMigration
-  plan?: ExecutionPlan
-}
-
-/** How each pending migration will be sent; a 7.4+ file sent whole after all is reported to `onFallback`. */
+/**
+ * How each pending migration will be sent, with what it mixes in that cannot run in a transaction block; a 7.4+
+ * file sent whole after all is reported to `onFallback`.
+ */
 async function planPending(
   pending: LocalMigration[],
   strategy: ExecutionStrategy,
+  version: number,
   onFallback: DeployOptions['onFallback']
-): Promise<PendingMigration[]> {
-  const planned: PendingMigration[] = []
+): Promise<PendingInspection[]> {
+  const planned: PendingInspection[] = []
   for (const migration of pending) {
-    if (migration.script === null) {
-      planned.push({ migration })
-      continue
-    }
-    const plan = await planExecution(migration.script, strategy)
-    planned.push({ migration, plan })
-    if (plan.fallback) onFallback?.(migration.name, plan.fallback)
+    const entry = await inspectPendingFile(migration, strategy, async () => version)
+    planned.push(entry)
+    if (entry.plan?.fallback) onFallback?.(migration.name, entry.plan.fallback)
   }
   return planned
 }
 
 /** The migration with its readable script and its plan, or Prisma's error for a migration.sql it cannot read. */
 function readyToApply(
-  pending: PendingMigration,
+  pending: PendingInspection,
   folder: MigrationsFolder
 ): { migration: ReadableMigration; plan: ExecutionPlan } {
   const { migration, plan } = pending
@@ -144,12 +132,10 @@ function nonTransactionalRefusal(
 }
 
 /** Refuses the first file sent as one batch that mixes in a non-transactional statement (files sent statement by statement are not refused). */
-async function refuseNonTransactional(pending: PendingMigration[], version: number): Promise<void> {
-  for (const { migration, plan } of pending) {
-    if (migration.script === null || plan?.mode !== 'whole-file') continue
-    const found = await findNonTransactional(migration.script, version)
-    if (found.length > 0) throw nonTransactionalRefusal(migration.name, plan, found)
-  }
+function refuseNonTransactional(pending: PendingInspection[]): void {
+  for (const { migration, plan, nonTransactional } of pending)
+    if (plan && nonTransactional.length > 0)
+      throw nonTransactionalRefusal(migration.name, plan, nonTransactional)
 }
 
 /**
@@ -211,12 +197,12 @@ interface RunningDeploy {
 async function applyMigrations(
   client: pg.Client,
   folder: MigrationsFolder,
-  pending: PendingMigration[],
+  pending: PendingInspection[],
   options: DeployOptions,
   run: RunningDeploy,
   serverVersionNum: number
 ): Promise<void> {
-  const start = (entry: PendingMigration): { migration: ReadableMigration; plan: ExecutionPlan } => {
+  const start = (entry: PendingInspection): { migration: ReadableMigration; plan: ExecutionPlan } => {
     run.current = entry.migration.name
     const ready = readyToApply(entry, folder)
     options.onApplying?.(entry.migration.name)
@@ -271,13 +257,14 @@ export async function deploy(
         failed.map((row) => ({ ...row, name: row.migrationName })),
         strategy
       )
+    const version = options.serverVersionNum ?? state.serverVersionNum
     const pending = await planPending(
       unappliedMigrations(folder.migrations, rows),
       strategy,
+      version,
       options.onFallback
     )
-    const version = options.serverVersionNum ?? state.serverVersionNum
-    await refuseNonTransactional(pending, version)
+    refuseNonTransactional(pending)
     if (pending.length > 0) run.lock = openLockContext(state.pid, options.connection, options.lockSafety)
     await applyMigrations(client, folder, pending, options, run, version)
     const results = await finishDeploy(client, options, run.runner)

@@ -1,7 +1,12 @@
-/** A short, stable identifier of "what deploy would apply", so a reviewed plan can be matched to its deploy. */
+/**
+ * What deploy would apply: the pending migrations, how each is sent and what deploy would refuse in it, and a short,
+ * stable identifier of them, so a reviewed plan can be matched to its deploy.
+ */
 import { createHash } from 'node:crypto'
+import { type ExecutionPlan, type ExecutionStrategy, planExecution } from './execute.js'
 import type { MigrationRow } from './history.js'
 import type { LocalMigration } from './migrations-dir.js'
+import { type NonTransactionalStatement, findNonTransactional } from './non-transactional.js'
 
 export function planId(pending: LocalMigration[]): string {
   const hash = createHash('sha256')
@@ -18,4 +23,28 @@ export function planId(pending: LocalMigration[]): string {
 export function unappliedMigrations(local: LocalMigration[], rows: MigrationRow[]): LocalMigration[] {
   const present = new Set(rows.filter((row) => row.rolledBackAt === null).map((row) => row.migrationName))
   return local.filter((migration) => !present.has(migration.name))
+}
+
+/** A pending migration as deploy will send it; no plan when its migration.sql cannot be read. */
+export interface PendingInspection {
+  migration: LocalMigration
+  plan?: ExecutionPlan
+  /** When the plan sends the file as one batch: its statements that cannot run inside a transaction block. */
+  nonTransactional: NonTransactionalStatement[]
+}
+
+/**
+ * How deploy will send `migration` under `strategy`, and what it would refuse in it: deploy and status both judge
+ * each pending file so. `version` (the server's) is asked only when a file sent as one batch is checked.
+ */
+export async function inspectPendingFile(
+  migration: LocalMigration,
+  strategy: ExecutionStrategy,
+  version: () => Promise<number>
+): Promise<PendingInspection> {
+  if (migration.script === null) return { migration, nonTransactional: [] }
+  const plan = await planExecution(migration.script, strategy)
+  // Sent statement by statement, a non-transactional statement runs outside any transaction block.
+  if (plan.mode !== 'whole-file') return { migration, plan, nonTransactional: [] }
+  return { migration, plan, nonTransactional: await findNonTransactional(migration.script, await version()) }
 }

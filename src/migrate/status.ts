@@ -9,12 +9,11 @@ import type { ConnectionSettings } from '../db/connection-url.js'
 import type { ActionError } from '../errors.js'
 import { scriptMatchesChecksum } from './checksum.js'
 import { formatPrismaTimestamp, missingScriptError } from './prisma-errors.js'
-import { type ExecutionStrategy, type Fallback, planExecution } from './execute.js'
+import type { ExecutionStrategy, Fallback } from './execute.js'
 import { type MigrationRow, isFailed, readHistory } from './history.js'
 import { inspectTables, judgeTables } from './initialize.js'
 import { type LocalMigration, type MigrationsFolder, checkLockfile } from './migrations-dir.js'
-import { findNonTransactional } from './non-transactional.js'
-import { unappliedMigrations } from './plan.js'
+import { inspectPendingFile, unappliedMigrations } from './plan.js'
 import { serverVersionNum } from './server.js'
 import {
   type HistoryDiagnostic,
@@ -251,17 +250,13 @@ async function inspectPending(
 ): Promise<Pick<Diagnosis, 'nonTransactional' | 'fallbacks'>> {
   const nonTransactional: Diagnosis['nonTransactional'] = []
   const fallbacks: Diagnosis['fallbacks'] = []
-  let version = options.serverVersionNum
+  let known = options.serverVersionNum
+  const version = async (): Promise<number> => (known ??= await serverVersionNum(client))
   for (const migration of pending) {
-    if (migration.script === null) continue
-    if (options.execution === 'per-statement') {
-      const plan = await planExecution(migration.script, 'per-statement')
-      if (plan.fallback) fallbacks.push({ migration: migration.name, fallback: plan.fallback })
-      // Sent statement by statement, a non-transactional statement runs outside any transaction block.
-      if (plan.mode === 'per-statement') continue
-    }
-    version ??= await serverVersionNum(client)
-    for (const found of await findNonTransactional(migration.script, version)) {
+    const inspected = await inspectPendingFile(migration, options.execution ?? 'whole-file', version)
+    const fallback = inspected.plan?.fallback
+    if (fallback) fallbacks.push({ migration: migration.name, fallback })
+    for (const found of inspected.nonTransactional) {
       nonTransactional.push({
         migration: migration.name,
         line: found.line,
