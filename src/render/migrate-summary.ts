@@ -1,5 +1,6 @@
 import { formatCount } from '../util/format.js'
 import { MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES } from '../constants.js'
+import { baseMigrationNames } from '../review/gate.js'
 import type { ReviewResult } from '../review/types.js'
 import { bytes, chars, cost, fitLines, joinBlocks, SEPARATOR, type Measure } from './fit.js'
 import { code, inline, text } from './markdown.js'
@@ -113,10 +114,11 @@ function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[
 
 function parts(input: MigrationReportInput): Parts {
   const review = input.review
+  const onBase = review ? baseMigrationNames(review) : new Set<string>()
   const top = [
     `## ${text(input.title ?? `Prisma migrations: ${input.mode}`)}`,
     `**Target:** ${code(input.target)} · **Migrations:** ${code(input.migrationsDir)} · **Mode:** ${code(input.mode)}`,
-    ...(review ? reviewHead(review) : [])
+    ...(review ? reviewHead(review, onBase) : [])
   ]
   const rows = input.rows
   let migrations: Parts['migrations']
@@ -134,7 +136,7 @@ function parts(input: MigrationReportInput): Parts {
   return {
     top,
     notes: [...(input.notes ?? []), ...(input.nextSteps ?? [])].map((n) => `- ${inline(n)}`),
-    key: review ? keyFindingsTable(review, { docsBaseUrl: input.docsBaseUrl }) : undefined,
+    key: review ? keyFindingsTable(review, onBase, { docsBaseUrl: input.docsBaseUrl }) : undefined,
     migrations,
     reviewTitle: reviewed ? '## SQL review' : undefined,
     allowed: reviewed ? allowedLines(reviewed) : [],
@@ -146,10 +148,10 @@ function parts(input: MigrationReportInput): Parts {
         ...(baseSummary ? [baseSummary] : []),
         ...reviewed.migrations
           .filter((m) => !m.onBase)
-          .map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
+          .map((m) => renderMigrationSection(m, reviewed, onBase, { sql, docsBaseUrl: input.docsBaseUrl }))
       ]
     }),
-    rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
+    rules: reviewed ? rulesExplained(reviewed, onBase, input.docsBaseUrl) : undefined,
     appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
   }
 }

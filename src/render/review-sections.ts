@@ -34,15 +34,10 @@ const MAX_REVIEW_NOTES = 10
  * destructive statement on an object this deploy creates destroys nothing here: it is listed with its migration.
  * Findings of migrations already on the base branch are summarised instead.
  */
-export function isKeyFinding(f: Finding, result?: ReviewResult): boolean {
+function isKeyFinding(f: Finding, onBase: Set<string>): boolean {
   if (f.acknowledged?.by === 'database') return false
-  if (result && baseMigrationNames(result).has(f.migration)) return false
+  if (onBase.has(f.migration)) return false
   return f.destructive || f.severity === 'error'
-}
-
-/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
-function baseMigrationNames(result: ReviewResult): Set<string> {
-  return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
 }
 
 function ruleLink(f: Finding, base: string | undefined): string {
@@ -100,9 +95,10 @@ function findingCells(f: Finding, result: ReviewResult, options: ReviewRenderOpt
  */
 export function keyFindingsTable(
   result: ReviewResult,
+  onBase: Set<string>,
   options: Pick<ReviewRenderOptions, 'docsBaseUrl'>
 ): { title: string; head: string; rows: string[] } | undefined {
-  const key = result.findings.filter((f) => isKeyFinding(f, result))
+  const key = result.findings.filter((f) => isKeyFinding(f, onBase))
   if (key.length === 0) return undefined
   return {
     title: `### 🛑 Destructive and error-level findings (${key.length})`,
@@ -145,11 +141,12 @@ export function markedSql(m: ReviewedMigration, detail: Exclude<SqlDetail, 'none
 export function renderMigrationSection(
   m: ReviewedMigration,
   result: ReviewResult,
+  onBase: Set<string>,
   options: ReviewRenderOptions
 ): string {
   const parts: string[] = [`### ${code(m.name)}`]
-  const key = m.findings.filter((f) => isKeyFinding(f, result)).length
-  const others = m.findings.filter((f) => !isKeyFinding(f, result))
+  const key = m.findings.filter((f) => isKeyFinding(f, onBase)).length
+  const others = m.findings.filter((f) => !isKeyFinding(f, onBase))
   if (m.findings.length === 0) parts.push('No findings.')
   else if (key > 0)
     parts.push(`${key} destructive or error-level finding${key === 1 ? '' : 's'}, listed at the top.`)
@@ -220,8 +217,11 @@ export function renderBaseSummary(result: ReviewResult): string | undefined {
 }
 
 /** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
-export function rulesExplained(result: ReviewResult, base: string | undefined): string | undefined {
-  const onBase = baseMigrationNames(result)
+export function rulesExplained(
+  result: ReviewResult,
+  onBase: Set<string>,
+  base: string | undefined
+): string | undefined {
   const listed = result.findings.filter((f) => !onBase.has(f.migration))
   const firstByRule = new Map<string, (typeof listed)[number]>()
   for (const f of listed) if (!firstByRule.has(f.rule)) firstByRule.set(f.rule, f)
@@ -234,7 +234,7 @@ export function rulesExplained(result: ReviewResult, base: string | undefined): 
 }
 
 /** The review's verdict for the top of the report: headline, the review's notes, and what the gate will do. */
-export function reviewHead(result: ReviewResult): string[] {
+export function reviewHead(result: ReviewResult, onBase: Set<string>): string[] {
   const parts: string[] = [`**${inline(result.headline)}**`]
   const notes = [...result.notes]
   if (!result.databaseCompared && result.migrations.length)
@@ -250,7 +250,6 @@ export function reviewHead(result: ReviewResult): string[] {
     parts.push(
       `> ${inline(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`
     )
-  const onBase = baseMigrationNames(result)
   const harmless = result.findings.filter(
     (f) => f.acknowledged?.by === 'database' && !onBase.has(f.migration)
   ).length
