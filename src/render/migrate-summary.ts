@@ -7,8 +7,9 @@ import { code, inline, text } from './markdown.js'
 import {
   allowedLines,
   keyFindingsTable,
+  migrationSql,
   renderBaseSummary,
-  renderMigrationSection,
+  renderMigrationSectionHead,
   reviewHead,
   rulesExplained,
   type SqlDetail
@@ -103,11 +104,32 @@ interface Parts {
   appendix: string[]
 }
 
-function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[] {
+/**
+ * The migrations' sections at each SQL detail level. Only the SQL at the end of each section depends on the level:
+ * the rest is rendered once, and each level's SQL when first asked for.
+ */
+function sections(
+  reviewed: ReviewResult,
+  onBase: Set<string>,
+  docsBaseUrl: string | undefined
+): (sql: SqlDetail) => string[] {
+  // Migrations already on the base branch of a pull request: one summary, not a section each.
+  const baseSummary = renderBaseSummary(reviewed)
+  const shown = reviewed.migrations.filter((m) => !m.onBase)
+  const heads = shown.map((m) => renderMigrationSectionHead(m, reviewed, onBase, { docsBaseUrl }))
   const done = new Map<SqlDetail, string[]>()
   return (sql) => {
     let rendered = done.get(sql)
-    if (!rendered) done.set(sql, (rendered = render(sql)))
+    if (!rendered) {
+      rendered = [
+        ...(baseSummary ? [baseSummary] : []),
+        ...shown.map((m, i) => {
+          const block = migrationSql(m, sql)
+          return block ? `${heads[i]}\n\n${block}` : heads[i]
+        })
+      ]
+      done.set(sql, rendered)
+    }
     return rendered
   }
 }
@@ -140,17 +162,7 @@ function parts(input: MigrationReportInput): Parts {
     migrations,
     reviewTitle: reviewed ? '## SQL review' : undefined,
     allowed: reviewed ? allowedLines(reviewed) : [],
-    sections: memo((sql) => {
-      if (!reviewed) return []
-      // Migrations already on the base branch of a pull request: one summary, not a section each.
-      const baseSummary = renderBaseSummary(reviewed)
-      return [
-        ...(baseSummary ? [baseSummary] : []),
-        ...reviewed.migrations
-          .filter((m) => !m.onBase)
-          .map((m) => renderMigrationSection(m, reviewed, onBase, { sql, docsBaseUrl: input.docsBaseUrl }))
-      ]
-    }),
+    sections: reviewed ? sections(reviewed, onBase, input.docsBaseUrl) : () => [],
     rules: reviewed ? rulesExplained(reviewed, onBase, input.docsBaseUrl) : undefined,
     appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
   }

@@ -15,11 +15,10 @@ import {
   text
 } from './markdown.js'
 
+/** How much SQL to show: all of it, only the lines around findings, or none (when cutting to fit). */
 export type SqlDetail = 'full' | 'flagged' | 'none'
 
 export interface ReviewRenderOptions {
-  /** How much SQL to show: all of it, only the lines around findings, or none (when cutting to fit). */
-  sql: SqlDetail
   /** Absolute URL of docs/rules.md; links are relative to the repository otherwise. */
   docsBaseUrl?: string
 }
@@ -96,16 +95,14 @@ function findingCells(f: Finding, result: ReviewResult, options: ReviewRenderOpt
 export function keyFindingsTable(
   result: ReviewResult,
   onBase: Set<string>,
-  options: Pick<ReviewRenderOptions, 'docsBaseUrl'>
+  options: ReviewRenderOptions
 ): { title: string; head: string; rows: string[] } | undefined {
   const key = result.findings.filter((f) => isKeyFinding(f, onBase))
   if (key.length === 0) return undefined
   return {
     title: `### 🛑 Destructive and error-level findings (${key.length})`,
     head: tableHead(['Migration', ...FINDING_COLUMNS]),
-    rows: key.map((f) =>
-      tableRow([code(f.migration), ...findingCells(f, result, { sql: 'none', ...options })])
-    )
+    rows: key.map((f) => tableRow([code(f.migration), ...findingCells(f, result, options)]))
   }
 }
 
@@ -135,10 +132,10 @@ export function markedSql(m: ReviewedMigration, detail: Exclude<SqlDetail, 'none
 }
 
 /**
- * One migration's section: its other findings (the key ones are listed at the top), Prisma's warnings count and
- * its SQL at the detail asked for.
+ * One migration's section without its SQL: its other findings (the key ones are listed at the top) and Prisma's
+ * warnings count. The same at every SQL detail level; `migrationSql` gives the part that is not.
  */
-export function renderMigrationSection(
+export function renderMigrationSectionHead(
   m: ReviewedMigration,
   result: ReviewResult,
   onBase: Set<string>,
@@ -166,13 +163,16 @@ export function renderMigrationSection(
       `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them${onNew}.`
     )
   }
-  if (options.sql !== 'none' && m.script) {
-    const flagged = new Set(m.findings.map((f) => f.line)).size
-    const lines = m.script.replace(/\n$/, '').split('\n').length
-    const label = `${htmlCode(m.file)} ${htmlText(`(${lines} lines, ${flagged} flagged${options.sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`
-    parts.push(details(label, markedSql(m, options.sql)))
-  }
   return parts.join('\n\n')
+}
+
+/** The end of a migration's section: its SQL at the detail asked for, folded; none for 'none' or an empty file. */
+export function migrationSql(m: ReviewedMigration, sql: SqlDetail): string | undefined {
+  if (sql === 'none' || !m.script) return undefined
+  const flagged = new Set(m.findings.map((f) => f.line)).size
+  const lines = m.script.replace(/\n$/, '').split('\n').length
+  const label = `${htmlCode(m.file)} ${htmlText(`(${lines} lines, ${flagged} flagged${sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`
+  return details(label, markedSql(m, sql))
 }
 
 /** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
