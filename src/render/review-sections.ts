@@ -1,5 +1,6 @@
 import { changeLabel, stakeText } from '../review/headline.js'
 import { RULES_BY_ID } from '../review/rules/index.js'
+import { labelObject } from '../review/rules/rule.js'
 import type { Finding, ReviewedMigration, ReviewResult, Severity } from '../review/types.js'
 import {
   code,
@@ -50,7 +51,7 @@ function objects(f: Finding): string {
     parts.push(
       `enum ${code(f.typeName)}${f.values?.length ? ` [${f.values.map((v) => code(v)).join(', ')}]` : ''}`
     )
-  if (f.table) parts.push(f.column ? `${code(f.table)}.${code(f.column)}` : code(f.table))
+  if (f.table) parts.push(labelObject(f))
   else if (f.schema) parts.push(`schema ${code(f.schema)}`)
   if (f.columns?.length && !f.column) parts.push(`(${f.columns.map((c) => code(c)).join(', ')})`)
   return parts.join(' ')
