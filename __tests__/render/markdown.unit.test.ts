@@ -1,8 +1,8 @@
 /**
  * The markdown primitives against what an attacker puts in a table, column, index or migration name, a Prisma
- * warning or a server message. The helpers below read markdown the way CommonMark and GFM do (code spans: a
- * backtick run closed by the next run of the same length; table rows: split on `|` unless escaped by a backslash,
- * where `\\` counts as one escaped backslash), independently of src/render/markdown.ts.
+ * warning or a server message. The helpers read markdown the way CommonMark and GFM do (code spans, in
+ * ./commonmark.ts: a backtick run closed by the next run of the same length; table rows, below: split on `|` unless
+ * escaped by a backslash, where `\\` counts as one escaped backslash), independently of src/render/markdown.ts.
  */
 import { describe, expect, it } from '@jest/globals'
 import {
@@ -18,49 +18,9 @@ import {
   table,
   text
 } from '../../src/render/markdown.js'
+import { spans } from './commonmark.js'
 
 const ZWSP = '&#8203;'
-
-/** CommonMark code spans and the text between them, with the code span's content as the reader sees it. */
-function spans(md: string): { code: string[]; text: string } {
-  const codeParts: string[] = []
-  let textParts = ''
-  let i = 0
-  while (i < md.length) {
-    if (md[i] !== '`') {
-      textParts += md[i++]
-      continue
-    }
-    let n = 0
-    while (md[i + n] === '`') n++
-    const fenceRun = '`'.repeat(n)
-    let j = i + n
-    let close = -1
-    while (j < md.length) {
-      const k = md.indexOf(fenceRun, j)
-      if (k < 0) break
-      let m = 0
-      while (md[k + m] === '`') m++
-      if (m === n) {
-        close = k
-        break
-      }
-      j = k + m
-    }
-    if (close < 0) {
-      textParts += fenceRun
-      i += n
-      continue
-    }
-    let content = md.slice(i + n, close).replace(/\n/g, ' ')
-    if (content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '' && content.length > 1)
-      content = content.slice(1, -1)
-    codeParts.push(content)
-    textParts += '\u0000' // where a span was
-    i = close + n
-  }
-  return { code: codeParts, text: textParts }
-}
 
 /** cmark-gfm's row split: `\` escapes the next character (a backslash too), an unescaped `|` separates cells. */
 function gfmCells(row: string): string[] {

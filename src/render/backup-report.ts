@@ -1,23 +1,18 @@
 import type { BackupResult, DrillResult, TableComparison } from '../backup/results.js'
 import { formatBytes, formatDuration } from '../util/format.js'
-import { code, fence, inline, MAX_PROSE_CHARS, quote, tableRow, text } from './markdown.js'
+import { code, fence, inline, quote, tableRow, text } from './markdown.js'
 
 /**
  * Pure renderers: plain data in, markdown out, through the shared primitives of render/markdown.ts (names and URIs as
  * code spans, other values as neutralised text, pipes escaped per cell). None of the values is a secret.
  */
 
-/** A URI or a command shown whole (`code()` shortens names to MAX_CODE_CHARS). */
-function long(value: string): string {
-  return code(value, MAX_PROSE_CHARS)
-}
-
 function row(label: string, value: string): string {
   return tableRow([label, value])
 }
 
 function retentionLines(retention: NonNullable<BackupResult['retention']>): string[] {
-  const deleted = retention.deleted.map((d) => `- ${long(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
+  const deleted = retention.deleted.map((d) => `- ${quote(d.uri)} (${text(d.createdAt)}): ${text(d.reason)}`)
   if (retention.failed !== undefined)
     return [
       `❌ Retention failed: ${quote(retention.failed)}`,
@@ -41,10 +36,10 @@ export function renderBackupReport(result: BackupResult): string {
     '',
     '| | |',
     '|---|---|',
-    row('Object', long(result.uri)),
-    row('Manifest', long(result.manifestUri)),
+    row('Object', quote(result.uri)),
+    row('Manifest', quote(result.manifestUri)),
     row('Destination', text(result.destination)),
-    row('Source', long(result.target)),
+    row('Source', quote(result.target)),
     row(
       'Size',
       `${formatBytes(result.size)} stored · ${formatBytes(result.dumpSize)} dump (${text(result.format)} format)`
@@ -102,7 +97,7 @@ export function renderBackupFailure(database: string, message: string, leftover?
       '',
       leftover === undefined
         ? 'No backup object and no manifest were stored.'
-        : `Left at the destination: ${long(leftover)}.`
+        : `Left at the destination: ${quote(leftover)}.`
     ].join('\n') + '\n'
   )
 }
@@ -137,7 +132,7 @@ export function renderDrillReport(result: DrillResult): string {
     '',
     '| | |',
     '|---|---|',
-    row('Backup', long(result.uri)),
+    row('Backup', quote(result.uri)),
     row(
       'Taken',
       `${text(m.createdAt)} (server ${text(m.server.version)}, pg_dump ${text(m.pgDump.version)})`
@@ -148,7 +143,7 @@ export function renderDrillReport(result: DrillResult): string {
     ),
     row(
       'Restored into',
-      `${long(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${text(result.pgRestoreVersion)}`
+      `${quote(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${text(result.pgRestoreVersion)}`
     ),
     row('Target identity', describeTargetIdentity(result.targetIdentity)),
     row('Duration', formatDuration(result.durationMs)),
@@ -197,7 +192,7 @@ export function renderPreDeployBackup(result: BackupResult): string {
   const lines = [
     '#### Backup before deploy',
     '',
-    `${long(result.uri)} · ${formatBytes(result.size)} · sha256 ${code(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+    `${quote(result.uri)} · ${formatBytes(result.size)} · sha256 ${code(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
     ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${quote(retentionFailed)}`]),
     '',
     'To roll back, set `DATABASE_URL` to the database and run:',

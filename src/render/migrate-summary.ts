@@ -1,13 +1,15 @@
 import { formatCount } from '../util/format.js'
 import { MAX_COMMENT_CHARS, MAX_SUMMARY_BYTES } from '../constants.js'
+import { baseMigrationNames } from '../review/gate.js'
 import type { ReviewResult } from '../review/types.js'
 import { bytes, chars, cost, fitLines, joinBlocks, SEPARATOR, type Measure } from './fit.js'
 import { code, inline, text } from './markdown.js'
 import {
   allowedLines,
   keyFindingsTable,
+  migrationSql,
   renderBaseSummary,
-  renderMigrationSection,
+  renderMigrationSectionHead,
   reviewHead,
   rulesExplained,
   type SqlDetail
@@ -102,21 +104,43 @@ interface Parts {
   appendix: string[]
 }
 
-function memo(render: (sql: SqlDetail) => string[]): (sql: SqlDetail) => string[] {
+/**
+ * The migrations' sections at each SQL detail level. Only the SQL at the end of each section depends on the level:
+ * the rest is rendered once, and each level's SQL when first asked for.
+ */
+function sections(
+  reviewed: ReviewResult,
+  onBase: Set<string>,
+  docsBaseUrl: string | undefined
+): (sql: SqlDetail) => string[] {
+  // Migrations already on the base branch of a pull request: one summary, not a section each.
+  const baseSummary = renderBaseSummary(reviewed)
+  const shown = reviewed.migrations.filter((m) => !m.onBase)
+  const heads = shown.map((m) => renderMigrationSectionHead(m, reviewed, onBase, { docsBaseUrl }))
   const done = new Map<SqlDetail, string[]>()
   return (sql) => {
     let rendered = done.get(sql)
-    if (!rendered) done.set(sql, (rendered = render(sql)))
+    if (!rendered) {
+      rendered = [
+        ...(baseSummary ? [baseSummary] : []),
+        ...shown.map((m, i) => {
+          const block = migrationSql(m, sql)
+          return block ? `${heads[i]}\n\n${block}` : heads[i]
+        })
+      ]
+      done.set(sql, rendered)
+    }
     return rendered
   }
 }
 
 function parts(input: MigrationReportInput): Parts {
   const review = input.review
+  const onBase = review ? baseMigrationNames(review) : new Set<string>()
   const top = [
     `## ${text(input.title ?? `Prisma migrations: ${input.mode}`)}`,
     `**Target:** ${code(input.target)} · **Migrations:** ${code(input.migrationsDir)} · **Mode:** ${code(input.mode)}`,
-    ...(review ? reviewHead(review) : [])
+    ...(review ? reviewHead(review, onBase) : [])
   ]
   const rows = input.rows
   let migrations: Parts['migrations']
@@ -134,22 +158,12 @@ function parts(input: MigrationReportInput): Parts {
   return {
     top,
     notes: [...(input.notes ?? []), ...(input.nextSteps ?? [])].map((n) => `- ${inline(n)}`),
-    key: review ? keyFindingsTable(review, { docsBaseUrl: input.docsBaseUrl }) : undefined,
+    key: review ? keyFindingsTable(review, onBase, { docsBaseUrl: input.docsBaseUrl }) : undefined,
     migrations,
     reviewTitle: reviewed ? '## SQL review' : undefined,
     allowed: reviewed ? allowedLines(reviewed) : [],
-    sections: memo((sql) => {
-      if (!reviewed) return []
-      // Migrations already on the base branch of a pull request: one summary, not a section each.
-      const baseSummary = renderBaseSummary(reviewed)
-      return [
-        ...(baseSummary ? [baseSummary] : []),
-        ...reviewed.migrations
-          .filter((m) => !m.onBase)
-          .map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
-      ]
-    }),
-    rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
+    sections: reviewed ? sections(reviewed, onBase, input.docsBaseUrl) : () => [],
+    rules: reviewed ? rulesExplained(reviewed, onBase, input.docsBaseUrl) : undefined,
     appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
   }
 }

@@ -9,7 +9,7 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
   if (diagnosis.failed.length > 0) {
     const first = diagnosis.failed[0].name
     steps.push(
-      `Migration ${codeList(diagnosis.failed.map((f) => f.name))} failed and blocks every deploy (Prisma P3009). Inspect the database: if you reverted its partial changes, run this action with \`mode: migrate-resolve\` and \`resolve-rolled-back: ${first}\` (the next deploy re-applies it); if you completed it by hand, use \`resolve-applied: ${first}\`.`
+      `Migration ${codeList(diagnosis.failed.map((f) => f.name))} failed and blocks every deploy (Prisma P3009). Inspect the database: if you reverted its partial changes, run this action with \`mode: migrate-resolve\` and ${code(`resolve-rolled-back: ${first}`)} (the next deploy re-applies it); if you completed it by hand, use ${code(`resolve-applied: ${first}`)}.`
     )
   }
   if (diagnosis.status === 'diverged') {
@@ -27,7 +27,7 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
     steps.push(
       `The database already has tables (${codeList(diagnosis.tablesWithoutHistory.slice(0, 3))}${diagnosis.tablesWithoutHistory.length > 3 ? ', ...' : ''}) but no \`_prisma_migrations\` history, so \`mode: migrate-deploy\` would stop with P3005 and apply nothing. ` +
         (first
-          ? `If the migrations describe this schema, baseline it with \`mode: migrate-resolve\` and \`resolve-applied: ${first}\` (once for each migration the database already reflects); otherwise check \`database-url\`.`
+          ? `If the migrations describe this schema, baseline it with \`mode: migrate-resolve\` and ${code(`resolve-applied: ${first}`)} (once for each migration the database already reflects); otherwise check \`database-url\`.`
           : 'Check `database-url`, or create a baseline migration first.')
     )
   } else if (diagnosis.pending.length > 0 && diagnosis.failed.length === 0) {
@@ -42,7 +42,7 @@ export function nextSteps(diagnosis: Diagnosis): string[] {
   }
   for (const name of diagnosis.unreadableApplied) {
     steps.push(
-      `\`${name}\` is recorded in the database but its migration.sql is missing: \`prisma migrate status\` stops with P3015 until you restore the file (deploy ignores it).`
+      `${code(name)} is recorded in the database but its migration.sql is missing: \`prisma migrate status\` stops with P3015 until you restore the file (deploy ignores it).`
     )
   }
   if (diagnosis.missingLocally.length > 0 && diagnosis.status !== 'diverged') {

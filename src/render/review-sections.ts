@@ -1,5 +1,6 @@
 import { changeLabel, stakeText } from '../review/headline.js'
 import { RULES_BY_ID } from '../review/rules/index.js'
+import { labelObject } from '../review/rules/rule.js'
 import type { Finding, ReviewedMigration, ReviewResult, Severity } from '../review/types.js'
 import {
   code,
@@ -15,11 +16,10 @@ import {
   text
 } from './markdown.js'
 
+/** How much SQL to show: all of it, only the lines around findings, or none (when cutting to fit). */
 export type SqlDetail = 'full' | 'flagged' | 'none'
 
 export interface ReviewRenderOptions {
-  /** How much SQL to show: all of it, only the lines around findings, or none (when cutting to fit). */
-  sql: SqlDetail
   /** Absolute URL of docs/rules.md; links are relative to the repository otherwise. */
   docsBaseUrl?: string
 }
@@ -34,15 +34,10 @@ const MAX_REVIEW_NOTES = 10
  * destructive statement on an object this deploy creates destroys nothing here: it is listed with its migration.
  * Findings of migrations already on the base branch are summarised instead.
  */
-export function isKeyFinding(f: Finding, result?: ReviewResult): boolean {
+function isKeyFinding(f: Finding, onBase: Set<string>): boolean {
   if (f.acknowledged?.by === 'database') return false
-  if (result && baseMigrationNames(result).has(f.migration)) return false
+  if (onBase.has(f.migration)) return false
   return f.destructive || f.severity === 'error'
-}
-
-/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
-function baseMigrationNames(result: ReviewResult): Set<string> {
-  return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
 }
 
 function ruleLink(f: Finding, base: string | undefined): string {
@@ -56,7 +51,7 @@ function objects(f: Finding): string {
     parts.push(
       `enum ${code(f.typeName)}${f.values?.length ? ` [${f.values.map((v) => code(v)).join(', ')}]` : ''}`
     )
-  if (f.table) parts.push(f.column ? `${code(f.table)}.${code(f.column)}` : code(f.table))
+  if (f.table) parts.push(labelObject(f))
   else if (f.schema) parts.push(`schema ${code(f.schema)}`)
   if (f.columns?.length && !f.column) parts.push(`(${f.columns.map((c) => code(c)).join(', ')})`)
   return parts.join(' ')
@@ -100,16 +95,15 @@ function findingCells(f: Finding, result: ReviewResult, options: ReviewRenderOpt
  */
 export function keyFindingsTable(
   result: ReviewResult,
-  options: Pick<ReviewRenderOptions, 'docsBaseUrl'>
+  onBase: Set<string>,
+  options: ReviewRenderOptions
 ): { title: string; head: string; rows: string[] } | undefined {
-  const key = result.findings.filter((f) => isKeyFinding(f, result))
+  const key = result.findings.filter((f) => isKeyFinding(f, onBase))
   if (key.length === 0) return undefined
   return {
     title: `### 🛑 Destructive and error-level findings (${key.length})`,
     head: tableHead(['Migration', ...FINDING_COLUMNS]),
-    rows: key.map((f) =>
-      tableRow([code(f.migration), ...findingCells(f, result, { sql: 'none', ...options })])
-    )
+    rows: key.map((f) => tableRow([code(f.migration), ...findingCells(f, result, options)]))
   }
 }
 
@@ -139,17 +133,18 @@ export function markedSql(m: ReviewedMigration, detail: Exclude<SqlDetail, 'none
 }
 
 /**
- * One migration's section: its other findings (the key ones are listed at the top), Prisma's warnings count and
- * its SQL at the detail asked for.
+ * One migration's section without its SQL: its other findings (the key ones are listed at the top) and Prisma's
+ * warnings count. The same at every SQL detail level; `migrationSql` gives the part that is not.
  */
-export function renderMigrationSection(
+export function renderMigrationSectionHead(
   m: ReviewedMigration,
   result: ReviewResult,
+  onBase: Set<string>,
   options: ReviewRenderOptions
 ): string {
   const parts: string[] = [`### ${code(m.name)}`]
-  const key = m.findings.filter((f) => isKeyFinding(f, result)).length
-  const others = m.findings.filter((f) => !isKeyFinding(f, result))
+  const key = m.findings.filter((f) => isKeyFinding(f, onBase)).length
+  const others = m.findings.filter((f) => !isKeyFinding(f, onBase))
   if (m.findings.length === 0) parts.push('No findings.')
   else if (key > 0)
     parts.push(`${key} destructive or error-level finding${key === 1 ? '' : 's'}, listed at the top.`)
@@ -169,13 +164,16 @@ export function renderMigrationSection(
       `Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them${onNew}.`
     )
   }
-  if (options.sql !== 'none' && m.script) {
-    const flagged = new Set(m.findings.map((f) => f.line)).size
-    const lines = m.script.replace(/\n$/, '').split('\n').length
-    const label = `${htmlCode(m.file)} ${htmlText(`(${lines} lines, ${flagged} flagged${options.sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`
-    parts.push(details(label, markedSql(m, options.sql)))
-  }
   return parts.join('\n\n')
+}
+
+/** The end of a migration's section: its SQL at the detail asked for, folded; none for 'none' or an empty file. */
+export function migrationSql(m: ReviewedMigration, sql: SqlDetail): string | undefined {
+  if (sql === 'none' || !m.script) return undefined
+  const flagged = new Set(m.findings.map((f) => f.line)).size
+  const lines = m.script.replace(/\n$/, '').split('\n').length
+  const label = `${htmlCode(m.file)} ${htmlText(`(${lines} lines, ${flagged} flagged${sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`
+  return details(label, markedSql(m, sql))
 }
 
 /** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
@@ -220,8 +218,11 @@ export function renderBaseSummary(result: ReviewResult): string | undefined {
 }
 
 /** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
-export function rulesExplained(result: ReviewResult, base: string | undefined): string | undefined {
-  const onBase = baseMigrationNames(result)
+export function rulesExplained(
+  result: ReviewResult,
+  onBase: Set<string>,
+  base: string | undefined
+): string | undefined {
   const listed = result.findings.filter((f) => !onBase.has(f.migration))
   const firstByRule = new Map<string, (typeof listed)[number]>()
   for (const f of listed) if (!firstByRule.has(f.rule)) firstByRule.set(f.rule, f)
@@ -234,7 +235,7 @@ export function rulesExplained(result: ReviewResult, base: string | undefined): 
 }
 
 /** The review's verdict for the top of the report: headline, the review's notes, and what the gate will do. */
-export function reviewHead(result: ReviewResult): string[] {
+export function reviewHead(result: ReviewResult, onBase: Set<string>): string[] {
   const parts: string[] = [`**${inline(result.headline)}**`]
   const notes = [...result.notes]
   if (!result.databaseCompared && result.migrations.length)
@@ -250,7 +251,6 @@ export function reviewHead(result: ReviewResult): string[] {
     parts.push(
       `> ${inline(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`
     )
-  const onBase = baseMigrationNames(result)
   const harmless = result.findings.filter(
     (f) => f.acknowledged?.by === 'database' && !onBase.has(f.migration)
   ).length

@@ -4,6 +4,7 @@
  * __tests__/docs/rules-doc.test.ts fails when the committed file is not what the rules say.
  */
 import type { RuleDefinition } from '../review/rules/rule.js'
+import { fence } from './markdown.js'
 
 const INTRO = `# Review rules
 
@@ -48,13 +49,6 @@ function severityLine(rule: RuleDefinition): string {
   return `${severity} · **data loss**${unknown}`
 }
 
-/** A fence longer than any backtick run in the example. */
-function sqlBlock(example: string): string {
-  const longest = Math.max(0, ...(example.match(/`+/g) ?? []).map((run) => run.length))
-  const marks = '`'.repeat(Math.max(3, longest + 1))
-  return `${marks}sql\n${example}\n${marks}`
-}
-
 function section(rule: RuleDefinition): string {
   return [
     `## ${rule.id}`,
@@ -64,7 +58,7 @@ function section(rule: RuleDefinition): string {
     ...(rule.docs?.details ? [rule.docs.details] : []),
     `**Safe alternative:** ${rule.fix}`,
     '**Example:**',
-    sqlBlock(rule.example)
+    fence(rule.example, 'sql')
   ].join('\n\n')
 }
 

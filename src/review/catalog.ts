@@ -35,8 +35,8 @@ export function calledFunctionNames(statements: ParsedStatement[]): string[] {
   return [...names]
 }
 
-/** `ARRAY['a','b']::text[]`: literals, so that several reads travel in one message. */
-function textArray(client: pg.Client, values: string[]): string {
+/** `ARRAY['a','b']::text[]`: escaped literals, not parameters, so that several reads travel in one message. */
+export function textArray(client: pg.Client, values: string[]): string {
   return `ARRAY[${values.map((v) => client.escapeLiteral(v)).join(',')}]::text[]`
 }
 

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { quoteIdent } from '../db/connect.js'
 import { type RelationName, type TypeInfo } from '../sql/ast.js'
+import { textArray } from './catalog.js'
 import type { StakeRequest } from './rules/rule.js'
 import { canonicalType, classifyTypeChange } from './type-change.js'
 import type { RowsAtStake } from './types.js'
@@ -222,7 +223,7 @@ export class StakeCounter {
       const info = await this.column(usage.table, usage.column)
       if (!info) continue
       const col = quoteIdent(usage.column)
-      const values = `ARRAY[${removed.map((v) => this.client.escapeLiteral(v)).join(',')}]::text[]`
+      const values = textArray(this.client, removed)
       const cond = info.type.isArray ? `${col}::text[] && ${values}` : `${col}::text = ANY(${values})`
       const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`)
       if ('value' in r) total += r.value

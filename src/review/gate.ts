@@ -61,13 +61,18 @@ export function gateDecision(result: ReviewResult, allowDestructive: boolean): G
   }
 }
 
+/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
+export function baseMigrationNames(result: ReviewResult): Set<string> {
+  return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
+}
+
 /**
  * Whether migrate-status fails the check for these findings. Acknowledged findings do not count, nor do those of
  * migrations a pull request review summarises as already on the base branch.
  */
 export function failOnDecision(result: ReviewResult, failOn: 'error' | 'warning' | 'never'): boolean {
   if (failOn === 'never') return false
-  const onBase = new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name))
+  const onBase = baseMigrationNames(result)
   const open = result.findings.filter((f) => !f.acknowledged && !onBase.has(f.migration))
   if (failOn === 'warning') return open.some((f) => f.severity === 'error' || f.severity === 'warning')
   return open.some((f) => f.severity === 'error')

@@ -2,6 +2,7 @@
  * What a destructive statement can destroy in the target database, and the gate's verdict on it. Pure: the
  * pending model (model.ts) establishes the facts, statement by statement, and these functions only judge them.
  */
+import { code } from '../render/markdown.js'
 
 /** Where the data in an object can come from, besides constants the deploy itself writes. */
 export type DataSource =
@@ -33,12 +34,10 @@ export interface DataHere {
   reason: string
 }
 
-const backticked = (s: string): string => `\`${s}\``
-
 function risk(source: DataSource): string | undefined {
-  if (source.kind === 'existing') return `filled from ${backticked(source.name)}, which existed before it`
+  if (source.kind === 'existing') return `filled from ${code(source.name)}, which existed before it`
   if (source.kind === 'opaque')
-    return `${backticked(source.migration)} line ${source.line} (${source.what}) may have filled it`
+    return `${code(source.migration)} line ${source.line} (${source.what}) may have filled it`
   return undefined
 }
 
@@ -54,22 +53,22 @@ export function dataHere(holds: Holdings | undefined): DataHere {
   if (holds.kind === 'existing')
     return {
       destroys: true,
-      reason: `${backticked(holds.name)} existed before this deploy${holds.databaseName ? ` (as ${backticked(holds.databaseName)})` : ''}`
+      reason: `${code(holds.name)} existed before this deploy${holds.databaseName ? ` (as ${code(holds.databaseName)})` : ''}`
     }
   if (holds.kind === 'absent')
     return {
       destroys: true,
-      reason: `${backticked(holds.name)} is not in this database and no earlier statement of this deploy creates it: counted as destructive`
+      reason: `${code(holds.name)} is not in this database and no earlier statement of this deploy creates it: counted as destructive`
     }
   const risks = [...new Set(holds.sources.map(risk).filter((r): r is string => r !== undefined))]
   if (risks.length === 0)
     return {
       destroys: false,
-      reason: `created by ${backticked(holds.by)} in this deploy; nothing to lose here`
+      reason: `created by ${code(holds.by)} in this deploy; nothing to lose here`
     }
   return {
     destroys: true,
-    reason: `created by ${backticked(holds.by)} in this deploy, but ${risks.join(', ')}: it can hold data that existed before the deploy`
+    reason: `created by ${code(holds.by)} in this deploy, but ${risks.join(', ')}: it can hold data that existed before the deploy`
   }
 }
 
@@ -83,10 +82,10 @@ export function dataElsewhere(holds: Holdings | undefined, added: ReadonlySet<st
   if (holds?.kind !== 'created') return undefined
   // A temporary table never outlives the session that created it: elsewhere only what it copies matters.
   if (!holds.temporary && !added.has(holds.by))
-    return `destroys data in environments where ${backticked(holds.by)} already ran`
+    return `destroys data in environments where ${code(holds.by)} already ran`
   const from = holds.sources.find((s) => s.kind === 'created' && !added.has(s.by))
   if (from?.kind === 'created')
-    return `destroys data from ${backticked(from.name)} in environments where ${backticked(from.by)} already ran`
+    return `destroys data from ${code(from.name)} in environments where ${code(from.by)} already ran`
   return undefined
 }
 

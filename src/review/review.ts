@@ -238,12 +238,12 @@ function applyStake(w: Work, answer: StakeAnswer): boolean {
 
 /**
  * Asks the database what the findings ask (counts of data at stake, lookups) in one read-only transaction, and
- * withdraws the findings the answers clear: a cast the live type makes safe, a lookup that finds nothing.
+ * returns the works the answers withdraw: a cast the live type makes safe, a lookup that finds nothing.
  */
-async function askDatabase(works: Work[], client: pg.Client, options?: StakeOptions): Promise<Work[]> {
-  // Nothing to count or look up: no transaction, no round trip.
-  if (!works.some((w) => w.stake || w.lookup)) return works
+async function askDatabase(works: Work[], client: pg.Client, options?: StakeOptions): Promise<Set<Work>> {
   const withdrawn = new Set<Work>()
+  // Nothing to count or look up: no transaction, no round trip.
+  if (!works.some((w) => w.stake || w.lookup)) return withdrawn
   // loaded only with a database, so that the offline review and the CLI do not load the Postgres driver
   const { StakeCounter } = await import('./data-at-stake.js')
   await new StakeCounter(client, options).run(async (counter) => {
@@ -260,7 +260,7 @@ async function askDatabase(works: Work[], client: pg.Client, options?: StakeOpti
       }
     }
   })
-  return works.filter((w) => !withdrawn.has(w))
+  return withdrawn
 }
 
 /** Rules Prisma's header is checked against: they run even when disabled, so the cross-check stays complete. */
@@ -318,11 +318,8 @@ export async function reviewMigrations(input: ReviewInput): Promise<ReviewResult
   if (input.client && catalogRead) {
     const all = perFile.flatMap((p) => p.works)
     try {
-      const counted = await askDatabase(all, input.client, input.stakeOptions)
-      for (const p of perFile)
-        p.works = counted.filter(
-          (w) => w.finding.file === p.linted.input.file && w.finding.migration === p.linted.input.name
-        )
+      const withdrawn = await askDatabase(all, input.client, input.stakeOptions)
+      for (const p of perFile) p.works = p.works.filter((w) => !withdrawn.has(w))
       databaseCompared = true
     } catch (error) {
       notes.push(`Data at stake could not be counted on the database: ${quote((error as Error).message)}`)

@@ -27,7 +27,7 @@ export const addRequiredColumnWithoutDefault: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         column: col.name,
-        stake: quiet ? undefined : { kind: 'table-rows' as const, table },
+        stake: { kind: 'table-rows' as const, table },
         quiet
       })
     }

@@ -22,7 +22,7 @@ export const addUnique: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         columns,
-        stake: columns.length && !quiet ? { kind: 'duplicates', table, columns } : undefined,
+        stake: columns.length ? { kind: 'duplicates', table, columns } : undefined,
         quiet
       })
     }

@@ -315,7 +315,7 @@ export const dynamicSql: RuleDefinition = {
   why: "The review reads the statements written in the file. A DO block, an EXECUTE of a prepared statement or of a string built at run time, a call to a function or procedure the pending migrations create, a rule or an event trigger run SQL that is not written there: `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$` drops a table while no rule sees a DROP. The gate cannot vouch for what it cannot read.",
   fix: 'Write the statements themselves in the migration, so that each one is reviewed (Prisma migrations never need DO blocks). If the procedural code is intended, read it carefully and acknowledge it with `-- pg-ops:allow dynamic-sql <reason>` directly above the statement.',
   example: "DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$;",
-  label: (f) => `SQL the review cannot read (\`${f.migration}\` line ${f.line})`,
+  label: (f) => `SQL the review cannot read (${q(f.migration)} line ${f.line})`,
   docs: {
     why: "The review reads the statements written in the file. `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$;` drops a table while no rule sees a `DROP`, and the same goes for every other way a migration can run SQL that is not written in it. The gate cannot vouch for what it cannot read, so each of these is an error-level finding:",
     details:

@@ -22,7 +22,7 @@ export const setNotNull: RuleDefinition = {
         schema: table.schema,
         table: table.name,
         column: cmd.name,
-        stake: quiet ? undefined : { kind: 'nulls' as const, table, column: cmd.name },
+        stake: { kind: 'nulls' as const, table, column: cmd.name },
         quiet
       }))
   }

@@ -25,7 +25,7 @@ export const truncate: RuleDefinition = {
           message: `TRUNCATE ${qTable(table)} deletes every row of the table.${cascade}`,
           schema: table.schema,
           table: table.name,
-          stake: model.isNewTable(table) ? undefined : { kind: 'table-rows', table },
+          stake: { kind: 'table-rows', table },
           // Which tables the cascade reaches is not followed: never judged harmless.
           ...(cascading ? { objects: [] } : {})
         }
