@@ -11,7 +11,7 @@ import { renderMigrationReport } from '../render/migrate-summary.js'
 import { findChangedMigrations } from '../github/changed-migrations.js'
 import { reviewChangedMigrations } from '../review/offline.js'
 import { reviewMigrations } from '../review/review.js'
-import { failOnDecision } from '../review/gate.js'
+import { baseMigrationNames, failOnDecision } from '../review/gate.js'
 import type { PullRequestScope, ReviewResult } from '../review/types.js'
 import { reviewJson, reviewOutputs } from '../report/review-section.js'
 import type { MigrateStatusSettings } from '../settings/settings.js'
@@ -93,7 +93,7 @@ export async function runMigrateStatus(
       })
     )
     info(review.headline)
-    const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name))
+    const onBase = baseMigrationNames(review)
     annotateFindings(review.findings.filter((f) => !onBase.has(f.migration)))
     const target = describeTarget(connection)
     const migrationsDir = shownMigrationsDir(settings.workingDirectory, folder.path)
