@@ -148,22 +148,15 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
     ])
     return classify(parseNameStatusZ(out), dir, 'git', base)
   }
-  if (!opts.octokit && opts.token) {
-    const pr = opts.pr ?? getPullRequestContext()
-    if (pr)
-      return findChangedMigrations({
-        ...opts,
-        token: undefined,
-        octokit: await createOctokit(opts.token),
-        pr
-      })
-  }
-  if (opts.octokit && opts.pr) {
+  // The API: with the caller's client and pull request, or with a token and the pull request of the event.
+  const pr = opts.pr ?? (opts.octokit || !opts.token ? undefined : getPullRequestContext())
+  const octokit = pr && (opts.octokit ?? (opts.token ? await createOctokit(opts.token) : undefined))
+  if (pr && octokit) {
     const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir)
-    const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
-      owner: opts.pr.owner,
-      repo: opts.pr.repo,
-      pull_number: opts.pr.number,
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
       per_page: 100
     })
     const entries = files.flatMap((f) =>
@@ -174,7 +167,7 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
           ]
         : [{ status: f.status, path: f.filename }]
     )
-    return classify(entries, dir, 'api', `pull request #${opts.pr.number}'s base`)
+    return classify(entries, dir, 'api', `pull request #${pr.number}'s base`)
   }
   throw new ActionError(
     `Cannot tell which migrations this pull request changes: the base \`${printable(baseRef ?? '(none)')}\` is not in the checkout's history and no pull request context is available.`,
