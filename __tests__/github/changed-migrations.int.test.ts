@@ -128,6 +128,38 @@ describe('findChangedMigrations with a token', () => {
     expect(api.requests).toEqual([])
   })
 
+  it("takes the caller's pull request and its base over the event's", async () => {
+    api = await startGitHubApi({
+      prFiles: [{ filename: `${DIR}/20250401000000_callers_pr/migration.sql`, status: 'added' }]
+    })
+    process.env.GITHUB_API_URL = api.url
+    // The event names another pull request, with a base the checkout has: neither is used.
+    writeEvent(99, mainSha)
+    const pr = { owner: 'acme', repo: 'platform', number: 12 }
+    const viaApi = await findChangedMigrations({
+      workingDirectory: repo,
+      migrationsDir: DIR,
+      token: TOKEN,
+      pr: { ...pr, baseSha: 'c'.repeat(40) }
+    })
+    expect(viaApi).toMatchObject({ added: ['20250401000000_callers_pr'], source: 'api' })
+    expect(api.requests.map((r) => r.path)).toEqual(['/repos/acme/platform/pulls/12/files'])
+    writeEvent(99, 'c'.repeat(40))
+    const viaGit = await findChangedMigrations({
+      workingDirectory: repo,
+      migrationsDir: DIR,
+      token: TOKEN,
+      pr: { ...pr, baseSha: mainSha }
+    })
+    expect(viaGit).toEqual({
+      added: ['20250201000000_added'],
+      modified: [],
+      deleted: [],
+      source: 'git',
+      base: mainSha
+    })
+  })
+
   it('fails naming the base when there is no pull request to ask the API about', async () => {
     await expect(
       findChangedMigrations({ workingDirectory: repo, migrationsDir: DIR, baseRef: 'nope', token: TOKEN })

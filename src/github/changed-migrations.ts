@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { promisify } from 'node:util'
 import { ActionError } from '../errors.js'
 import { printable } from '../util/repo-files.js'
-import { getPullRequestContext } from './context.js'
+import { getPullRequestContext, type PullRequestContext } from './context.js'
 import { createOctokit, type Octokit } from './octokit.js'
 
 const run = promisify(execFile)
@@ -28,10 +28,14 @@ export interface FindChangedOptions {
   workingDirectory: string
   /** Absolute, or relative to the working directory. */
   migrationsDir: string
-  /** A branch, tag or SHA. Default: the pull request's base SHA from the event, when the checkout has it. */
+  /** A branch, tag or SHA. Default: the pull request's base SHA (`pr`'s, else the event's), when the checkout has it. */
   baseRef?: string
   octokit?: Octokit
-  pr?: { owner: string; repo: string; number: number }
+  /**
+   * The pull request, when the caller has read it already (`getPullRequestContext`): with its `baseSha`, the event
+   * payload is not read again.
+   */
+  pr?: Pick<PullRequestContext, 'owner' | 'repo' | 'number'> & Partial<Pick<PullRequestContext, 'baseSha'>>
   /** Without `octokit`/`pr`: a token for the API fallback, with the PR read from the event payload. */
   token?: string
 }
@@ -122,6 +126,12 @@ function fromRoot(root: string, migrationsDir: string): string {
   return rel.split(sep).join('/')
 }
 
+/** `read()`'s result, read on first use and kept. */
+function once<T>(read: () => T): () => T {
+  let kept: { value: T } | undefined
+  return () => (kept ??= { value: read() }).value
+}
+
 /**
  * The migrations the pull request adds or changes compared with its base: from git history when the checkout has
  * it (`git diff -z --name-status <base>...HEAD`), else from the API's list of PR files.
@@ -131,7 +141,8 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
   const top = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
     .then((s) => s.replace(/\r?\n$/, ''))
     .catch(() => undefined)
-  const baseRef = opts.baseRef ?? getPullRequestContext()?.baseSha
+  const event = once(() => getPullRequestContext())
+  const baseRef = opts.baseRef ?? opts.pr?.baseSha ?? event()?.baseSha
   const base = top && baseRef ? await resolveBase(top, baseRef).catch(() => undefined) : undefined
   if (top && base) {
     const dir = fromRoot(top, migrationsDir)
@@ -149,7 +160,7 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
     return classify(parseNameStatusZ(out), dir, 'git', base)
   }
   // The API: with the caller's client and pull request, or with a token and the pull request of the event.
-  const pr = opts.pr ?? (opts.octokit || !opts.token ? undefined : getPullRequestContext())
+  const pr = opts.pr ?? (opts.octokit || !opts.token ? undefined : event())
   const octokit = pr && (opts.octokit ?? (opts.token ? await createOctokit(opts.token) : undefined))
   if (pr && octokit) {
     const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir)
