@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
@@ -158,6 +158,25 @@ describe('findChangedMigrations with a token', () => {
       source: 'git',
       base: mainSha
     })
+  })
+
+  it('refuses a migrations folder outside the repository, and takes one reached through a link to inside', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'changed-outside-'))
+    try {
+      await expect(
+        findChangedMigrations({ workingDirectory: repo, migrationsDir: outside, baseRef: 'main' })
+      ).rejects.toThrow(`The migrations folder ${outside} is outside the git repository at `)
+      // A link to the repository: the folder is inside once both are resolved, as git reports its top level.
+      symlinkSync(repo, join(outside, 'link'))
+      const changed = await findChangedMigrations({
+        workingDirectory: repo,
+        migrationsDir: join(outside, 'link', DIR),
+        baseRef: 'main'
+      })
+      expect(changed).toMatchObject({ added: ['20250201000000_added'], source: 'git' })
+    } finally {
+      rmSync(outside, { recursive: true, force: true })
+    }
   })
 
   it('fails naming the base when there is no pull request to ask the API about', async () => {

@@ -4,10 +4,10 @@
  */
 import { execFile } from 'node:child_process'
 import { realpathSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { ActionError } from '../errors.js'
-import { printable } from '../util/repo-files.js'
+import { printable, RepositoryFiles } from '../util/repo-files.js'
 import { getPullRequestContext, type PullRequestContext } from './context.js'
 import { createOctokit, type Octokit } from './octokit.js'
 
@@ -117,13 +117,14 @@ async function resolveBase(cwd: string, base: string): Promise<string | undefine
  * (run from the top level) and the pull request files API name files, whatever the working directory.
  */
 function fromRoot(root: string, migrationsDir: string): string {
-  const rel = relative(realPath(root), realPath(migrationsDir))
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+  // Both with their links resolved, as git reports its top level.
+  const parts = new RepositoryFiles(realPath(root)).partsBelow(realPath(migrationsDir))
+  if (!parts)
     throw new ActionError(
       `The migrations folder ${printable(migrationsDir)} is outside the git repository at ${printable(root)}, so the offline review cannot tell which of its migrations this pull request changes.`,
       { hint: 'Set `working-directory` and `migrations-dir` to folders inside the checked-out repository.' }
     )
-  return rel.split(sep).join('/')
+  return parts.join('/')
 }
 
 /** `read()`'s result, read on first use and kept. */
