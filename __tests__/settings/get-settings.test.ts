@@ -111,6 +111,27 @@ describe('getSettings: the migrate modes', () => {
     )
   })
 
+  it('names resolve-applied first when both resolve inputs come with another mode, each with its hint', async () => {
+    const both = await thrown(
+      settings({ mode: 'migrate-deploy', 'resolve-applied': 'a', 'resolve-rolled-back': 'b' })
+    )
+    expect([both.input, both.message, both.hint]).toEqual([
+      'resolve-applied',
+      'Input `resolve-applied`: is only used by mode migrate-resolve, but mode is migrate-deploy.',
+      'Remove it, or set mode: migrate-resolve.'
+    ])
+    const rolledBack = await thrown(settings({ mode: 'migrate-status', 'resolve-rolled-back': 'b' }))
+    expect([rolledBack.input, rolledBack.message]).toEqual([
+      'resolve-rolled-back',
+      'Input `resolve-rolled-back`: is only used by mode migrate-resolve, but mode is migrate-status.'
+    ])
+    const plan = await thrown(settings({ mode: 'migrate-status', 'expected-plan-id': 'x' }))
+    expect([plan.message, plan.hint]).toEqual([
+      'Input `expected-plan-id`: is only used by mode migrate-deploy, but mode is migrate-status.',
+      'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
+    ])
+  })
+
   it('parses fail-on-pending strictly', async () => {
     const s = await settings({ mode: 'migrate-status', 'fail-on-pending': 'true' })
     expect(s.mode === 'migrate-status' && s.failOnPending).toBe(true)

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 import { registerSecret } from '../util/secrets.js'
 import type { InputReader } from './input.js'
-import { parseBool } from './input.js'
+import { onlyFor, parseBool } from './input.js'
 import { readLockSafetySettings } from './lock-settings.js'
 import { readMigrateProject, readResolveTarget } from './migrate-project.js'
 import type { MigrateModeSettings, RunSettings, Settings } from './settings.js'
@@ -92,14 +92,6 @@ function readConnection(read: InputReader, mode: Mode): ConnectionSettings | und
 function required(connection: ConnectionSettings | undefined): ConnectionSettings {
   if (!connection) throw new InputError('database-url', 'is required.')
   return connection
-}
-
-/** An input that only one mode reads, given to another: refused rather than ignored. */
-function onlyFor(read: InputReader, name: string, mode: Mode, used: Mode, hint: string): string | undefined {
-  const value = read(name) || undefined
-  if (value && mode !== used)
-    throw new InputError(name, `is only used by mode ${used}, but mode is ${mode}.`, hint)
-  return value
 }
 
 async function readMigrateModeSettings(
