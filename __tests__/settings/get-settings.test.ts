@@ -187,4 +187,40 @@ describe('getSettings: the migrate modes', () => {
       'destination'
     )
   })
+
+  it('parses s3-force-path-style once, among the inputs of a fixed syntax, for every backup mode', async () => {
+    const backup = (inputs: Record<string, string>): Promise<Settings> =>
+      getSettings(
+        readerFromMap({ mode: 'backup', 'database-url': URL, destination: 's3://backups/p', ...inputs }),
+        env
+      )
+    const s = await backup({ 's3-force-path-style': 'yes' })
+    expect(s.mode === 'backup' && s.backup.s3ForcePathStyle).toBe(true)
+    const t = await backup({})
+    expect(t.mode === 'backup' && t.backup.s3ForcePathStyle).toBe(false)
+    // Reported after format and before retention-days, and before s3-endpoint's own check.
+    const error = await thrown(
+      backup({
+        's3-force-path-style': 'maybe',
+        'retention-days': '0',
+        's3-endpoint': 'ftp://x'
+      })
+    )
+    expect([error.input, error.message]).toEqual([
+      's3-force-path-style',
+      'Input `s3-force-path-style`: must be true or false, got "maybe".'
+    ])
+    expect((await thrown(backup({ format: 'zip', 's3-force-path-style': 'maybe' }))).input).toBe('format')
+    const drill = await getSettings(
+      readerFromMap({
+        mode: 'restore-drill',
+        'database-url': URL,
+        'target-database-url': 'postgresql://u:p@h/scratch',
+        'backup-uri': 's3://backups/p/x.dump',
+        's3-force-path-style': 'true'
+      }),
+      env
+    )
+    expect(drill.mode === 'restore-drill' && drill.drill.s3ForcePathStyle).toBe(true)
+  })
 })
