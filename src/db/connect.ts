@@ -233,7 +233,7 @@ function startupOptions(settings: [string, string][]): string {
 }
 
 /** PgBouncer < 1.20 refuses `options`; later versions refuse settings in it that they do not track. */
-export function refusesStartupOptions(error: unknown): boolean {
+function refusesStartupOptions(error: unknown): boolean {
   return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
 }
 

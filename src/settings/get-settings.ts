@@ -17,7 +17,7 @@ import { readMigrateProject, readResolveTarget } from './migrate-project.js'
 import type { MigrateModeSettings, RunSettings, Settings } from './settings.js'
 import { checkUnknownInputs } from './unknown-inputs.js'
 
-export function readMode(read: InputReader): Mode {
+function readMode(read: InputReader): Mode {
   const raw = read('mode')
   if (raw === '') throw new InputError('mode', `is required. Accepted values: ${MODES.join(', ')}.`)
   const mode = MODES.find((m) => m === raw.toLowerCase())
@@ -51,7 +51,7 @@ export interface ParseProgress {
  * Secrets registered, unknown inputs refused, then the inputs every run has: the mode, the working directory and
  * where the report goes.
  */
-export function readRunSettings(
+function readRunSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
   progress: ParseProgress = {}
@@ -140,7 +140,7 @@ async function readMigrateModeSettings(
 }
 
 /** The mode's own inputs, parsed and checked, on top of `run` (from readRunSettings). */
-export async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
+async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
   const connection = readConnection(read, run.mode)
   switch (run.mode) {
     case 'migrate-status':

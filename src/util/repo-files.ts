@@ -42,7 +42,7 @@ export class RepoFileError extends ActionError {
   }
 }
 
-export type RepoEntry = 'missing' | 'file' | 'directory'
+type RepoEntry = 'missing' | 'file' | 'directory'
 
 export interface RepoPathOptions {
   /** The input that named this path: the error names it, and its hint says to correct it. */
