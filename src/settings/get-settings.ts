@@ -76,28 +76,30 @@ function readRunSettings(
   return { mode, workspace: files.root, workingDirectory, reportPath: progress.reportPath }
 }
 
+/** The mode and its parsed `database-url`, which only migrate-status can do without (it reviews offline). */
+type ModeConnection =
+  | { mode: 'migrate-status'; connection?: ConnectionSettings }
+  | { mode: Exclude<Mode, 'migrate-status'>; connection: ConnectionSettings }
+
 /** `database-url`, required by every mode but migrate-status (which reviews offline without it). */
-function readConnection(read: InputReader, mode: Mode): ConnectionSettings | undefined {
+function readConnection(read: InputReader, mode: Mode): ModeConnection {
   const databaseUrl = read('database-url')
-  if (!databaseUrl && mode !== 'migrate-status') {
+  if (mode === 'migrate-status')
+    return { mode, connection: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined }
+  if (!databaseUrl) {
     throw new InputError(
       'database-url',
       `is required for mode ${mode}.`,
       'Pass the database URL from a secret, e.g. `database-url: ${{ secrets.DATABASE_URL }}` (on Railway: the DATABASE_PUBLIC_URL of the Postgres service).'
     )
   }
-  return databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined
-}
-
-function required(connection: ConnectionSettings | undefined): ConnectionSettings {
-  if (!connection) throw new InputError('database-url', 'is required.')
-  return connection
+  return { mode, connection: parseDatabaseUrl(databaseUrl) }
 }
 
 async function readMigrateModeSettings(
   read: InputReader,
   run: RunSettings,
-  connection: ConnectionSettings | undefined
+  target: ModeConnection
 ): Promise<MigrateModeSettings> {
   const project = await readMigrateProject(read, run)
   const resolveTarget = readResolveTarget(read, run.mode)
@@ -109,16 +111,16 @@ async function readMigrateModeSettings(
     'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
   )
   const failOnPending = parseBool(read, 'fail-on-pending', false)
-  if (run.mode === 'migrate-resolve' && resolveTarget)
-    return { ...run, mode: run.mode, connection: required(connection), project, resolve: resolveTarget }
+  if (target.mode === 'migrate-resolve' && resolveTarget)
+    return { ...run, mode: target.mode, connection: target.connection, project, resolve: resolveTarget }
   const { readReviewInputs } = await import('./review-inputs.js')
   const review = readReviewInputs(read)
-  if (run.mode === 'migrate-status') {
+  if (target.mode === 'migrate-status') {
     const { rules, failOn, comment, githubToken, baseRef } = review
     return {
       ...run,
-      mode: run.mode,
-      connection,
+      mode: target.mode,
+      connection: target.connection,
       project,
       failOnPending,
       review: { rules, failOn },
@@ -130,7 +132,7 @@ async function readMigrateModeSettings(
   return {
     ...run,
     mode: 'migrate-deploy',
-    connection: required(connection),
+    connection: target.connection,
     project,
     expectedPlanId,
     review: { rules: review.rules, allowDestructive: review.allowDestructive },
@@ -141,19 +143,19 @@ async function readMigrateModeSettings(
 
 /** The mode's own inputs, parsed and checked, on top of `run` (from readRunSettings). */
 async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
-  const connection = readConnection(read, run.mode)
-  switch (run.mode) {
+  const target = readConnection(read, run.mode)
+  switch (target.mode) {
     case 'migrate-status':
     case 'migrate-deploy':
     case 'migrate-resolve':
-      return readMigrateModeSettings(read, run, connection)
+      return readMigrateModeSettings(read, run, target)
     case 'backup': {
       const { readBackupSettings } = await import('./backup-inputs.js')
-      return { ...run, mode: run.mode, connection: required(connection), backup: readBackupSettings(read) }
+      return { ...run, mode: target.mode, connection: target.connection, backup: readBackupSettings(read) }
     }
     case 'restore-drill': {
       const { readDrillSettings } = await import('./backup-inputs.js')
-      return { ...run, mode: run.mode, connection: required(connection), drill: readDrillSettings(read) }
+      return { ...run, mode: target.mode, connection: target.connection, drill: readDrillSettings(read) }
     }
   }
 }
