@@ -173,3 +173,57 @@ describe('a connection request sent early (startConnecting), taken by connect (r
     expect(refused).toMatchObject({ code: 'P1001' })
   })
 })
+
+describe('firstReads: read in the set-up message (real Postgres)', () => {
+  const reads = (session: Awaited<ReturnType<typeof connect>>): unknown =>
+    session.firstReads && 'results' in session.firstReads
+      ? session.firstReads.results.map((r) => r.rows)
+      : session.firstReads && session.firstReads.fallback.map((r) => r.rows)
+
+  // Through a pooler the settings are SETs at the head of the message: the reads' results come after them.
+  for (const params of ['', '?pgbouncer=true']) {
+    it(`gives the reads' results apart from the set-up's, with the settings applied (${params || 'startup options'})`, async () => {
+      const db = await createTestDatabase('reads')
+      const session = await connect(parseDatabaseUrl(urlFor(db.name, params)), {
+        ...opts,
+        sessionSettings: { lock_timeout: '4321' },
+        firstReads: { text: "SELECT 1 AS one; SELECT current_setting('lock_timeout') AS lock_timeout" }
+      })
+      try {
+        expect(session.serverVersionNum).toBeGreaterThan(100000)
+        expect(reads(session)).toEqual([[{ one: 1 }], [{ lock_timeout: '4321ms' }]])
+      } finally {
+        await session.close()
+      }
+    })
+
+    it(`sends the set-up again with the fallback when a read fails, and keeps the error (${params || 'startup options'})`, async () => {
+      const db = await createTestDatabase('reads')
+      const session = await connect(parseDatabaseUrl(urlFor(db.name, params)), {
+        ...opts,
+        sessionSettings: { lock_timeout: '4321' },
+        firstReads: { text: 'SELECT * FROM no_such_table', fallback: 'SELECT 2 AS two' }
+      })
+      try {
+        expect(session.firstReads).toMatchObject({ error: { code: '42P01' } })
+        expect(reads(session)).toEqual([[{ two: 2 }]])
+        const { rows } = await session.client.query<{ lock_timeout: string }>(
+          "SELECT current_setting('lock_timeout') AS lock_timeout"
+        )
+        expect(rows[0].lock_timeout).toBe('4321ms')
+      } finally {
+        await session.close()
+      }
+      const bare = await connect(parseDatabaseUrl(urlFor(db.name, params)), {
+        ...opts,
+        firstReads: { text: 'SELECT * FROM no_such_table' }
+      })
+      try {
+        expect(bare.firstReads).toMatchObject({ error: { code: '42P01' }, fallback: [] })
+        expect(bare.serverVersion).toMatch(/^\d+\.\d+/)
+      } finally {
+        await bare.close()
+      }
+    })
+  }
+})

@@ -111,6 +111,27 @@ describe('getSettings: the migrate modes', () => {
     )
   })
 
+  it('names resolve-applied first when both resolve inputs come with another mode, each with its hint', async () => {
+    const both = await thrown(
+      settings({ mode: 'migrate-deploy', 'resolve-applied': 'a', 'resolve-rolled-back': 'b' })
+    )
+    expect([both.input, both.message, both.hint]).toEqual([
+      'resolve-applied',
+      'Input `resolve-applied`: is only used by mode migrate-resolve, but mode is migrate-deploy.',
+      'Remove it, or set mode: migrate-resolve.'
+    ])
+    const rolledBack = await thrown(settings({ mode: 'migrate-status', 'resolve-rolled-back': 'b' }))
+    expect([rolledBack.input, rolledBack.message]).toEqual([
+      'resolve-rolled-back',
+      'Input `resolve-rolled-back`: is only used by mode migrate-resolve, but mode is migrate-status.'
+    ])
+    const plan = await thrown(settings({ mode: 'migrate-status', 'expected-plan-id': 'x' }))
+    expect([plan.message, plan.hint]).toEqual([
+      'Input `expected-plan-id`: is only used by mode migrate-deploy, but mode is migrate-status.',
+      'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
+    ])
+  })
+
   it('parses fail-on-pending strictly', async () => {
     const s = await settings({ mode: 'migrate-status', 'fail-on-pending': 'true' })
     expect(s.mode === 'migrate-status' && s.failOnPending).toBe(true)
@@ -165,5 +186,41 @@ describe('getSettings: the migrate modes', () => {
     expect((await thrown(settings({ mode: 'migrate-deploy', 'backup-before-deploy': 'always' }))).input).toBe(
       'destination'
     )
+  })
+
+  it('parses s3-force-path-style once, among the inputs of a fixed syntax, for every backup mode', async () => {
+    const backup = (inputs: Record<string, string>): Promise<Settings> =>
+      getSettings(
+        readerFromMap({ mode: 'backup', 'database-url': URL, destination: 's3://backups/p', ...inputs }),
+        env
+      )
+    const s = await backup({ 's3-force-path-style': 'yes' })
+    expect(s.mode === 'backup' && s.backup.s3ForcePathStyle).toBe(true)
+    const t = await backup({})
+    expect(t.mode === 'backup' && t.backup.s3ForcePathStyle).toBe(false)
+    // Reported after format and before retention-days, and before s3-endpoint's own check.
+    const error = await thrown(
+      backup({
+        's3-force-path-style': 'maybe',
+        'retention-days': '0',
+        's3-endpoint': 'ftp://x'
+      })
+    )
+    expect([error.input, error.message]).toEqual([
+      's3-force-path-style',
+      'Input `s3-force-path-style`: must be true or false, got "maybe".'
+    ])
+    expect((await thrown(backup({ format: 'zip', 's3-force-path-style': 'maybe' }))).input).toBe('format')
+    const drill = await getSettings(
+      readerFromMap({
+        mode: 'restore-drill',
+        'database-url': URL,
+        'target-database-url': 'postgresql://u:p@h/scratch',
+        'backup-uri': 's3://backups/p/x.dump',
+        's3-force-path-style': 'true'
+      }),
+      env
+    )
+    expect(drill.mode === 'restore-drill' && drill.drill.s3ForcePathStyle).toBe(true)
   })
 })

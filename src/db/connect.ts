@@ -233,7 +233,7 @@ function startupOptions(settings: [string, string][]): string {
 }
 
 /** PgBouncer < 1.20 refuses `options`; later versions refuse settings in it that they do not track. */
-export function refusesStartupOptions(error: unknown): boolean {
+function refusesStartupOptions(error: unknown): boolean {
   return /unsupported.*startup parameter/i.test((error as ErrorLike).message ?? '')
 }
 
@@ -276,6 +276,12 @@ export function startConnecting(settings: ConnectionSettings, options: StartupOp
   }
 }
 
+/** The results of the set-up message: the set-up's own (one per SET, then its query's), then what followed it. */
+interface SetupResults {
+  own: pg.QueryResult[]
+  after: pg.QueryResult[]
+}
+
 /**
  * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
  * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
@@ -285,8 +291,9 @@ export function startConnecting(settings: ConnectionSettings, options: StartupOp
  */
 export async function connect(settings: ConnectionSettings, options: ConnectOptions): Promise<DbSession> {
   const runtime = runtimeParameters(settings, options)
+  const firstOptions = firstStartup(settings, runtime)
   let early = options.early
-  if (early && early.startup !== firstStartup(settings, runtime)) {
+  if (early && early.startup !== firstOptions) {
     early.discard()
     early = undefined
   }
@@ -305,7 +312,7 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
   let viaSet = runtime.length > 0 && settings.pgbouncer
   let client: pg.Client
   try {
-    client = await open(firstStartup(settings, runtime))
+    client = await open(firstOptions)
   } catch (error) {
     if (runtime.length === 0 || viaSet || !refusesStartupOptions((error as ActionError).cause ?? error))
       throw error
@@ -321,25 +328,25 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
       ...sets,
       `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = ${client.escapeLiteral(settings.defaultSchema)}) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`
     ].join(';\n')
+    const send = async (after: string | undefined, types?: pg.CustomTypesConfig): Promise<SetupResults> => {
+      const all = await queryAll(client, after === undefined ? setup : `${setup};\n${after}`, types)
+      return { own: all.slice(0, sets.length + 1), after: all.slice(sets.length + 1) }
+    }
     let firstReads: DbSession['firstReads']
-    let results: pg.QueryResult[]
-    const run = (text: string, types?: pg.CustomTypesConfig): Promise<pg.QueryResult[]> =>
-      queryAll(client, text, types)
+    let sent: SetupResults
     if (options.firstReads) {
+      const { text, types, fallback } = options.firstReads
       try {
-        const all = await run(`${setup};\n${options.firstReads.text}`, options.firstReads.types)
-        results = all.slice(0, sets.length + 1)
-        firstReads = { results: all.slice(sets.length + 1) }
+        sent = await send(text, types)
+        firstReads = { results: sent.after }
       } catch (error) {
         // One of the reads failed (a missing table...): the message was rolled back, settings included.
         if (isRetryableConnectError(error)) throw error
-        const fallback = options.firstReads.fallback
-        const all = await run(fallback ? `${setup};\n${fallback}` : setup, options.firstReads.types)
-        results = all.slice(0, sets.length + 1)
-        firstReads = { error, fallback: all.slice(sets.length + 1) }
+        sent = await send(fallback || undefined, types)
+        firstReads = { error, fallback: sent.after }
       }
-    } else results = await run(setup)
-    const row = results[sets.length].rows[0] as { exists: boolean; num: string; version: string }
+    } else sent = await send(undefined)
+    const row = sent.own[sets.length].rows[0] as { exists: boolean; num: string; version: string }
     if (!row.exists && options.ensureSchema)
       await client.query(`CREATE SCHEMA ${quoteIdent(settings.defaultSchema)}`)
     return {

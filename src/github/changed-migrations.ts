@@ -4,11 +4,11 @@
  */
 import { execFile } from 'node:child_process'
 import { realpathSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { ActionError } from '../errors.js'
-import { printable } from '../util/repo-files.js'
-import { getPullRequestContext } from './context.js'
+import { printable, RepositoryFiles } from '../util/repo-files.js'
+import { getPullRequestContext, type PullRequestContext } from './context.js'
 import { createOctokit, type Octokit } from './octokit.js'
 
 const run = promisify(execFile)
@@ -28,10 +28,14 @@ export interface FindChangedOptions {
   workingDirectory: string
   /** Absolute, or relative to the working directory. */
   migrationsDir: string
-  /** A branch, tag or SHA. Default: the pull request's base SHA from the event, when the checkout has it. */
+  /** A branch, tag or SHA. Default: the pull request's base SHA (`pr`'s, else the event's), when the checkout has it. */
   baseRef?: string
   octokit?: Octokit
-  pr?: { owner: string; repo: string; number: number }
+  /**
+   * The pull request, when the caller has read it already (`getPullRequestContext`): with its `baseSha`, the event
+   * payload is not read again.
+   */
+  pr?: Pick<PullRequestContext, 'owner' | 'repo' | 'number'> & Partial<Pick<PullRequestContext, 'baseSha'>>
   /** Without `octokit`/`pr`: a token for the API fallback, with the PR read from the event payload. */
   token?: string
 }
@@ -113,13 +117,20 @@ async function resolveBase(cwd: string, base: string): Promise<string | undefine
  * (run from the top level) and the pull request files API name files, whatever the working directory.
  */
 function fromRoot(root: string, migrationsDir: string): string {
-  const rel = relative(realPath(root), realPath(migrationsDir))
-  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+  // Both with their links resolved, as git reports its top level.
+  const parts = new RepositoryFiles(realPath(root)).partsBelow(realPath(migrationsDir))
+  if (!parts)
     throw new ActionError(
       `The migrations folder ${printable(migrationsDir)} is outside the git repository at ${printable(root)}, so the offline review cannot tell which of its migrations this pull request changes.`,
       { hint: 'Set `working-directory` and `migrations-dir` to folders inside the checked-out repository.' }
     )
-  return rel.split(sep).join('/')
+  return parts.join('/')
+}
+
+/** `read()`'s result, read on first use and kept. */
+function once<T>(read: () => T): () => T {
+  let kept: { value: T } | undefined
+  return () => (kept ??= { value: read() }).value
 }
 
 /**
@@ -131,7 +142,8 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
   const top = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
     .then((s) => s.replace(/\r?\n$/, ''))
     .catch(() => undefined)
-  const baseRef = opts.baseRef ?? getPullRequestContext()?.baseSha
+  const event = once(() => getPullRequestContext())
+  const baseRef = opts.baseRef ?? opts.pr?.baseSha ?? event()?.baseSha
   const base = top && baseRef ? await resolveBase(top, baseRef).catch(() => undefined) : undefined
   if (top && base) {
     const dir = fromRoot(top, migrationsDir)
@@ -148,22 +160,15 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
     ])
     return classify(parseNameStatusZ(out), dir, 'git', base)
   }
-  if (!opts.octokit && opts.token) {
-    const pr = opts.pr ?? getPullRequestContext()
-    if (pr)
-      return findChangedMigrations({
-        ...opts,
-        token: undefined,
-        octokit: await createOctokit(opts.token),
-        pr
-      })
-  }
-  if (opts.octokit && opts.pr) {
+  // The API: with the caller's client and pull request, or with a token and the pull request of the event.
+  const pr = opts.pr ?? (opts.octokit || !opts.token ? undefined : event())
+  const octokit = pr && (opts.octokit ?? (opts.token ? await createOctokit(opts.token) : undefined))
+  if (pr && octokit) {
     const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir)
-    const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
-      owner: opts.pr.owner,
-      repo: opts.pr.repo,
-      pull_number: opts.pr.number,
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
       per_page: 100
     })
     const entries = files.flatMap((f) =>
@@ -174,7 +179,7 @@ export async function findChangedMigrations(opts: FindChangedOptions): Promise<C
           ]
         : [{ status: f.status, path: f.filename }]
     )
-    return classify(entries, dir, 'api', `pull request #${opts.pr.number}'s base`)
+    return classify(entries, dir, 'api', `pull request #${pr.number}'s base`)
   }
   throw new ActionError(
     `Cannot tell which migrations this pull request changes: the base \`${printable(baseRef ?? '(none)')}\` is not in the checkout's history and no pull request context is available.`,

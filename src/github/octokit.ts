@@ -61,7 +61,7 @@ export interface Deadline {
  * The deadline of a client: aborted with an `AbortError`, which Octokit rethrows as is and never retries. Its
  * timer does not keep the process alive.
  */
-export function startDeadline(totalMs: number): Deadline {
+function startDeadline(totalMs: number): Deadline {
   const controller = new AbortController()
   const reason = new Error(
     `GitHub API calls stopped after ${secondsText(totalMs)}, the most this action waits for them`

@@ -88,7 +88,8 @@ interface BackupInputs extends S3Settings, ClientSettings {
   targetClean: boolean
 }
 
-function readS3Settings(read: InputReader): S3Settings {
+/** The S3 inputs; `s3-force-path-style` is parsed earlier, with the other inputs of a fixed syntax. */
+function readS3Settings(read: InputReader, s3ForcePathStyle: boolean): S3Settings {
   const s3Endpoint = read('s3-endpoint') || undefined
   if (s3Endpoint) {
     let url: URL | undefined
@@ -112,7 +113,7 @@ function readS3Settings(read: InputReader): S3Settings {
   return {
     s3Endpoint,
     s3Region: read('s3-region') || defaultRegion(),
-    s3ForcePathStyle: parseBool(read, 's3-force-path-style', false)
+    s3ForcePathStyle
   }
 }
 
@@ -145,7 +146,7 @@ function readBackupInputs(read: InputReader, mode: BackupMode): BackupInputs {
     )
   }
   const destination = destinationRaw ? parseDestination(destinationRaw) : undefined
-  const s3 = { ...readS3Settings(read), s3ForcePathStyle }
+  const s3 = readS3Settings(read, s3ForcePathStyle)
   const inputs: BackupInputs = {
     ...common,
     ...s3,

@@ -11,13 +11,13 @@ import { InputError } from '../errors.js'
 import { RepositoryFiles } from '../util/repo-files.js'
 import { registerSecret } from '../util/secrets.js'
 import type { InputReader } from './input.js'
-import { parseBool } from './input.js'
+import { onlyFor, parseBool } from './input.js'
 import { readLockSafetySettings } from './lock-settings.js'
 import { readMigrateProject, readResolveTarget } from './migrate-project.js'
 import type { MigrateModeSettings, RunSettings, Settings } from './settings.js'
 import { checkUnknownInputs } from './unknown-inputs.js'
 
-export function readMode(read: InputReader): Mode {
+function readMode(read: InputReader): Mode {
   const raw = read('mode')
   if (raw === '') throw new InputError('mode', `is required. Accepted values: ${MODES.join(', ')}.`)
   const mode = MODES.find((m) => m === raw.toLowerCase())
@@ -51,7 +51,7 @@ export interface ParseProgress {
  * Secrets registered, unknown inputs refused, then the inputs every run has: the mode, the working directory and
  * where the report goes.
  */
-export function readRunSettings(
+function readRunSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
   progress: ParseProgress = {}
@@ -76,36 +76,30 @@ export function readRunSettings(
   return { mode, workspace: files.root, workingDirectory, reportPath: progress.reportPath }
 }
 
+/** The mode and its parsed `database-url`, which only migrate-status can do without (it reviews offline). */
+type ModeConnection =
+  | { mode: 'migrate-status'; connection?: ConnectionSettings }
+  | { mode: Exclude<Mode, 'migrate-status'>; connection: ConnectionSettings }
+
 /** `database-url`, required by every mode but migrate-status (which reviews offline without it). */
-function readConnection(read: InputReader, mode: Mode): ConnectionSettings | undefined {
+function readConnection(read: InputReader, mode: Mode): ModeConnection {
   const databaseUrl = read('database-url')
-  if (!databaseUrl && mode !== 'migrate-status') {
+  if (mode === 'migrate-status')
+    return { mode, connection: databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined }
+  if (!databaseUrl) {
     throw new InputError(
       'database-url',
       `is required for mode ${mode}.`,
       'Pass the database URL from a secret, e.g. `database-url: ${{ secrets.DATABASE_URL }}` (on Railway: the DATABASE_PUBLIC_URL of the Postgres service).'
     )
   }
-  return databaseUrl ? parseDatabaseUrl(databaseUrl) : undefined
-}
-
-function required(connection: ConnectionSettings | undefined): ConnectionSettings {
-  if (!connection) throw new InputError('database-url', 'is required.')
-  return connection
-}
-
-/** An input that only one mode reads, given to another: refused rather than ignored. */
-function onlyFor(read: InputReader, name: string, mode: Mode, used: Mode, hint: string): string | undefined {
-  const value = read(name) || undefined
-  if (value && mode !== used)
-    throw new InputError(name, `is only used by mode ${used}, but mode is ${mode}.`, hint)
-  return value
+  return { mode, connection: parseDatabaseUrl(databaseUrl) }
 }
 
 async function readMigrateModeSettings(
   read: InputReader,
   run: RunSettings,
-  connection: ConnectionSettings | undefined
+  target: ModeConnection
 ): Promise<MigrateModeSettings> {
   const project = await readMigrateProject(read, run)
   const resolveTarget = readResolveTarget(read, run.mode)
@@ -117,16 +111,16 @@ async function readMigrateModeSettings(
     'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.'
   )
   const failOnPending = parseBool(read, 'fail-on-pending', false)
-  if (run.mode === 'migrate-resolve' && resolveTarget)
-    return { ...run, mode: run.mode, connection: required(connection), project, resolve: resolveTarget }
+  if (target.mode === 'migrate-resolve' && resolveTarget)
+    return { ...run, mode: target.mode, connection: target.connection, project, resolve: resolveTarget }
   const { readReviewInputs } = await import('./review-inputs.js')
   const review = readReviewInputs(read)
-  if (run.mode === 'migrate-status') {
+  if (target.mode === 'migrate-status') {
     const { rules, failOn, comment, githubToken, baseRef } = review
     return {
       ...run,
-      mode: run.mode,
-      connection,
+      mode: target.mode,
+      connection: target.connection,
       project,
       failOnPending,
       review: { rules, failOn },
@@ -138,7 +132,7 @@ async function readMigrateModeSettings(
   return {
     ...run,
     mode: 'migrate-deploy',
-    connection: required(connection),
+    connection: target.connection,
     project,
     expectedPlanId,
     review: { rules: review.rules, allowDestructive: review.allowDestructive },
@@ -148,20 +142,20 @@ async function readMigrateModeSettings(
 }
 
 /** The mode's own inputs, parsed and checked, on top of `run` (from readRunSettings). */
-export async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
-  const connection = readConnection(read, run.mode)
-  switch (run.mode) {
+async function readModeSettings(read: InputReader, run: RunSettings): Promise<Settings> {
+  const target = readConnection(read, run.mode)
+  switch (target.mode) {
     case 'migrate-status':
     case 'migrate-deploy':
     case 'migrate-resolve':
-      return readMigrateModeSettings(read, run, connection)
+      return readMigrateModeSettings(read, run, target)
     case 'backup': {
       const { readBackupSettings } = await import('./backup-inputs.js')
-      return { ...run, mode: run.mode, connection: required(connection), backup: readBackupSettings(read) }
+      return { ...run, mode: target.mode, connection: target.connection, backup: readBackupSettings(read) }
     }
     case 'restore-drill': {
       const { readDrillSettings } = await import('./backup-inputs.js')
-      return { ...run, mode: run.mode, connection: required(connection), drill: readDrillSettings(read) }
+      return { ...run, mode: target.mode, connection: target.connection, drill: readDrillSettings(read) }
     }
   }
 }

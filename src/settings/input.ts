@@ -1,3 +1,4 @@
+import type { Mode } from '../constants.js'
 import { InputError } from '../errors.js'
 
 /**
@@ -56,4 +57,18 @@ export function parseList(read: InputReader, name: string): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
+}
+
+/** An input that only one mode reads, given to another: refused rather than ignored. */
+export function onlyFor(
+  read: InputReader,
+  name: string,
+  mode: Mode,
+  used: Mode,
+  hint: string
+): string | undefined {
+  const value = read(name) || undefined
+  if (value && mode !== used)
+    throw new InputError(name, `is only used by mode ${used}, but mode is ${mode}.`, hint)
+  return value
 }

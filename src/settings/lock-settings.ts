@@ -6,8 +6,8 @@ import { InputError } from '../errors.js'
 import type { LockSafetySettings } from '../migrate/lock-safety.js'
 import type { InputReader } from './input.js'
 
-export const DEFAULT_LOCK_TIMEOUT = '1s'
-export const DEFAULT_LOCK_RETRY_WINDOW = '60s'
+const DEFAULT_LOCK_TIMEOUT = '1s'
+const DEFAULT_LOCK_RETRY_WINDOW = '60s'
 
 /** PostgreSQL's limit for both timeouts (INT_MAX milliseconds). */
 const MAX_TIMEOUT_MS = 2_147_483_647
@@ -16,7 +16,7 @@ const MAX_WINDOW_MS = 6 * 3_600_000
 const UNITS: Record<string, number> = { ms: 1, s: 1000, min: 60_000, h: 3_600_000 }
 
 /** Milliseconds of a duration input, or an InputError naming it. */
-export function parseDuration(read: InputReader, name: string, fallback: string, maxMs: number): number {
+function parseDuration(read: InputReader, name: string, fallback: string, maxMs: number): number {
   const raw = read(name) || fallback
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|min|h)?$/i.exec(raw)
   const exact = match ? Number(match[1]) * UNITS[(match[2] ?? 'ms').toLowerCase()] : NaN

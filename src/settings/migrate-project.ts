@@ -11,7 +11,7 @@ import {
   readVersionInput
 } from '../migrate/prisma-version.js'
 import { RepositoryFiles } from '../util/repo-files.js'
-import type { InputReader } from './input.js'
+import { type InputReader, onlyFor } from './input.js'
 import type { MigrateProject, MigrateResolveSettings, RunSettings } from './settings.js'
 
 /** `migrations-dir` as an absolute path; a folder the user named explicitly must exist (Prisma: "no migrations"). */
@@ -101,17 +101,10 @@ export function readResolveTarget(
   read: InputReader,
   mode: Mode
 ): MigrateResolveSettings['resolve'] | undefined {
-  const applied = read('resolve-applied') || undefined
-  const rolledBack = read('resolve-rolled-back') || undefined
-  if (mode !== 'migrate-resolve') {
-    if (applied || rolledBack)
-      throw new InputError(
-        applied ? 'resolve-applied' : 'resolve-rolled-back',
-        `is only used by mode migrate-resolve, but mode is ${mode}.`,
-        'Remove it, or set mode: migrate-resolve.'
-      )
-    return undefined
-  }
+  const hint = 'Remove it, or set mode: migrate-resolve.'
+  const applied = onlyFor(read, 'resolve-applied', mode, 'migrate-resolve', hint)
+  const rolledBack = onlyFor(read, 'resolve-rolled-back', mode, 'migrate-resolve', hint)
+  if (mode !== 'migrate-resolve') return undefined
   if (applied && rolledBack) {
     throw new InputError(
       'resolve-applied',

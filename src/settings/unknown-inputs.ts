@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { editDistance } from '../util/edit-distance.js'
 import { DECLARED_INPUTS } from './declared-inputs.js'
 
 /** The environment variable the runner sets for an input given in `with:` (and for each declared default). */
@@ -7,21 +8,6 @@ export function inputVariable(name: string): string {
 }
 
 const canonicalName = (name: string): string => name.toLowerCase().replace(/[_ ]/g, '-')
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++)
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      )
-    previous = current
-  }
-  return previous[b.length]
-}
 
 /** The declared input an unknown name most likely meant. */
 export function closestInput(name: string, declared: readonly string[] = DECLARED_INPUTS): string {

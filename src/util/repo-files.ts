@@ -42,7 +42,7 @@ export class RepoFileError extends ActionError {
   }
 }
 
-export type RepoEntry = 'missing' | 'file' | 'directory'
+type RepoEntry = 'missing' | 'file' | 'directory'
 
 export interface RepoPathOptions {
   /** The input that named this path: the error names it, and its hint says to correct it. */
@@ -106,12 +106,12 @@ export class RepositoryFiles {
 
   /** Whether `path` lies inside the workspace (lexically; links are the business of `inspect`). */
   contains(path: string): boolean {
-    return this.relativeParts(resolve(path)) !== undefined
+    return this.partsBelow(resolve(path)) !== undefined
   }
 
   /** `path` relative to the workspace with `/` separators, printable; absolute when outside. */
   show(path: string): string {
-    const parts = this.relativeParts(resolve(path))
+    const parts = this.partsBelow(resolve(path))
     if (!parts) return printable(resolve(path))
     return printable(parts.length === 0 ? '.' : parts.join('/'))
   }
@@ -179,8 +179,11 @@ export class RepositoryFiles {
     )
   }
 
-  /** The path's components below the workspace, or undefined when it is not inside. */
-  private relativeParts(abs: string): string[] | undefined {
+  /**
+   * The components of the absolute path `abs` below the workspace ([] for the workspace itself), or undefined
+   * when it is not inside.
+   */
+  partsBelow(abs: string): string[] | undefined {
     for (const base of new Set([this.root, this.realRoot])) {
       const rel = relative(base, abs)
       if (rel === '') return []
@@ -195,7 +198,7 @@ export class RepositoryFiles {
   ):
     { kind: 'missing'; canonical: string } | { kind: 'file' | 'directory'; canonical: string; stats: Stats } {
     const abs = resolve(path)
-    const parts = this.relativeParts(abs)
+    const parts = this.partsBelow(abs)
     if (!parts)
       throw this.refusal(abs, `is outside the workspace (${printable(this.root)}).`, {
         ...options,

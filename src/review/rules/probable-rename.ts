@@ -7,6 +7,7 @@ import {
   relationOf,
   stringsOf
 } from '../../sql/ast.js'
+import { editDistance } from '../../util/edit-distance.js'
 import { readdedColumns } from './drop-column.js'
 import {
   alterCommands,
@@ -31,17 +32,7 @@ export function nameSimilarity(a: string, b: string): number {
   const x = stem(a)
   const y = stem(b)
   if (x === y) return 1
-  const row = Array.from({ length: y.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= x.length; i++) {
-    let prev = row[0]
-    row[0] = i
-    for (let j = 1; j <= y.length; j++) {
-      const tmp = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return 1 - row[y.length] / Math.max(x.length, y.length, 1)
+  return 1 - editDistance(x, y) / Math.max(x.length, y.length, 1)
 }
 
 function addedColumns(
