@@ -180,6 +180,29 @@ describe('firstReads: read in the set-up message (real Postgres)', () => {
       ? session.firstReads.results.map((r) => r.rows)
       : session.firstReads && session.firstReads.fallback.map((r) => r.rows)
 
+  // Prisma's ?schema= through a pooler: the search_path a startup option would give, and the schema created in it.
+  for (const params of ['?schema=tenant_p', '?schema=tenant_p&pgbouncer=true']) {
+    it(`sets search_path to the ?schema= schema as Prisma does (${params})`, async () => {
+      const db = await createTestDatabase('pooler_schema')
+      const session = await connect(parseDatabaseUrl(urlFor(db.name, params)), opts)
+      try {
+        const { rows } = await session.client.query<{ search_path: string; schema: string }>(
+          "SELECT current_setting('search_path') AS search_path, current_schema() AS schema"
+        )
+        expect(rows[0]).toEqual({ search_path: '"tenant_p"', schema: 'tenant_p' })
+        await session.client.query('CREATE TABLE made_here (id int)')
+        const where = await adminQuery<{ schema: string }>(
+          `SELECT n.nspname AS schema FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'made_here'`,
+          [],
+          db.name
+        )
+        expect(where).toEqual([{ schema: 'tenant_p' }])
+      } finally {
+        await session.close()
+      }
+    })
+  }
+
   // Through a pooler the settings are SETs at the head of the message: the reads' results come after them.
   for (const params of ['', '?pgbouncer=true']) {
     it(`gives the reads' results apart from the set-up's, with the settings applied (${params || 'startup options'})`, async () => {

@@ -32,7 +32,7 @@ export interface ConnectOptions {
    * Run-time parameters for this session only (e.g. `{ lock_timeout: '1000' }`), nothing else (pg_dump, other
    * sessions) gets them. Sent as startup options (`-c name=value`, after the URL's `options`, so they win): no
    * extra round trip. Through a connection pooler (`pgbouncer=true`, or one that refuses the `options` startup
-   * parameter, as PgBouncer does for settings it does not track) one `SET` after connecting instead.
+   * parameter, as PgBouncer does for settings it does not track) one `set_config` (a SET) after connecting instead.
    */
   sessionSettings?: Record<string, string>
   /**
@@ -323,7 +323,14 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
     viaSet = true
   }
   try {
-    const sets = viaSet ? runtime.map(([name, value]) => `SET ${name} = ${client.escapeLiteral(value)}`) : []
+    // set_config parses the value as the startup option would: `SET search_path = '"s"'` would take the quotes as
+    // part of one schema's name (and leave no schema to create tables in).
+    const sets = viaSet
+      ? runtime.map(
+          ([name, value]) =>
+            `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, false)`
+        )
+      : []
     const setup = [
       ...sets,
       `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = ${client.escapeLiteral(settings.defaultSchema)}) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`
