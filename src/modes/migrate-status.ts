@@ -180,8 +180,10 @@ async function pullRequestScope(
     try {
       const changed = await findChangedMigrations({
         workingDirectory: settings.workingDirectory,
-        migrationsDir: shownMigrationsDir(settings.workingDirectory, settings.project.migrationsDir.path),
+        migrationsDir: settings.project.migrationsDir.path,
         baseRef: settings.pullRequest.baseRef,
+        // read from the event above: not read again
+        pr,
         token: settings.pullRequest.githubToken
       })
       const pending = new Set(diagnosis.pending.map((m) => m.name))
