@@ -12,6 +12,7 @@ import { nextSteps } from '../../src/render/next-steps.js'
 import { dataElsewhere, dataHere, type Holdings } from '../../src/review/holdings.js'
 import { summarize } from '../../src/review/summary.js'
 import type { Finding, ReviewedMigration, ReviewResult } from '../../src/review/types.js'
+import { reviewSql } from '../review/helpers.js'
 import { spans } from './commonmark.js'
 
 /** A migration directory name: anything but `/`. */
@@ -168,5 +169,26 @@ describe('the rendered report keeps hostile names inside code spans', () => {
     expect(read).toContain(`resolve-applied: ${MIGRATION}`)
     expect(read).toContain(OTHER)
     expect(read).toContain(TABLE)
+  })
+})
+
+describe("probable-rename's suggested statement", () => {
+  it('is SQL that names the columns as PostgreSQL reads them, inside one code span', async () => {
+    const dropped = 'na"me` @someone'
+    const added = 'na"mes` @someone'
+    const sql = `ALTER TABLE "auth"."User" DROP COLUMN "${dropped.replace(/"/g, '""')}",\nADD COLUMN "${added.replace(/"/g, '""')}" TEXT;`
+    const finding = (await reviewSql(sql)).findings.find((f) => f.rule === 'probable-rename')
+    const statement = `ALTER TABLE "auth"."User" RENAME COLUMN "na""me\` @someone" TO "na""mes\` @someone"`
+    const read = spans(inline(finding?.fix ?? ''))
+    expect(read.code).toContain(statement)
+    expect(read.code).toContain(`@map(${JSON.stringify(dropped)})`)
+    expect(read.text).not.toMatch(/@someone/)
+  })
+
+  it('for an ordinary name, reads as before', async () => {
+    const result = await reviewSql('DROP TABLE "Task";\nCREATE TABLE "task" ("id" SERIAL NOT NULL);')
+    expect(result.findings.find((f) => f.rule === 'probable-rename')?.fix).toBe(
+      'If it is a rename, replace both with `ALTER TABLE "Task" RENAME TO "task"`, or keep the table name with `@@map("Task")` in schema.prisma.'
+    )
   })
 })

@@ -4,9 +4,12 @@ import {
   displayType,
   objectKey,
   qualifiedName,
+  type RelationName,
   relationOf,
   stringsOf
 } from '../../sql/ast.js'
+import { quoteIdent } from '../../db/connect.js'
+import { code } from '../../render/markdown.js'
 import { editDistance } from '../../util/edit-distance.js'
 import { readdedColumns } from './drop-column.js'
 import {
@@ -19,6 +22,13 @@ import {
   type RuleHit,
   type StatementContext
 } from './rule.js'
+
+/** The table as SQL names it in the suggested statement (identifiers quoted as PostgreSQL reads them). */
+function sqlTable(table: RelationName): string {
+  return table.schema && table.schema !== 'public'
+    ? `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`
+    : quoteIdent(table.name)
+}
 
 function stem(name: string): string {
   return name
@@ -72,7 +82,7 @@ function columnRenames(ctx: StatementContext): RuleHit[] {
     if (!best || best.score < 0.5) continue
     hits.push({
       message: `${qualifiedColumn(table, name)} is dropped and ${q(best.name)} (${best.type}) is added to the same table: this looks like a rename done as drop + add, which loses every value of ${q(name)}.`,
-      fix: `If it is a rename, replace both with \`ALTER TABLE ${qTable(table).replace(/`/g, '"')} RENAME COLUMN "${name}" TO "${best.name}"\` (or keep the column name with \`@map("${name}")\` in schema.prisma).`,
+      fix: `If it is a rename, replace both with ${code(`ALTER TABLE ${sqlTable(table)} RENAME COLUMN ${quoteIdent(name)} TO ${quoteIdent(best.name)}`)} (or keep the column name with ${code(`@map(${JSON.stringify(name)})`)} in schema.prisma).`,
       schema: table.schema,
       table: table.name,
       column: name,
@@ -98,7 +108,7 @@ function tableRenames(ctx: StatementContext): RuleHit[] {
     if (!best || best.score < 0.75 || best.c.name === table.name) continue
     hits.push({
       message: `${qTable(table)} is dropped and ${qTable(best.c)} is created in the same migration: this looks like a rename done as drop + create, which loses every row of ${qTable(table)}.`,
-      fix: `If it is a rename, replace both with \`ALTER TABLE "${table.name}" RENAME TO "${best.c.name}"\`, or keep the table name with \`@@map("${table.name}")\` in schema.prisma.`,
+      fix: `If it is a rename, replace both with ${code(`ALTER TABLE ${sqlTable(table)} RENAME TO ${quoteIdent(best.c.name)}`)}, or keep the table name with ${code(`@@map(${JSON.stringify(table.name)})`)} in schema.prisma.`,
       schema: table.schema,
       table: table.name
     })
