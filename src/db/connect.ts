@@ -283,6 +283,18 @@ interface SetupResults {
 }
 
 /**
+ * The run-time parameters as statements, for a pooler that refuses startup options. set_config parses each value as
+ * the startup option would: `SET search_path = '"s"'` would take the quotes as part of one schema's name (and leave
+ * no schema to create tables in).
+ */
+function setConfig(client: pg.Client, runtime: [string, string][]): string[] {
+  return runtime.map(
+    ([name, value]) =>
+      `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, false)`
+  )
+}
+
+/**
  * One connection, set up in one message after the connection request: run-time parameters and `?schema=`'s
  * search_path travel as startup options (`-c name=value`; Prisma's own native engine sends search_path as a startup
  * parameter too), the server's version and whether the schema exists are read together with the caller's
@@ -323,14 +335,7 @@ export async function connect(settings: ConnectionSettings, options: ConnectOpti
     viaSet = true
   }
   try {
-    // set_config parses the value as the startup option would: `SET search_path = '"s"'` would take the quotes as
-    // part of one schema's name (and leave no schema to create tables in).
-    const sets = viaSet
-      ? runtime.map(
-          ([name, value]) =>
-            `SELECT set_config(${client.escapeLiteral(name)}, ${client.escapeLiteral(value)}, false)`
-        )
-      : []
+    const sets = viaSet ? setConfig(client, runtime) : []
     const setup = [
       ...sets,
       `SELECT EXISTS(SELECT 1 FROM pg_namespace WHERE nspname = ${client.escapeLiteral(settings.defaultSchema)}) AS exists, current_setting('server_version_num') AS num, current_setting('server_version') AS version`
