@@ -321,6 +321,8 @@ __webpack_require__.d(__webpack_exports__, {
 var format = __webpack_require__(32693);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/review/gate.ts
+var gate = __webpack_require__(28281);
 // EXTERNAL MODULE: ./src/render/fit.ts
 var fit = __webpack_require__(91363);
 // EXTERNAL MODULE: ./src/render/markdown.ts
@@ -329,7 +331,10 @@ var markdown = __webpack_require__(42495);
 var headline = __webpack_require__(10670);
 // EXTERNAL MODULE: ./src/review/rules/index.ts + 31 modules
 var rules = __webpack_require__(16608);
+// EXTERNAL MODULE: ./src/review/rules/rule.ts
+var rule = __webpack_require__(27372);
 ;// CONCATENATED MODULE: ./src/render/review-sections.ts
+
 
 
 
@@ -342,16 +347,12 @@ const MAX_REVIEW_NOTES = 10;
  * destructive statement on an object this deploy creates destroys nothing here: it is listed with its migration.
  * Findings of migrations already on the base branch are summarised instead.
  */
-function isKeyFinding(f, result) {
+function isKeyFinding(f, onBase) {
     if (f.acknowledged?.by === 'database')
         return false;
-    if (result && baseMigrationNames(result).has(f.migration))
+    if (onBase.has(f.migration))
         return false;
     return f.destructive || f.severity === 'error';
-}
-/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
-function baseMigrationNames(result) {
-    return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name));
 }
 function ruleLink(f, base) {
     const href = base ? `${base}#${f.rule}` : f.docs;
@@ -362,7 +363,7 @@ function objects(f) {
     if (f.typeName)
         parts.push(`enum ${(0,markdown/* code */.aY)(f.typeName)}${f.values?.length ? ` [${f.values.map((v) => (0,markdown/* code */.aY)(v)).join(', ')}]` : ''}`);
     if (f.table)
-        parts.push(f.column ? `${(0,markdown/* code */.aY)(f.table)}.${(0,markdown/* code */.aY)(f.column)}` : (0,markdown/* code */.aY)(f.table));
+        parts.push((0,rule/* labelObject */.so)(f));
     else if (f.schema)
         parts.push(`schema ${(0,markdown/* code */.aY)(f.schema)}`);
     if (f.columns?.length && !f.column)
@@ -407,14 +408,14 @@ function findingCells(f, result, options) {
  * The destructive and error-level findings of every migration, one row each: the part of the report that is never
  * cut before anything else. The fitter may list only the first rows (`head` + `rows`).
  */
-function keyFindingsTable(result, options) {
-    const key = result.findings.filter((f) => isKeyFinding(f, result));
+function keyFindingsTable(result, onBase, options) {
+    const key = result.findings.filter((f) => isKeyFinding(f, onBase));
     if (key.length === 0)
         return undefined;
     return {
         title: `### 🛑 Destructive and error-level findings (${key.length})`,
         head: (0,markdown/* tableHead */.PP)(['Migration', ...FINDING_COLUMNS]),
-        rows: key.map((f) => (0,markdown/* tableRow */.jD)([(0,markdown/* code */.aY)(f.migration), ...findingCells(f, result, { sql: 'none', ...options })]))
+        rows: key.map((f) => (0,markdown/* tableRow */.jD)([(0,markdown/* code */.aY)(f.migration), ...findingCells(f, result, options)]))
     };
 }
 /** The file with flagged lines marked: `-` for errors, `!` for warnings and notices (a `diff` block colours them). */
@@ -446,13 +447,13 @@ function markedSql(m, detail) {
     return (0,markdown/* fence */.EU)(out.join('\n'), 'diff');
 }
 /**
- * One migration's section: its other findings (the key ones are listed at the top), Prisma's warnings count and
- * its SQL at the detail asked for.
+ * One migration's section without its SQL: its other findings (the key ones are listed at the top) and Prisma's
+ * warnings count. The same at every SQL detail level; `migrationSql` gives the part that is not.
  */
-function renderMigrationSection(m, result, options) {
+function renderMigrationSectionHead(m, result, onBase, options) {
     const parts = [`### ${(0,markdown/* code */.aY)(m.name)}`];
-    const key = m.findings.filter((f) => isKeyFinding(f, result)).length;
-    const others = m.findings.filter((f) => !isKeyFinding(f, result));
+    const key = m.findings.filter((f) => isKeyFinding(f, onBase)).length;
+    const others = m.findings.filter((f) => !isKeyFinding(f, onBase));
     if (m.findings.length === 0)
         parts.push('No findings.');
     else if (key > 0)
@@ -466,13 +467,16 @@ function renderMigrationSection(m, result, options) {
             : '';
         parts.push(`Prisma's warnings header lists ${m.prismaWarnings.length} change(s); ${matched} finding(s) answer them${onNew}.`);
     }
-    if (options.sql !== 'none' && m.script) {
-        const flagged = new Set(m.findings.map((f) => f.line)).size;
-        const lines = m.script.replace(/\n$/, '').split('\n').length;
-        const label = `${(0,markdown/* htmlCode */.h8)(m.file)} ${(0,markdown/* htmlText */.js)(`(${lines} lines, ${flagged} flagged${options.sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`;
-        parts.push((0,markdown/* details */.zH)(label, markedSql(m, options.sql)));
-    }
     return parts.join('\n\n');
+}
+/** The end of a migration's section: its SQL at the detail asked for, folded; none for 'none' or an empty file. */
+function migrationSql(m, sql) {
+    if (sql === 'none' || !m.script)
+        return undefined;
+    const flagged = new Set(m.findings.map((f) => f.line)).size;
+    const lines = m.script.replace(/\n$/, '').split('\n').length;
+    const label = `${(0,markdown/* htmlCode */.h8)(m.file)} ${(0,markdown/* htmlText */.js)(`(${lines} lines, ${flagged} flagged${sql === 'flagged' ? ', shown around the flagged lines' : ''})`)}`;
+    return (0,markdown/* details */.zH)(label, markedSql(m, sql));
 }
 /** Pending migrations that are already on the base branch: one paragraph, not a finding table each. */
 function renderBaseSummary(result) {
@@ -507,8 +511,7 @@ function renderBaseSummary(result) {
     ].join('\n\n');
 }
 /** The rules behind the findings, each with why it matters and the safe alternative (our own text). */
-function rulesExplained(result, base) {
-    const onBase = baseMigrationNames(result);
+function rulesExplained(result, onBase, base) {
     const listed = result.findings.filter((f) => !onBase.has(f.migration));
     const firstByRule = new Map();
     for (const f of listed)
@@ -523,7 +526,7 @@ function rulesExplained(result, base) {
     return (0,markdown/* details */.zH)((0,markdown/* htmlText */.js)('Why these findings matter, and the safe alternatives'), items.join('\n'));
 }
 /** The review's verdict for the top of the report: headline, the review's notes, and what the gate will do. */
-function reviewHead(result) {
+function reviewHead(result, onBase) {
     const parts = [`**${(0,markdown/* inline */.mG)(result.headline)}**`];
     const notes = [...result.notes];
     if (!result.databaseCompared && result.migrations.length)
@@ -537,7 +540,6 @@ function reviewHead(result) {
     const scope = result.pullRequest;
     if (scope && !scope.known)
         parts.push(`> ${(0,markdown/* inline */.mG)(`Could not tell which pending migrations this pull request adds (compared with ${scope.base}): every pending migration is reviewed as this pull request's, and a destructive change on an object created earlier in this deploy is flagged for environments where that migration already ran.`)}`);
-    const onBase = baseMigrationNames(result);
     const harmless = result.findings.filter((f) => f.acknowledged?.by === 'database' && !onBase.has(f.migration)).length;
     if (harmless)
         parts.push(`**Nothing to lose in this database:** ${harmless} destructive finding(s) work on objects created earlier in this deploy (see "Allowed", per finding). They do not block the deploy here.`);
@@ -557,6 +559,7 @@ function allowedLines(result) {
 // EXTERNAL MODULE: ./src/render/status-table.ts
 var status_table = __webpack_require__(78197);
 ;// CONCATENATED MODULE: ./src/render/migrate-summary.ts
+
 
 
 
@@ -595,21 +598,38 @@ const WORST_NOTE = cutNote({
     sections: [0, 9_999_999],
     rules: true
 });
-function memo(render) {
+/**
+ * The migrations' sections at each SQL detail level. Only the SQL at the end of each section depends on the level:
+ * the rest is rendered once, and each level's SQL when first asked for.
+ */
+function sections(reviewed, onBase, docsBaseUrl) {
+    // Migrations already on the base branch of a pull request: one summary, not a section each.
+    const baseSummary = renderBaseSummary(reviewed);
+    const shown = reviewed.migrations.filter((m) => !m.onBase);
+    const heads = shown.map((m) => renderMigrationSectionHead(m, reviewed, onBase, { docsBaseUrl }));
     const done = new Map();
     return (sql) => {
         let rendered = done.get(sql);
-        if (!rendered)
-            done.set(sql, (rendered = render(sql)));
+        if (!rendered) {
+            rendered = [
+                ...(baseSummary ? [baseSummary] : []),
+                ...shown.map((m, i) => {
+                    const block = migrationSql(m, sql);
+                    return block ? `${heads[i]}\n\n${block}` : heads[i];
+                })
+            ];
+            done.set(sql, rendered);
+        }
         return rendered;
     };
 }
 function parts(input) {
     const review = input.review;
+    const onBase = review ? (0,gate/* baseMigrationNames */.AF)(review) : new Set();
     const top = [
         `## ${(0,markdown/* text */.Qq)(input.title ?? `Prisma migrations: ${input.mode}`)}`,
         `**Target:** ${(0,markdown/* code */.aY)(input.target)} · **Migrations:** ${(0,markdown/* code */.aY)(input.migrationsDir)} · **Mode:** ${(0,markdown/* code */.aY)(input.mode)}`,
-        ...(review ? reviewHead(review) : [])
+        ...(review ? reviewHead(review, onBase) : [])
     ];
     const rows = input.rows;
     let migrations;
@@ -626,23 +646,12 @@ function parts(input) {
     return {
         top,
         notes: [...(input.notes ?? []), ...(input.nextSteps ?? [])].map((n) => `- ${(0,markdown/* inline */.mG)(n)}`),
-        key: review ? keyFindingsTable(review, { docsBaseUrl: input.docsBaseUrl }) : undefined,
+        key: review ? keyFindingsTable(review, onBase, { docsBaseUrl: input.docsBaseUrl }) : undefined,
         migrations,
         reviewTitle: reviewed ? '## SQL review' : undefined,
         allowed: reviewed ? allowedLines(reviewed) : [],
-        sections: memo((sql) => {
-            if (!reviewed)
-                return [];
-            // Migrations already on the base branch of a pull request: one summary, not a section each.
-            const baseSummary = renderBaseSummary(reviewed);
-            return [
-                ...(baseSummary ? [baseSummary] : []),
-                ...reviewed.migrations
-                    .filter((m) => !m.onBase)
-                    .map((m) => renderMigrationSection(m, reviewed, { sql, docsBaseUrl: input.docsBaseUrl }))
-            ];
-        }),
-        rules: reviewed ? rulesExplained(reviewed, input.docsBaseUrl) : undefined,
+        sections: reviewed ? sections(reviewed, onBase, input.docsBaseUrl) : () => [],
+        rules: reviewed ? rulesExplained(reviewed, onBase, input.docsBaseUrl) : undefined,
         appendix: (input.appendix ?? []).map((a) => a.replace(/\n+$/, '')).filter(Boolean)
     };
 }
@@ -833,6 +842,83 @@ function statusRows(diagnosis, appliedNow = [], failedNow) {
             finishedAt: m.finishedAt
         };
     });
+}
+
+
+/***/ }),
+
+/***/ 28281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ baseMigrationNames),
+/* harmony export */   YC: () => (/* binding */ failOnDecision),
+/* harmony export */   eU: () => (/* binding */ gateDecision)
+/* harmony export */ });
+/** "52 destroy nothing in this database (...), 1 acknowledged in the migration file": who allowed what. */
+function allowedSummary(findings) {
+    const count = (by) => findings.filter((f) => f.acknowledged?.by === by).length;
+    const parts = [];
+    if (count('database'))
+        parts.push(`${count('database')} destroy nothing in this database (each works on an object created earlier in this deploy)`);
+    if (count('comment'))
+        parts.push(`${count('comment')} acknowledged in the migration file`);
+    if (count('input'))
+        parts.push(`${count('input')} allowed by \`allow-destructive: true\``);
+    return parts.join(', ');
+}
+/** Whether migrate-deploy may apply the reviewed migrations. Decide before taking the advisory lock. */
+function gateDecision(result, allowDestructive) {
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const allowedBy = errors
+        .filter((f) => f.acknowledged || allowDestructive)
+        .map((f) => ({
+        finding: f,
+        by: f.acknowledged?.by ?? 'input',
+        reason: f.acknowledged?.reason ?? 'allow-destructive: true'
+    }));
+    const blocking = errors.filter((f) => !f.acknowledged);
+    if (blocking.length === 0)
+        return {
+            allowed: true,
+            reason: errors.length
+                ? `No error-level finding blocks the deploy: ${allowedSummary(errors)}.`
+                : 'No error-level findings.',
+            allowedBy
+        };
+    if (allowDestructive)
+        return {
+            allowed: true,
+            reason: `${blocking.length} error-level finding(s) allowed by \`allow-destructive: true\`.`,
+            allowedBy
+        };
+    const list = blocking
+        .slice(0, 5)
+        .map((f) => `${f.rule} in ${f.migration} line ${f.line}${f.dataHere?.destroys ? ` (${f.dataHere.reason})` : ''}`)
+        .join('; ');
+    const others = allowedSummary(errors);
+    return {
+        allowed: false,
+        reason: `Refusing to apply: ${blocking.length} error-level finding(s) are not acknowledged (${list}${blocking.length > 5 ? '; ...' : ''}).${others ? ` Of the others, ${others}.` : ''} Acknowledge each with a \`-- pg-ops:allow <rule> <reason>\` line directly above the statement, or set \`allow-destructive: true\`.`,
+        allowedBy
+    };
+}
+/** Pending migrations already on the base branch of a pull request (reviewed when they got there). */
+function baseMigrationNames(result) {
+    return new Set(result.migrations.filter((m) => m.onBase).map((m) => m.name));
+}
+/**
+ * Whether migrate-status fails the check for these findings. Acknowledged findings do not count, nor do those of
+ * migrations a pull request review summarises as already on the base branch.
+ */
+function failOnDecision(result, failOn) {
+    if (failOn === 'never')
+        return false;
+    const onBase = baseMigrationNames(result);
+    const open = result.findings.filter((f) => !f.acknowledged && !onBase.has(f.migration));
+    if (failOn === 'warning')
+        return open.some((f) => f.severity === 'error' || f.severity === 'warning');
+    return open.some((f) => f.severity === 'error');
 }
 
 

@@ -27,7 +27,7 @@ export const modules = {
 function migrateStartup(settings) {
     return {
         baseDir: settings.workingDirectory,
-        sessionSettings: settings.mode === 'migrate-deploy' ? (0,_settings_lock_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .sessionTimeouts */ .n2)(settings.lockSafety) : undefined
+        sessionSettings: settings.mode === 'migrate-deploy' ? (0,_settings_lock_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .sessionTimeouts */ .n)(settings.lockSafety) : undefined
     };
 }
 /** The mode's connection request, on its way; undefined without a database (an offline review). */

@@ -156,7 +156,7 @@ async function lockAndRead(client, timeoutMs = _constants_js__WEBPACK_IMPORTED_M
     }
 }
 async function holdsLock(client) {
-    const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = 0 AND objid = ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh} AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held`);
+    const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_locks l WHERE l.pid = pg_backend_pid() AND ${(0,_blockers_js__WEBPACK_IMPORTED_MODULE_1__/* .prismaLockCondition */ .Zj)('l')}) AS held`);
     return rows[0]?.held === true;
 }
 async function lockTimeout(client, timeoutMs) {
@@ -186,8 +186,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/db/connection-url.ts
 var connection_url = __webpack_require__(90564);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -270,8 +268,8 @@ async function resolveRolledBack(client, folder, name, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/migrate/status.ts + 1 modules
-var migrate_status = __webpack_require__(61935);
+// EXTERNAL MODULE: ./src/migrate/status.ts + 2 modules
+var migrate_status = __webpack_require__(9464);
 // EXTERNAL MODULE: ./src/render/migrate-summary.ts + 1 modules
 var migrate_summary = __webpack_require__(22755);
 // EXTERNAL MODULE: ./src/modes/migrate-session.ts
@@ -287,7 +285,6 @@ var markdown = __webpack_require__(42495);
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/modes/migrate-resolve.ts
-
 
 
 
@@ -316,7 +313,7 @@ async function runMigrateResolve(settings, early) {
         const target = (0,connection_url/* describeTarget */.ff)(settings.connection);
         let after;
         try {
-            after = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_session/* prismaScope */.rM)(settings));
+            after = await (0,migrate_status/* diagnose */.h)(session.client, folder, (0,migrate_session/* prismaScope */.rM)(settings, session));
         }
         catch (error) {
             // resolve --rolled-back does not check migration_lock.toml (Prisma neither); the status that follows does.
@@ -328,7 +325,7 @@ async function runMigrateResolve(settings, early) {
                 markdown: (0,migrate_summary/* renderMigrationReport */.J)({
                     mode: settings.mode,
                     target,
-                    migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, folder.path) || '.',
+                    migrationsDir: (0,migrate_results/* shownMigrationsDir */.oA)(settings.workingDirectory, folder.path),
                     nextSteps: [`Migration \`${name}\` marked as ${how}.`, `Status not shown: ${error.describe()}`]
                 }),
                 report: {
@@ -347,7 +344,7 @@ async function runMigrateResolve(settings, early) {
             markdown: (0,migrate_summary/* renderMigrationReport */.J)({
                 mode: settings.mode,
                 target,
-                migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, folder.path) || '.',
+                migrationsDir: (0,migrate_results/* shownMigrationsDir */.oA)(settings.workingDirectory, folder.path),
                 rows: (0,status_table/* statusRows */.O5)(after),
                 nextSteps: [`Migration ${(0,markdown/* code */.aY)(name)} marked as ${how}.`, ...(0,next_steps/* nextSteps */.Z)(after)]
             }),

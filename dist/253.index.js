@@ -151,8 +151,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/db/connection-url.ts
 var connection_url = __webpack_require__(90564);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -451,12 +449,14 @@ async function publishPullRequestComment(opts) {
 
 // EXTERNAL MODULE: ./src/migrate/plan.ts
 var plan = __webpack_require__(74590);
-// EXTERNAL MODULE: ./src/migrate/status.ts + 1 modules
-var migrate_status = __webpack_require__(61935);
+// EXTERNAL MODULE: ./src/migrate/status.ts + 2 modules
+var migrate_status = __webpack_require__(9464);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/util/repo-files.ts
@@ -552,10 +552,16 @@ async function resolveBase(cwd, base) {
  * (run from the top level) and the pull request files API name files, whatever the working directory.
  */
 function fromRoot(root, migrationsDir) {
-    const rel = (0,external_node_path_.relative)(realPath(root), realPath(migrationsDir));
-    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+    // Both with their links resolved, as git reports its top level.
+    const parts = new repo_files/* RepositoryFiles */.Yn(realPath(root)).partsBelow(realPath(migrationsDir));
+    if (!parts)
         throw new errors/* ActionError */.lZ(`The migrations folder ${(0,repo_files/* printable */.g$)(migrationsDir)} is outside the git repository at ${(0,repo_files/* printable */.g$)(root)}, so the offline review cannot tell which of its migrations this pull request changes.`, { hint: 'Set `working-directory` and `migrations-dir` to folders inside the checked-out repository.' });
-    return rel.split(external_node_path_.sep).join('/');
+    return parts.join('/');
+}
+/** `read()`'s result, read on first use and kept. */
+function once(read) {
+    let kept;
+    return () => (kept ??= { value: read() }).value;
 }
 /**
  * The migrations the pull request adds or changes compared with its base: from git history when the checkout has
@@ -566,7 +572,8 @@ async function findChangedMigrations(opts) {
     const top = await git(opts.workingDirectory, ['rev-parse', '--show-toplevel'])
         .then((s) => s.replace(/\r?\n$/, ''))
         .catch(() => undefined);
-    const baseRef = opts.baseRef ?? (0,context/* getPullRequestContext */.A)()?.baseSha;
+    const event = once(() => (0,context/* getPullRequestContext */.A)());
+    const baseRef = opts.baseRef ?? opts.pr?.baseSha ?? event()?.baseSha;
     const base = top && baseRef ? await resolveBase(top, baseRef).catch(() => undefined) : undefined;
     if (top && base) {
         const dir = fromRoot(top, migrationsDir);
@@ -583,22 +590,15 @@ async function findChangedMigrations(opts) {
         ]);
         return classify(parseNameStatusZ(out), dir, 'git', base);
     }
-    if (!opts.octokit && opts.token) {
-        const pr = opts.pr ?? (0,context/* getPullRequestContext */.A)();
-        if (pr)
-            return findChangedMigrations({
-                ...opts,
-                token: undefined,
-                octokit: await createOctokit(opts.token),
-                pr
-            });
-    }
-    if (opts.octokit && opts.pr) {
+    // The API: with the caller's client and pull request, or with a token and the pull request of the event.
+    const pr = opts.pr ?? (opts.octokit || !opts.token ? undefined : event());
+    const octokit = pr && (opts.octokit ?? (opts.token ? await createOctokit(opts.token) : undefined));
+    if (pr && octokit) {
         const dir = fromRoot(top ?? process.env.GITHUB_WORKSPACE ?? opts.workingDirectory, migrationsDir);
-        const files = await opts.octokit.paginate(opts.octokit.rest.pulls.listFiles, {
-            owner: opts.pr.owner,
-            repo: opts.pr.repo,
-            pull_number: opts.pr.number,
+        const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
+            owner: pr.owner,
+            repo: pr.repo,
+            pull_number: pr.number,
             per_page: 100
         });
         const entries = files.flatMap((f) => f.status === 'renamed' && f.previous_filename
@@ -607,7 +607,7 @@ async function findChangedMigrations(opts) {
                 { status: 'added', path: f.filename }
             ]
             : [{ status: f.status, path: f.filename }]);
-        return classify(entries, dir, 'api', `pull request #${opts.pr.number}'s base`);
+        return classify(entries, dir, 'api', `pull request #${pr.number}'s base`);
     }
     throw new errors/* ActionError */.lZ(`Cannot tell which migrations this pull request changes: the base \`${(0,repo_files/* printable */.g$)(baseRef ?? '(none)')}\` is not in the checkout's history and no pull request context is available.`, {
         hint: 'Check out with `fetch-depth: 0` (actions/checkout), or run on a pull_request event so the PR file list can be read through the API.'
@@ -616,8 +616,8 @@ async function findChangedMigrations(opts) {
 
 // EXTERNAL MODULE: ./src/migrate/migrations-dir.ts + 2 modules
 var migrations_dir = __webpack_require__(26724);
-// EXTERNAL MODULE: ./src/review/review.ts + 9 modules
-var review_review = __webpack_require__(21886);
+// EXTERNAL MODULE: ./src/review/review.ts + 7 modules
+var review_review = __webpack_require__(64593);
 ;// CONCATENATED MODULE: ./src/review/offline.ts
 
 
@@ -690,7 +690,6 @@ var execute = __webpack_require__(77690);
 
 
 
-
 function statusFailure(diagnosis, settings) {
     // `prisma migrate status` stops with P3015 when an applied migration's file is gone.
     if (diagnosis.prismaStatusError)
@@ -708,7 +707,7 @@ function statusFailure(diagnosis, settings) {
     return undefined;
 }
 function reviewFailure(review, failOn) {
-    if (!(0,gate/* failOnDecision */.Y)(review, failOn))
+    if (!(0,gate/* failOnDecision */.YC)(review, failOn))
         return undefined;
     return new errors/* ActionError */.lZ(`SQL review: ${review.headline}`, {
         hint: `fail-on is ${failOn}. Review the findings in the job summary; acknowledge intended destructive changes in the migration file or set allow-destructive on the deploy.`
@@ -744,10 +743,10 @@ async function runMigrateStatus(settings, early) {
             pullRequest
         }));
         (0,log/* info */.p)(review.headline);
-        const onBase = new Set(review.migrations.filter((m) => m.onBase).map((m) => m.name));
+        const onBase = (0,gate/* baseMigrationNames */.AF)(review);
         (0,annotate_findings/* annotateFindings */.d)(review.findings.filter((f) => !onBase.has(f.migration)));
         const target = (0,connection_url/* describeTarget */.ff)(connection);
-        const migrationsDir = (0,external_node_path_.relative)(settings.workingDirectory, folder.path) || '.';
+        const migrationsDir = (0,migrate_results/* shownMigrationsDir */.oA)(settings.workingDirectory, folder.path);
         const renderInput = {
             mode: settings.mode,
             target,
@@ -764,15 +763,15 @@ async function runMigrateStatus(settings, early) {
             migrationsDir,
             render: renderInput
         });
-        return statusResult(settings, folder.path, diagnosis, review, markdown);
+        return statusResult(settings, { target, folderPath: folder.path }, diagnosis, review, markdown);
     }
     finally {
         await session.close();
     }
 }
-function statusResult(settings, folderPath, diagnosis, review, markdown) {
-    const id = (0,plan/* planId */.r)(diagnosis.pending);
-    const target = settings.connection ? (0,connection_url/* describeTarget */.ff)(settings.connection) : null;
+function statusResult(settings, where, diagnosis, review, markdown) {
+    const { target, folderPath } = where;
+    const id = (0,plan/* planId */.rY)(diagnosis.pending);
     return {
         outputs: {
             ...(0,migrate_results/* migrateOutputs */.Uj)({
@@ -822,8 +821,10 @@ async function pullRequestScope(settings, diagnosis) {
         try {
             const changed = await findChangedMigrations({
                 workingDirectory: settings.workingDirectory,
-                migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, settings.project.migrationsDir.path) || '.',
+                migrationsDir: settings.project.migrationsDir.path,
                 baseRef: settings.pullRequest.baseRef,
+                // read from the event above: not read again
+                pr,
                 token: settings.pullRequest.githubToken
             });
             const pending = new Set(diagnosis.pending.map((m) => m.name));
@@ -840,7 +841,7 @@ async function pullRequestScope(settings, diagnosis) {
 /** No `database-url` (fork PRs get no secrets): review what the PR adds or changes, compared with its base. */
 async function runOfflineReview(settings) {
     const { project } = settings;
-    const migrationsDir = (0,external_node_path_.relative)(settings.workingDirectory, project.migrationsDir.path) || '.';
+    const migrationsDir = (0,migrate_results/* shownMigrationsDir */.oA)(settings.workingDirectory, project.migrationsDir.path);
     (0,log/* info */.p)(`No database-url: reviewing the migrations this change adds or modifies in ${migrationsDir} (${project.migrationsDir.reason}), without a database.`);
     const changed = await core/* group */.Os('Find changed migrations', () => findChangedMigrations({
         workingDirectory: settings.workingDirectory,

@@ -9,7 +9,9 @@ export const modules = {
 /* harmony export */   StakeCounter: () => (/* binding */ StakeCounter)
 /* harmony export */ });
 /* harmony import */ var _db_connect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92059);
-/* harmony import */ var _type_change_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32531);
+/* harmony import */ var _catalog_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26427);
+/* harmony import */ var _type_change_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32531);
+
 
 
 const TIMEOUT_CODES = new Set(['57014', '55P03']);
@@ -24,7 +26,7 @@ const INT_RANGE = {
 const NUMERIC_OLD = new Set(['int2', 'int4', 'int8', 'numeric', 'float4', 'float8', 'money']);
 /** A WHERE condition true for values the change to `target` fails on or truncates; undefined when none is known. */
 function failingCondition(col, old, target) {
-    const t = (0,_type_change_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalType */ .j)(target);
+    const t = (0,_type_change_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalType */ .j)(target);
     if (t.isArray || old.isArray)
         return undefined;
     if ((t.name === 'varchar' || t.name === 'bpchar') && t.mods.length)
@@ -191,7 +193,7 @@ class StakeCounter {
             if (!info)
                 continue;
             const col = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(usage.column);
-            const values = `ARRAY[${removed.map((v) => this.client.escapeLiteral(v)).join(',')}]::text[]`;
+            const values = (0,_catalog_js__WEBPACK_IMPORTED_MODULE_1__/* .textArray */ .TS)(this.client, removed);
             const cond = info.type.isArray ? `${col}::text[] && ${values}` : `${col}::text = ANY(${values})`;
             const r = await this.count(`SELECT count(*) AS n FROM ${tableRef(usage.table)} WHERE ${cond}`);
             if ('value' in r)
@@ -216,8 +218,8 @@ class StakeCounter {
                 kind: 'counted',
                 stake: { error: `column \`${req.column}\` does not exist in \`${req.table.name}\`` }
             };
-        const oldType = req.oldType ? (0,_type_change_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalType */ .j)(req.oldType) : info.type;
-        if ((0,_type_change_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyTypeChange */ .z)(oldType, req.target, false) === 'safe')
+        const oldType = req.oldType ? (0,_type_change_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalType */ .j)(req.oldType) : info.type;
+        if ((0,_type_change_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyTypeChange */ .z)(oldType, req.target, false) === 'safe')
             return { kind: 'safe-cast', oldType };
         const col = (0,_db_connect_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteIdent */ .v4)(req.column);
         const cond = failingCondition(col, oldType, req.target);

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _sql_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24159);
 /* harmony import */ var _render_migrate_summary_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22755);
 /* harmony import */ var _report_review_section_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(75578);
-/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21886);
+/* harmony import */ var _review_review_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64593);
 /* harmony import */ var _review_gate_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(28281);
 /* harmony import */ var _review_rule_settings_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(45488);
 
@@ -120,7 +120,7 @@ async function runReviewCli(argv, out = (t) => process.stdout.write(t)) {
             }));
         else
             out(renderText(result, migrations.length));
-        return (0,_review_gate_js__WEBPACK_IMPORTED_MODULE_9__/* .failOnDecision */ .Y)(result, parsed.failOn) ? 1 : 0;
+        return (0,_review_gate_js__WEBPACK_IMPORTED_MODULE_9__/* .failOnDecision */ .YC)(result, parsed.failOn) ? 1 : 0;
     }
     catch (error) {
         out(`pg-ops-review: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}\n`);

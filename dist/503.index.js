@@ -78,6 +78,7 @@ var prisma_version = __webpack_require__(71048);
 
 
 
+
 /** `migrations-dir` as an absolute path; a folder the user named explicitly must exist (Prisma: "no migrations"). */
 function explicitMigrationsDir(read, workingDirectory, files) {
     const explicit = read('migrations-dir');
@@ -134,13 +135,11 @@ async function readMigrateProject(read, run) {
 }
 /** `resolve-applied` / `resolve-rolled-back`: exactly one for migrate-resolve, neither for another mode. */
 function readResolveTarget(read, mode) {
-    const applied = read('resolve-applied') || undefined;
-    const rolledBack = read('resolve-rolled-back') || undefined;
-    if (mode !== 'migrate-resolve') {
-        if (applied || rolledBack)
-            throw new errors/* InputError */.dz(applied ? 'resolve-applied' : 'resolve-rolled-back', `is only used by mode migrate-resolve, but mode is ${mode}.`, 'Remove it, or set mode: migrate-resolve.');
+    const hint = 'Remove it, or set mode: migrate-resolve.';
+    const applied = (0,input/* onlyFor */.Wj)(read, 'resolve-applied', mode, 'migrate-resolve', hint);
+    const rolledBack = (0,input/* onlyFor */.Wj)(read, 'resolve-rolled-back', mode, 'migrate-resolve', hint);
+    if (mode !== 'migrate-resolve')
         return undefined;
-    }
     if (applied && rolledBack) {
         throw new errors/* InputError */.dz('resolve-applied', 'and `resolve-rolled-back` are both set; pass exactly one of them.', 'Use resolve-rolled-back after undoing a failed migration by hand, resolve-applied after finishing it by hand or to baseline.');
     }
@@ -151,6 +150,8 @@ function readResolveTarget(read, mode) {
     throw new errors/* InputError */.dz('resolve-applied', 'or `resolve-rolled-back` is required for mode migrate-resolve.', 'Set one of them to the full migration directory name, e.g. resolve-rolled-back: 20240102000000_add_post.');
 }
 
+// EXTERNAL MODULE: ./src/util/edit-distance.ts
+var edit_distance = __webpack_require__(38732);
 ;// CONCATENATED MODULE: ./src/settings/declared-inputs.ts
 // Generated from action.yml by `npm run docs` (scripts/action-docs.mjs): do not edit.
 /** The inputs action.yml declares, in its order. */
@@ -197,28 +198,19 @@ const DECLARED_INPUTS = [
 ;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
 
 
+
 /** The environment variable the runner sets for an input given in `with:` (and for each declared default). */
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 const canonicalName = (name) => name.toLowerCase().replace(/[_ ]/g, '-');
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++)
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-    }
-    return previous[b.length];
-}
 /** The declared input an unknown name most likely meant. */
 function closestInput(name, declared = DECLARED_INPUTS) {
     const wanted = canonicalName(name);
     let best = declared[0];
     let bestDistance = Infinity;
     for (const candidate of declared) {
-        const distance = editDistance(wanted, canonicalName(candidate));
+        const distance = (0,edit_distance/* editDistance */.Y)(wanted, canonicalName(candidate));
         if (distance < bestDistance)
             [best, bestDistance] = [candidate, distance];
     }
@@ -311,38 +303,28 @@ function readRunSettings(read, env = process.env, progress = {}) {
 /** `database-url`, required by every mode but migrate-status (which reviews offline without it). */
 function readConnection(read, mode) {
     const databaseUrl = read('database-url');
-    if (!databaseUrl && mode !== 'migrate-status') {
+    if (mode === 'migrate-status')
+        return { mode, connection: databaseUrl ? (0,connection_url/* parseDatabaseUrl */.mx)(databaseUrl) : undefined };
+    if (!databaseUrl) {
         throw new errors/* InputError */.dz('database-url', `is required for mode ${mode}.`, 'Pass the database URL from a secret, e.g. `database-url: ${{ secrets.DATABASE_URL }}` (on Railway: the DATABASE_PUBLIC_URL of the Postgres service).');
     }
-    return databaseUrl ? (0,connection_url/* parseDatabaseUrl */.mx)(databaseUrl) : undefined;
+    return { mode, connection: (0,connection_url/* parseDatabaseUrl */.mx)(databaseUrl) };
 }
-function required(connection) {
-    if (!connection)
-        throw new errors/* InputError */.dz('database-url', 'is required.');
-    return connection;
-}
-/** An input that only one mode reads, given to another: refused rather than ignored. */
-function onlyFor(read, name, mode, used, hint) {
-    const value = read(name) || undefined;
-    if (value && mode !== used)
-        throw new errors/* InputError */.dz(name, `is only used by mode ${used}, but mode is ${mode}.`, hint);
-    return value;
-}
-async function readMigrateModeSettings(read, run, connection) {
+async function readMigrateModeSettings(read, run, target) {
     const project = await readMigrateProject(read, run);
     const resolveTarget = readResolveTarget(read, run.mode);
-    const expectedPlanId = onlyFor(read, 'expected-plan-id', run.mode, 'migrate-deploy', 'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.');
+    const expectedPlanId = (0,input/* onlyFor */.Wj)(read, 'expected-plan-id', run.mode, 'migrate-deploy', 'Pass the `plan-id` output of the reviewed migrate-status step to the migrate-deploy step.');
     const failOnPending = (0,input/* parseBool */.q6)(read, 'fail-on-pending', false);
-    if (run.mode === 'migrate-resolve' && resolveTarget)
-        return { ...run, mode: run.mode, connection: required(connection), project, resolve: resolveTarget };
+    if (target.mode === 'migrate-resolve' && resolveTarget)
+        return { ...run, mode: target.mode, connection: target.connection, project, resolve: resolveTarget };
     const { readReviewInputs } = await Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(247)]).then(__webpack_require__.bind(__webpack_require__, 67247));
     const review = readReviewInputs(read);
-    if (run.mode === 'migrate-status') {
+    if (target.mode === 'migrate-status') {
         const { rules, failOn, comment, githubToken, baseRef } = review;
         return {
             ...run,
-            mode: run.mode,
-            connection,
+            mode: target.mode,
+            connection: target.connection,
             project,
             failOnPending,
             review: { rules, failOn },
@@ -354,29 +336,29 @@ async function readMigrateModeSettings(read, run, connection) {
     return {
         ...run,
         mode: 'migrate-deploy',
-        connection: required(connection),
+        connection: target.connection,
         project,
         expectedPlanId,
         review: { rules: review.rules, allowDestructive: review.allowDestructive },
-        lockSafety: (0,lock_settings/* readLockSafetySettings */.jz)(read),
+        lockSafety: (0,lock_settings/* readLockSafetySettings */.j)(read),
         backup
     };
 }
 /** The mode's own inputs, parsed and checked, on top of `run` (from readRunSettings). */
 async function readModeSettings(read, run) {
-    const connection = readConnection(read, run.mode);
-    switch (run.mode) {
+    const target = readConnection(read, run.mode);
+    switch (target.mode) {
         case 'migrate-status':
         case 'migrate-deploy':
         case 'migrate-resolve':
-            return readMigrateModeSettings(read, run, connection);
+            return readMigrateModeSettings(read, run, target);
         case 'backup': {
             const { readBackupSettings } = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 35805));
-            return { ...run, mode: run.mode, connection: required(connection), backup: readBackupSettings(read) };
+            return { ...run, mode: target.mode, connection: target.connection, backup: readBackupSettings(read) };
         }
         case 'restore-drill': {
             const { readDrillSettings } = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 35805));
-            return { ...run, mode: run.mode, connection: required(connection), drill: readDrillSettings(read) };
+            return { ...run, mode: target.mode, connection: target.connection, drill: readDrillSettings(read) };
         }
     }
 }
@@ -460,17 +442,17 @@ async function dispatch(settings) {
     switch (settings.mode) {
         case 'migrate-status': {
             const early = await sendConnectionRequest(settings);
-            const { runMigrateStatus } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 76253)));
+            const { runMigrateStatus } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(48), __webpack_require__.e(721), __webpack_require__.e(253)]).then(__webpack_require__.bind(__webpack_require__, 76253)));
             return runMigrateStatus(settings, early);
         }
         case 'migrate-deploy': {
             const early = await sendConnectionRequest(settings);
-            const { runMigrateDeploy } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(499), __webpack_require__.e(717), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 86552)));
+            const { runMigrateDeploy } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(868), __webpack_require__.e(48), __webpack_require__.e(721), __webpack_require__.e(552)]).then(__webpack_require__.bind(__webpack_require__, 86552)));
             return runMigrateDeploy(settings, early);
         }
         case 'migrate-resolve': {
             const early = await sendConnectionRequest(settings);
-            const { runMigrateResolve } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(717), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 25227)));
+            const { runMigrateResolve } = await load(early, () => Promise.all(/* import() */[__webpack_require__.e(608), __webpack_require__.e(100), __webpack_require__.e(721), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 25227)));
             return runMigrateResolve(settings, early);
         }
         case 'backup': {
@@ -899,6 +881,7 @@ function describePrismaVersion(info) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   Wj: () => (/* binding */ onlyFor),
 /* harmony export */   cG: () => (/* binding */ parseInteger),
 /* harmony export */   q6: () => (/* binding */ parseBool)
 /* harmony export */ });
@@ -947,6 +930,13 @@ function parseList(read, name) {
         .map((s) => s.trim())
         .filter((s) => s.length > 0);
 }
+/** An input that only one mode reads, given to another: refused rather than ignored. */
+function onlyFor(read, name, mode, used, hint) {
+    const value = read(name) || undefined;
+    if (value && mode !== used)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `is only used by mode ${used}, but mode is ${mode}.`, hint);
+    return value;
+}
 
 
 /***/ }),
@@ -955,10 +945,9 @@ function parseList(read, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   jz: () => (/* binding */ readLockSafetySettings),
-/* harmony export */   n2: () => (/* binding */ sessionTimeouts)
+/* harmony export */   j: () => (/* binding */ readLockSafetySettings),
+/* harmony export */   n: () => (/* binding */ sessionTimeouts)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_LOCK_TIMEOUT, DEFAULT_LOCK_RETRY_WINDOW, parseDuration */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
 /**
  * The lock-safety inputs of `migrate-deploy`: `lock-timeout`, `statement-timeout`, `lock-retry-window`.

@@ -205,7 +205,7 @@ async function lockAndRead(client, timeoutMs = _constants_js__WEBPACK_IMPORTED_M
     }
 }
 async function holdsLock(client) {
-    const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = 0 AND objid = ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PRISMA_ADVISORY_LOCK_KEY */ .bh} AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())) AS held`);
+    const { rows } = await client.query(`SELECT EXISTS(SELECT 1 FROM pg_locks l WHERE l.pid = pg_backend_pid() AND ${(0,_blockers_js__WEBPACK_IMPORTED_MODULE_1__/* .prismaLockCondition */ .Zj)('l')}) AS held`);
     return rows[0]?.held === true;
 }
 async function lockTimeout(client, timeoutMs) {
@@ -322,8 +322,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(91659);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/db/connection-url.ts
 var connection_url = __webpack_require__(90564);
 // EXTERNAL MODULE: ./src/modes/annotate-findings.ts + 2 modules
@@ -681,15 +679,18 @@ var ast = __webpack_require__(13080);
 
 /** Prisma's column limit: a longer name makes the INSERT fail, which Prisma reports as such (not as P3018). */
 const MAX_NAME_LENGTH = 255;
-/** Why `script` must keep Prisma's protocol (row committed first), or undefined when it can travel with its row. */
-async function fastPathBlocker(script, name, serverVersionNum = 0) {
+/**
+ * Why `script` must keep Prisma's protocol (row committed first), or undefined when it can travel with its row.
+ * `known`: its `scriptShape(script, serverVersionNum)` when the caller has it already (computed here otherwise).
+ */
+async function fastPathBlocker(script, name, serverVersionNum = 0, known) {
     if ([...name].length > MAX_NAME_LENGTH)
         return `its name is longer than ${MAX_NAME_LENGTH} characters`;
     await (0,parse/* loadParser */.qd)();
     const parsed = (0,parse/* parseScript */.tl)(script);
     if (parsed.error)
         return `it does not parse (line ${parsed.error.line})`;
-    const shape = await scriptShape(script, serverVersionNum);
+    const shape = known ?? (await scriptShape(script, serverVersionNum));
     if (shape.nonTransactional)
         return `its only statement is ${shape.nonTransactional}`;
     if (!shape.atomic)
@@ -729,12 +730,6 @@ function finishStatement(client, id) {
         `"finished_at" = COALESCE("finished_at", greatest(clock_timestamp(), "started_at")) WHERE "id" = ${client.escapeLiteral(id)} ` +
         `RETURNING "id" AS ${FINISHED_MARK}, "started_at", "finished_at"`);
 }
-/**
- * The bookkeeping's own settings: the deploy session's lock_timeout/statement_timeout are for the migrations, not
- * for the rows (a migration that ran must not end up failed because an update of its row waited). `SET LOCAL` ends
- * with the transaction.
- */
-const NO_TIMEOUTS_FOR_BOOKKEEPING = 'SET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout = 0';
 /** Prisma's started row (its first bookkeeping statement), its values as escaped literals. */
 function startedRowInsert(client, row) {
     return `INSERT INTO "_prisma_migrations" ("id","checksum","started_at","migration_name") VALUES (${client.escapeLiteral(row.id)},${client.escapeLiteral(row.checksum)},clock_timestamp(),${client.escapeLiteral(row.name)})`;
@@ -767,7 +762,7 @@ function fastMessage(client, row, script, options = {}) {
     const tag = dollarTag([script, ...(next ? [next.name, next.checksum, next.id] : [])]);
     const tail = [
         '\n;',
-        NO_TIMEOUTS_FOR_BOOKKEEPING,
+        migrate_history/* NO_SESSION_TIMEOUTS */.kk,
         `UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = greatest(clock_timestamp(), started_at) WHERE id = ${dollar(tag, row.id)} RETURNING id AS ${FINISHED_MARK}, started_at, finished_at`,
         ...(next
             ? [
@@ -963,6 +958,16 @@ class ProtocolAttempt {
         return row;
     }
     /**
+     * The file sent whole under `lock`'s safety: retried as a whole when it is atomic (`shape`) and a policy is set,
+     * otherwise one attempt whose blockers are still named. Both runners send a whole file this way.
+     */
+    wholeFileRetried(shape, lock, name) {
+        const policy = lock?.options.policy;
+        const atomic = policy !== undefined && shape?.atomic === true;
+        const hooks = lockHooks(lock, name);
+        return (0,lock_retry/* retryOnLockTimeout */.o2)(atomic && policy ? policy : NO_RETRY, () => this.wholeFile(atomic), hooks.onBlocked, hooks.retryOptions);
+    }
+    /**
      * Stops the deploy with what `caught` left: without a row, `tidy` (the runner's clean-up) and the error as it came,
      * or "still pending" when lock retries ran out; with a row, the failure recorded as Prisma records it.
      */
@@ -1017,14 +1022,12 @@ async function applyOnPrismaProtocol(ctx, migration, plan, classified) {
     const { client, carry } = ctx;
     const policy = ctx.lock?.options.policy;
     const shape = policy ? classified.shape : undefined;
-    const atomic = policy !== undefined && shape?.atomic === true;
     const lift = { needed: classified.liftsLockTimeout, done: false };
     const attempt = new ProtocolAttempt(client, plan, startedRowWriter(ctx, migration, lift));
     const restoreLockTimeout = `SET lock_timeout = ${policy?.lockTimeoutMs ?? 0}`;
-    const hooks = lockHooks(ctx.lock, migration.name);
     let row;
     try {
-        row = await (0,lock_retry/* retryOnLockTimeout */.o2)(atomic && policy ? policy : NO_RETRY, () => attempt.wholeFile(atomic), hooks.onBlocked, hooks.retryOptions);
+        row = await attempt.wholeFileRetried(shape, ctx.lock, migration.name);
     }
     catch (caught) {
         // Back to the session's lock_timeout, and the previous migration's finish, before the deploy stops.
@@ -1080,10 +1083,7 @@ async function applyOnPrismaProtocol(ctx, migration, plan, classified) {
 /** A file sent as one batch (Prisma's parser cannot split it): the whole attempt is retried when it is atomic. */
 function runAsOneBatch(run) {
     const { client, attempt, shape, lock } = run;
-    const policy = lock?.options.policy;
-    const atomic = policy !== undefined && shape?.atomic === true;
-    const hooks = lockHooks(lock, run.name);
-    return withoutLockTimeout(client, liftsLockTimeout(policy, shape), () => (0,lock_retry/* retryOnLockTimeout */.o2)(atomic && policy ? policy : NO_RETRY, () => attempt.wholeFile(atomic), hooks.onBlocked, hooks.retryOptions));
+    return withoutLockTimeout(client, liftsLockTimeout(lock?.options.policy, shape), () => attempt.wholeFileRetried(shape, lock, run.name));
 }
 /** Statement by statement: each commits on its own; a cancelled one applied nothing and is sent again. */
 async function runStatementByStatement(run, plan) {
@@ -1140,8 +1140,6 @@ async function applyWithPerStatementStrategy(client, migration, plan, lock) {
 
 // EXTERNAL MODULE: ./src/migrate/plan.ts
 var plan = __webpack_require__(74590);
-// EXTERNAL MODULE: ./src/migrate/server.ts
-var server = __webpack_require__(53774);
 ;// CONCATENATED MODULE: ./src/migrate/carried-bookkeeping.ts
 
 
@@ -1353,6 +1351,7 @@ async function oneMessageFailed(ctx, migration, shape, caught, progress, sentAt)
 
 
 
+
 class WholeFileRunner {
     ctx;
     classified;
@@ -1367,7 +1366,7 @@ class WholeFileRunner {
             if (migration.script === null)
                 continue;
             const shape = await scriptShape(migration.script, serverVersionNum).catch(() => undefined);
-            const fast = (await fastPathBlocker(migration.script, migration.name, serverVersionNum)) === undefined;
+            const fast = (await fastPathBlocker(migration.script, migration.name, serverVersionNum, shape)) === undefined;
             classified.set(migration.name, { fast, shape });
         }
         const carry = new CarriedBookkeeping(client, applied);
@@ -1379,7 +1378,7 @@ class WholeFileRunner {
     }
     /** The next migration's started row, when it keeps Prisma's protocol: committed with this migration's message. */
     nextStartedRow(next) {
-        if (!next || next.script === null || next.checksum === null)
+        if (!next || !(0,migrations_dir/* isReadable */.hS)(next))
             return undefined;
         if (this.classified.get(next.name)?.fast !== false)
             return undefined;
@@ -1424,20 +1423,17 @@ class WholeFileRunner {
 
 
 
-
-
-/** How each pending migration will be sent; a 7.4+ file sent whole after all is reported to `onFallback`. */
-async function planPending(pending, strategy, onFallback) {
+/**
+ * How each pending migration will be sent, with what it mixes in that cannot run in a transaction block; a 7.4+
+ * file sent whole after all is reported to `onFallback`.
+ */
+async function planPending(pending, strategy, version, onFallback) {
     const planned = [];
     for (const migration of pending) {
-        if (migration.script === null) {
-            planned.push({ migration });
-            continue;
-        }
-        const plan = await (0,execute/* planExecution */.w$)(migration.script, strategy);
-        planned.push({ migration, plan });
-        if (plan.fallback)
-            onFallback?.(migration.name, plan.fallback);
+        const entry = await (0,plan/* inspectPendingFile */.CM)(migration, strategy, async () => version);
+        planned.push(entry);
+        if (entry.plan?.fallback)
+            onFallback?.(migration.name, entry.plan.fallback);
     }
     return planned;
 }
@@ -1467,16 +1463,10 @@ function nonTransactionalRefusal(name, plan, found) {
     });
 }
 /** Refuses the first file sent as one batch that mixes in a non-transactional statement (files sent statement by statement are not refused). */
-async function refuseNonTransactional(client, pending, known) {
-    let version = known;
-    for (const { migration, plan } of pending) {
-        if (migration.script === null || plan?.mode !== 'whole-file')
-            continue;
-        version ??= await (0,server/* serverVersionNum */.o)(client);
-        const found = await (0,non_transactional/* findNonTransactional */.se)(migration.script, version);
-        if (found.length > 0)
-            throw nonTransactionalRefusal(migration.name, plan, found);
-    }
+function refuseNonTransactional(pending) {
+    for (const { migration, plan, nonTransactional } of pending)
+        if (plan && nonTransactional.length > 0)
+            throw nonTransactionalRefusal(migration.name, plan, nonTransactional);
 }
 /**
  * What deploy reads once it holds the lock, in the lock's own message: the tables (Prisma's emptiness check), its
@@ -1561,11 +1551,12 @@ async function deploy(client, folder, options) {
         const strategy = options.execution ?? 'whole-file';
         if (failed.length > 0)
             throw (0,prisma_errors/* failedMigrationsError */.tc)(failed.map((row) => ({ ...row, name: row.migrationName })), strategy);
-        const pending = await planPending((0,plan/* unappliedMigrations */.S)(folder.migrations, rows), strategy, options.onFallback);
-        await refuseNonTransactional(client, pending, options.serverVersionNum ?? state.serverVersionNum);
+        const version = options.serverVersionNum ?? state.serverVersionNum;
+        const pending = await planPending((0,plan/* unappliedMigrations */.S3)(folder.migrations, rows), strategy, version, options.onFallback);
+        refuseNonTransactional(pending);
         if (pending.length > 0)
             run.lock = openLockContext(state.pid, options.connection, options.lockSafety);
-        await applyMigrations(client, folder, pending, options, run, state.serverVersionNum);
+        await applyMigrations(client, folder, pending, options, run, version);
         const results = await finishDeploy(client, options, run.runner);
         run.release = undefined;
         const history = options.readHistoryAfter ? results.at(-1) : undefined;
@@ -1681,8 +1672,8 @@ function lockSafetyReport(settings, waits) {
     };
 }
 
-// EXTERNAL MODULE: ./src/migrate/status.ts + 1 modules
-var migrate_status = __webpack_require__(61935);
+// EXTERNAL MODULE: ./src/migrate/status.ts + 2 modules
+var migrate_status = __webpack_require__(9464);
 // EXTERNAL MODULE: ./src/render/markdown.ts
 var markdown = __webpack_require__(42495);
 // EXTERNAL MODULE: ./src/render/migrate-summary.ts + 1 modules
@@ -1695,8 +1686,8 @@ var status_table = __webpack_require__(78197);
 var review_gate = __webpack_require__(28281);
 // EXTERNAL MODULE: ./src/report/review-section.ts
 var review_section = __webpack_require__(75578);
-// EXTERNAL MODULE: ./src/review/review.ts + 9 modules
-var review_review = __webpack_require__(21886);
+// EXTERNAL MODULE: ./src/review/review.ts + 7 modules
+var review_review = __webpack_require__(64593);
 // EXTERNAL MODULE: ./src/util/log.ts
 var log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/modes/backup.ts + 4 modules
@@ -1840,7 +1831,6 @@ var migrate_session = __webpack_require__(76816);
 
 
 
-
 function gateNotes(gate) {
     const harmless = gate.allowedBy.filter((a) => a.by === 'database').length;
     const notes = gate.allowedBy
@@ -1863,8 +1853,8 @@ async function reviewPending(settings, session, folder) {
     }));
     (0,log/* info */.p)(review.headline);
     (0,annotate_findings/* annotateFindings */.d)(review.findings);
-    const gate = (0,review_gate/* gateDecision */.e)(review, settings.review.allowDestructive);
-    return { before, planId: (0,plan/* planId */.r)(before.pending), review, gate };
+    const gate = (0,review_gate/* gateDecision */.eU)(review, settings.review.allowDestructive);
+    return { before, planId: (0,plan/* planId */.rY)(before.pending), review, gate };
 }
 /** Apply the pending migrations exactly as `prisma migrate deploy`; a migration's failure is kept, not thrown. */
 async function applyPending(run) {
@@ -2023,7 +2013,7 @@ function deployResult(run, outcome) {
         markdown: (0,migrate_summary/* renderMigrationReport */.J)({
             mode: settings.mode,
             target,
-            migrationsDir: (0,external_node_path_.relative)(settings.workingDirectory, run.folder.path) || '.',
+            migrationsDir: (0,migrate_results/* shownMigrationsDir */.oA)(settings.workingDirectory, run.folder.path),
             rows: (0,status_table/* statusRows */.O5)(outcome.known, run.applied, outcome.failedNow),
             nextSteps: deployNotes(run, outcome),
             review: run.review,

@@ -48,7 +48,7 @@ const addRequiredColumnWithoutDefault = {
                 schema: table.schema,
                 table: table.name,
                 column: col.name,
-                stake: quiet ? undefined : { kind: 'table-rows', table },
+                stake: { kind: 'table-rows', table },
                 quiet
             });
         }
@@ -81,7 +81,7 @@ const addUnique = {
                 schema: table.schema,
                 table: table.name,
                 columns,
-                stake: columns.length && !quiet ? { kind: 'duplicates', table, columns } : undefined,
+                stake: columns.length ? { kind: 'duplicates', table, columns } : undefined,
                 quiet
             });
         };
@@ -744,7 +744,7 @@ const dynamicSql = {
     why: "The review reads the statements written in the file. A DO block, an EXECUTE of a prepared statement or of a string built at run time, a call to a function or procedure the pending migrations create, a rule or an event trigger run SQL that is not written there: `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$` drops a table while no rule sees a DROP. The gate cannot vouch for what it cannot read.",
     fix: 'Write the statements themselves in the migration, so that each one is reviewed (Prisma migrations never need DO blocks). If the procedural code is intended, read it carefully and acknowledge it with `-- pg-ops:allow dynamic-sql <reason>` directly above the statement.',
     example: "DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$;",
-    label: (f) => `SQL the review cannot read (\`${f.migration}\` line ${f.line})`,
+    label: (f) => `SQL the review cannot read (${(0,rule.q)(f.migration)} line ${f.line})`,
     docs: {
         why: "The review reads the statements written in the file. `DO $$ BEGIN EXECUTE 'DR' || 'OP TABLE \"Post\"'; END $$;` drops a table while no rule sees a `DROP`, and the same goes for every other way a migration can run SQL that is not written in it. The gate cannot vouch for what it cannot read, so each of these is an error-level finding:",
         details: '- **every `DO` block**, whatever its casing, quoting or `LANGUAGE` — also one without `EXECUTE`: its statements run under conditions, loops and exception handlers that the review does not follow (a statement may run zero or a thousand times, an exception handler may swallow its failure), and none of them is checked by the other rules. The message says what the block holds (`EXECUTE` and its line, or how many statements);\n- **`EXECUTE`** of a prepared statement (also inside `EXPLAIN ANALYZE` or `CREATE TABLE ... AS`), and calls to built-ins that run SQL given as text (`query_to_xml`, `ts_stat`, `ts_rewrite`, `dblink*`…: read-only themselves, but a function named in the text runs with full rights);\n- **a call into a function or procedure created (or replaced) by the pending migrations**, however it is reached: `SELECT f()`, `CALL p()`, a `DEFAULT` (also `ALTER ... SET DEFAULT f()`), a `CHECK`, an index expression, a view, a trigger (`CREATE TRIGGER ... EXECUTE FUNCTION f()`), an operator, a cast, an aggregate. Names are matched without their schema, so a function shadowing another through `search_path` counts too;\n- **a write (or a read through a view) after a `CREATE OR REPLACE FUNCTION` or a trigger function** in the pending set: a trigger, default, constraint or view already in the database may run the new body without the statement naming it;\n- **the definition of a function or procedure that builds SQL at run time** (`EXECUTE`, `FOR ... IN EXECUTE`, `OPEN ... FOR EXECUTE`, `RETURN QUERY EXECUTE`, a `DO` block or one of the built-ins above in its body) or whose language the review cannot read (anything but `sql` and `plpgsql`), and of an event-trigger function: every later call, in any later migration, runs SQL nobody reviews;\n- **`CREATE RULE`** (its actions run hidden behind ordinary reads and writes), **`CREATE EVENT TRIGGER`** (its function runs on every later DDL statement, later migrations included), **`COPY ... PROGRAM`** (a shell command on the database server) and **`LOAD`** (a shared library).\n\nNot flagged: defining a function that does not build SQL (it does nothing until something calls it, and that call is flagged when it is in the pending set), calls to functions that already exist in the database (they were reviewed when their migration was), and `CREATE EXTENSION` (its script is installed on the server by its administrator, and Prisma projects use extensions routinely). Known limits: a `CREATE OR REPLACE` of a function used by an index expression, followed by a rewrite of that table (`ALTER COLUMN ... TYPE`, `REINDEX`), is not seen (such functions must be `IMMUTABLE`, and PL/pgSQL refuses to modify data in one).'
@@ -1190,10 +1190,23 @@ const primaryKeyChange = {
     }
 };
 
+// EXTERNAL MODULE: ./src/db/connect.ts + 1 modules
+var connect = __webpack_require__(92059);
+// EXTERNAL MODULE: ./src/util/edit-distance.ts
+var edit_distance = __webpack_require__(38732);
 ;// CONCATENATED MODULE: ./src/review/rules/probable-rename.ts
 
 
 
+
+
+
+/** The table as SQL names it in the suggested statement (identifiers quoted as PostgreSQL reads them). */
+function sqlTable(table) {
+    return table.schema && table.schema !== 'public'
+        ? `${(0,connect/* quoteIdent */.v4)(table.schema)}.${(0,connect/* quoteIdent */.v4)(table.name)}`
+        : (0,connect/* quoteIdent */.v4)(table.name);
+}
 function stem(name) {
     return name
         .toLowerCase()
@@ -1206,17 +1219,7 @@ function nameSimilarity(a, b) {
     const y = stem(b);
     if (x === y)
         return 1;
-    const row = Array.from({ length: y.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= x.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= y.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return 1 - row[y.length] / Math.max(x.length, y.length, 1);
+    return 1 - (0,edit_distance/* editDistance */.Y)(x, y) / Math.max(x.length, y.length, 1);
 }
 function addedColumns(ctx, table) {
     const key = (0,ast/* objectKey */.T5)(table);
@@ -1256,7 +1259,7 @@ function columnRenames(ctx) {
             continue;
         hits.push({
             message: `${(0,rule/* qualifiedColumn */.xt)(table, name)} is dropped and ${(0,rule.q)(best.name)} (${best.type}) is added to the same table: this looks like a rename done as drop + add, which loses every value of ${(0,rule.q)(name)}.`,
-            fix: `If it is a rename, replace both with \`ALTER TABLE ${(0,rule/* qTable */.aW)(table).replace(/`/g, '"')} RENAME COLUMN "${name}" TO "${best.name}"\` (or keep the column name with \`@map("${name}")\` in schema.prisma).`,
+            fix: `If it is a rename, replace both with ${(0,markdown/* code */.aY)(`ALTER TABLE ${sqlTable(table)} RENAME COLUMN ${(0,connect/* quoteIdent */.v4)(name)} TO ${(0,connect/* quoteIdent */.v4)(best.name)}`)} (or keep the column name with ${(0,markdown/* code */.aY)(`@map(${JSON.stringify(name)})`)} in schema.prisma).`,
             schema: table.schema,
             table: table.name,
             column: name,
@@ -1284,7 +1287,7 @@ function tableRenames(ctx) {
             continue;
         hits.push({
             message: `${(0,rule/* qTable */.aW)(table)} is dropped and ${(0,rule/* qTable */.aW)(best.c)} is created in the same migration: this looks like a rename done as drop + create, which loses every row of ${(0,rule/* qTable */.aW)(table)}.`,
-            fix: `If it is a rename, replace both with \`ALTER TABLE "${table.name}" RENAME TO "${best.c.name}"\`, or keep the table name with \`@@map("${table.name}")\` in schema.prisma.`,
+            fix: `If it is a rename, replace both with ${(0,markdown/* code */.aY)(`ALTER TABLE ${sqlTable(table)} RENAME TO ${(0,connect/* quoteIdent */.v4)(best.c.name)}`)}, or keep the table name with ${(0,markdown/* code */.aY)(`@@map(${JSON.stringify(table.name)})`)} in schema.prisma.`,
             schema: table.schema,
             table: table.name
         });
@@ -1449,7 +1452,7 @@ const setNotNull = {
             schema: table.schema,
             table: table.name,
             column: cmd.name,
-            stake: quiet ? undefined : { kind: 'nulls', table, column: cmd.name },
+            stake: { kind: 'nulls', table, column: cmd.name },
             quiet
         }));
     }
@@ -1482,7 +1485,7 @@ const truncate = {
                 message: `TRUNCATE ${(0,rule/* qTable */.aW)(table)} deletes every row of the table.${cascade}`,
                 schema: table.schema,
                 table: table.name,
-                stake: model.isNewTable(table) ? undefined : { kind: 'table-rows', table },
+                stake: { kind: 'table-rows', table },
                 // Which tables the cascade reaches is not followed: never judged harmless.
                 ...(cascading ? { objects: [] } : {})
             }

@@ -338,7 +338,8 @@ function readEncryptTo(read) {
     }
     return [...new Set(recipients)];
 }
-function readS3Settings(read) {
+/** The S3 inputs; `s3-force-path-style` is parsed earlier, with the other inputs of a fixed syntax. */
+function readS3Settings(read, s3ForcePathStyle) {
     const s3Endpoint = read('s3-endpoint') || undefined;
     if (s3Endpoint) {
         let url;
@@ -356,7 +357,7 @@ function readS3Settings(read) {
     return {
         s3Endpoint,
         s3Region: read('s3-region') || defaultRegion(),
-        s3ForcePathStyle: (0,input/* parseBool */.q6)(read, 's3-force-path-style', false)
+        s3ForcePathStyle
     };
 }
 /** Every backup input, checked; `mode` decides which are required. */
@@ -384,7 +385,7 @@ function readBackupInputs(read, mode) {
             : `is required when backup-before-deploy is ${backupBeforeDeploy}.`, 'Use s3://bucket/prefix, artifact, or a directory path.');
     }
     const destination = destinationRaw ? (0,backup_destination/* parseDestination */.G2)(destinationRaw) : undefined;
-    const s3 = { ...readS3Settings(read), s3ForcePathStyle };
+    const s3 = readS3Settings(read, s3ForcePathStyle);
     const inputs = {
         ...common,
         ...s3,

@@ -916,9 +916,6 @@ async function listOurBackups(storage, prefix, database) {
     }
     return out;
 }
-function deleteFailure(storage, key, error) {
-    return `deleting ${storage.uri(key)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error)}`;
-}
 /**
  * Apply the policy after a verified backup. The object goes first, then its manifest: an interrupted run leaves
  * at worst a manifest without object (ignored by `latest` and retention), never an object nobody vouches for.
@@ -936,6 +933,12 @@ async function applyRetention(storage, prefix, database, policy, newestKey, now 
     }
     const decision = decideRetention(candidates, policy, now);
     const deleted = [];
+    // Retention stops at the first deletion refused: what was deleted so far is reported, the rest kept.
+    const stopped = (key, error) => ({
+        deleted,
+        kept: candidates.length - deleted.length,
+        failed: `deleting ${storage.uri(key)} failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u1)(error)}`
+    });
     for (const item of decision.delete) {
         if (item.key === newestKey)
             continue;
@@ -943,11 +946,7 @@ async function applyRetention(storage, prefix, database, policy, newestKey, now 
             await storage.delete(item.key);
         }
         catch (error) {
-            return {
-                deleted,
-                kept: candidates.length - deleted.length,
-                failed: deleteFailure(storage, item.key, error)
-            };
+            return stopped(item.key, error);
         }
         deleted.push({ uri: storage.uri(item.key), createdAt: item.createdAt.toISOString(), reason: item.reason });
         (0,_util_log_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .p)(`Retention: deleted ${storage.uri(item.key)} (${item.reason})`);
@@ -956,11 +955,7 @@ async function applyRetention(storage, prefix, database, policy, newestKey, now 
         }
         catch (error) {
             // The object is gone; a manifest without its object is ignored by `latest` and by retention.
-            return {
-                deleted,
-                kept: candidates.length - deleted.length,
-                failed: deleteFailure(storage, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestKeyFor */ .uL)(item.key), error)
-            };
+            return stopped((0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .manifestKeyFor */ .uL)(item.key), error);
         }
     }
     return { deleted, kept: decision.keep.length };
@@ -1956,7 +1951,6 @@ async function prepareBackup(ctx) {
     const contentType = contentTypeOf(settings.format, encrypted);
     return {
         destination,
-        tempDir,
         clientOptions,
         wantVerifier,
         encrypted,
@@ -2230,15 +2224,11 @@ async function backupBeforeDeploy(ctx) {
  * Pure renderers: plain data in, markdown out, through the shared primitives of render/markdown.ts (names and URIs as
  * code spans, other values as neutralised text, pipes escaped per cell). None of the values is a secret.
  */
-/** A URI or a command shown whole (`code()` shortens names to MAX_CODE_CHARS). */
-function long(value) {
-    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(value, _markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_PROSE_CHARS */ .LO);
-}
 function row(label, value) {
     return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .tableRow */ .jD)([label, value]);
 }
 function retentionLines(retention) {
-    const deleted = retention.deleted.map((d) => `- ${long(d.uri)} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.createdAt)}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.reason)}`);
+    const deleted = retention.deleted.map((d) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(d.uri)} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.createdAt)}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(d.reason)}`);
     if (retention.failed !== undefined)
         return [
             `❌ Retention failed: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(retention.failed)}`,
@@ -2263,10 +2253,10 @@ function renderBackupReport(result) {
         '',
         '| | |',
         '|---|---|',
-        row('Object', long(result.uri)),
-        row('Manifest', long(result.manifestUri)),
+        row('Object', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.uri)),
+        row('Manifest', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.manifestUri)),
         row('Destination', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.destination)),
-        row('Source', long(result.target)),
+        row('Source', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.target)),
         row('Size', `${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.size)} stored · ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.dumpSize)} dump (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.format)} format)`),
         row('Duration', `${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(result.durationMs)} · ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(Math.round(result.throughputBytesPerSec))}/s`),
         row('Versions', `server ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.serverVersion)} · pg_dump ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgDumpVersion)} (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgDumpSource)}) · action ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.action.version)}`),
@@ -2295,7 +2285,7 @@ function renderBackupFailure(database, message, leftover) {
         '',
         leftover === undefined
             ? 'No backup object and no manifest were stored.'
-            : `Left at the destination: ${long(leftover)}.`
+            : `Left at the destination: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(leftover)}.`
     ].join('\n') + '\n');
 }
 function describeTargetIdentity(identity) {
@@ -2324,10 +2314,10 @@ function renderDrillReport(result) {
         '',
         '| | |',
         '|---|---|',
-        row('Backup', long(result.uri)),
+        row('Backup', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.uri)),
         row('Taken', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.createdAt)} (server ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.server.version)}, pg_dump ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.pgDump.version)})`),
         row('Integrity', `✅ sha256 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(m.object.sha256)} matches the manifest${m.encryption ? '; decrypted dump matches too' : ''}`),
-        row('Restored into', `${long(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgRestoreVersion)}`),
+        row('Restored into', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.target)} with ${m.dump.format === 'custom' ? 'pg_restore' : 'psql'} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(result.pgRestoreVersion)}`),
         row('Target identity', describeTargetIdentity(result.targetIdentity)),
         row('Duration', (0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(result.durationMs)),
         row('Tables', `${result.compared} compared (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .text */ .Qq)(m.rowCounts.kind)} counts), ${result.mismatches} mismatches`)
@@ -2365,7 +2355,7 @@ function renderPreDeployBackup(result) {
     const lines = [
         '#### Backup before deploy',
         '',
-        `${long(result.uri)} · ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.size)} · sha256 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
+        `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(result.uri)} · ${(0,_util_format_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(result.size)} · sha256 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(result.sha256)} · verified: ${result.verification.passed ? 'yes' : 'no'}`,
         ...(retentionFailed === undefined ? [] : ['', `⚠️ Retention failed: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(retentionFailed)}`]),
         '',
         'To roll back, set `DATABASE_URL` to the database and run:',

@@ -35,11 +35,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // One bundle, two entry points: the action (the runner sets no PG_OPS_ENTRY) and bin/pg-ops-review.js. Each is
 // imported only when it runs.
 if (process.env.PG_OPS_ENTRY === 'review-cli') {
-    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(608), __nccwpck_require__.e(100), __nccwpck_require__.e(499), __nccwpck_require__.e(876), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
+    const { runReviewCli } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(608), __nccwpck_require__.e(100), __nccwpck_require__.e(48), __nccwpck_require__.e(375), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21459));
     process.exitCode = await runReviewCli(process.argv.slice(2));
 }
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(876), __nccwpck_require__.e(503)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69503));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(759), __nccwpck_require__.e(375), __nccwpck_require__.e(503)]).then(__nccwpck_require__.bind(__nccwpck_require__, 69503));
     await run();
 }
 
