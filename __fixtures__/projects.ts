@@ -2,6 +2,7 @@
  * What the end-to-end tests build a run from: a workspace holding Prisma migrations, and the `pull_request` event
  * a runner would write to GITHUB_EVENT_PATH.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RunOptions } from './run-action.mjs'
@@ -39,4 +40,19 @@ export function writeMigrations(
   writeFileSync(join(workspace, 'prisma', 'migrations', 'migration_lock.toml'), lockfile)
   for (const [name, sql] of Object.entries(migrations)) addMigration(workspace, name, sql)
   return workspace
+}
+
+/** git in `cwd` with a fixed author and committer (tests build repositories with it): its output, trimmed. */
+export function gitIn(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t'
+    }
+  }).trim()
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, query, serverPassword } from '../../__fixtures__/databases.js'
 import { startGitHubApi, type GitHubApiStandIn, type PrFile } from '../../__fixtures__/github-api.js'
-import { pullRequestEvent } from '../../__fixtures__/projects.js'
+import { gitIn, pullRequestEvent } from '../../__fixtures__/projects.js'
 import { runAction, secretForms, type ActionRun } from '../../__fixtures__/run-action.mjs'
 
 // Fake credentials in the runner's environment (so in /proc/self/environ) and in a planted file.
@@ -348,18 +348,7 @@ describe('a linked migration directory', () => {
 describe('offline review of a pull request that links migration.sql to .git/config (checkout credentials)', () => {
   it('refuses the link and shows the token in no form', async () => {
     const ws = tempDir('hostile-git-')
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: ws,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'a',
-          GIT_AUTHOR_EMAIL: 'a@a',
-          GIT_COMMITTER_NAME: 'a',
-          GIT_COMMITTER_EMAIL: 'a@a'
-        }
-      }).trim()
+    const git = (...args: string[]): string => gitIn(ws, ...args)
     git('init', '-q', '-b', 'main')
     // What actions/checkout writes: the token as a base64 basic-auth header.
     const header = Buffer.from(`x-access-token:${CHECKOUT_TOKEN}`).toString('base64')
@@ -454,18 +443,7 @@ describe('offline review of a project in a subdirectory, through dist/index.js',
 
   function repository(app: string): { ws: string; base: string } {
     const ws = tempDir('hostile-mono-')
-    const git = (...args: string[]): string =>
-      execFileSync('git', args, {
-        cwd: ws,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'a',
-          GIT_AUTHOR_EMAIL: 'a@a',
-          GIT_COMMITTER_NAME: 'a',
-          GIT_COMMITTER_EMAIL: 'a@a'
-        }
-      }).trim()
+    const git = (...args: string[]): string => gitIn(ws, ...args)
     git('init', '-q', '-b', 'main')
     mkdirSync(join(ws, app, 'prisma', 'migrations', INIT), { recursive: true })
     writeFileSync(join(ws, app, 'prisma', 'migrations', 'migration_lock.toml'), LOCKFILE)

@@ -3,10 +3,10 @@
  * file list from the API stand-in when the checkout lacks the base, and git history when it has it.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gitIn } from '../../__fixtures__/projects.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
 import { findChangedMigrations } from '../../src/github/changed-migrations.js'
 
@@ -24,17 +24,7 @@ let saved: Partial<Record<(typeof ENV_KEYS)[number], string>>
 let api: GitHubApiStandIn | undefined
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  }).trim()
+  return gitIn(repo, ...args)
 }
 
 function addMigration(name: string): void {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gitIn } from '../../__fixtures__/projects.js'
 import { startGitHubApi, type GitHubApiStandIn } from '../../__fixtures__/github-api.js'
 import { createOctokit } from '../../src/github/octokit.js'
 import {
@@ -18,17 +18,7 @@ const DIR = 'prisma/migrations'
 let repo: string
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t'
-    }
-  })
+  return gitIn(repo, ...args)
 }
 function write(name: string, sql: string): void {
   mkdirSync(join(repo, DIR, name), { recursive: true })
@@ -141,18 +131,6 @@ describe('offline review (no database)', () => {
 
 describe('offline review paths: any working directory, any file name', () => {
   let mono: string
-  const gitIn = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@t',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@t'
-      }
-    })
   const DROP = 'DROP TABLE "payers";\n'
   // Names git quotes without -z (non-ASCII, tab, newline, quote), and a folder that is a glob pattern.
   const NAMES = [
